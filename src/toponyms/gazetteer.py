@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 from .errors import GazetteerError
 
@@ -51,6 +51,9 @@ _COUNTRY = re.compile(r"[A-Z]{2}\Z")
 _LANG = re.compile(r"[a-z]{2,3}\Z")
 _SCRIPT = re.compile(r"[A-Z][a-z]{3}\Z")
 _MAX_ERRORS = 100
+_PlaceRow = tuple[Any, ...]
+_NameRow = tuple[Any, ...]  # NAME_COLUMNS without place_id
+_T = TypeVar("_T")
 
 _Fail = Callable[[Path, "int | None", str], None]  # report a problem in a file, at a line
 _Problem = Callable[[str], None]  # report a problem on the current line
@@ -107,6 +110,10 @@ class Gazetteer:
     """
 
     __slots__ = ("_name_count", "_names", "_places", "version")
+    _places: Mapping[str, _PlaceRow]
+    _names: Mapping[str, tuple[_NameRow, ...]]
+    _name_count: int
+    version: str
 
     def __init__(
         self,
@@ -114,10 +121,14 @@ class Gazetteer:
         names: Mapping[str, tuple[_NameRow, ...]],
         version: str = "custom",
     ) -> None:
-        self._places = places
-        self._names = names
-        self._name_count = sum(len(v) for v in names.values())
-        self.version = version
+        set_ = object.__setattr__  # immutable once built: __setattr__ below refuses
+        set_(self, "_places", places)
+        set_(self, "_names", names)
+        set_(self, "_name_count", sum(len(v) for v in names.values()))
+        set_(self, "version", version)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Gazetteer is immutable; cannot set {name!r}")
 
     @classmethod
     def _from_rows(
@@ -185,8 +196,6 @@ def validate(places: str | Path, names: str | Path | None = None) -> list[Gazett
 # ------------------------------------------------------------------------------ loading
 # Rows are kept as typed tuples in column order; Place and PlaceName objects are made on
 # access. Parsing is one tight loop per file: the shipped data has 160k rows.
-_PlaceRow = tuple[Any, ...]
-_NameRow = tuple[Any, ...]  # NAME_COLUMNS without place_id
 _LAT, _LON, _POP, _GN = (
     PLACE_COLUMNS.index(c) for c in ("lat", "lon", "population", "geonames_id")
 )
@@ -401,43 +410,56 @@ def data_version() -> str:
     return str(meta["data_version"])
 
 
-def _cache_dir() -> Path:
+def _cache_dir() -> Path | None:
+    """Where derived data is cached; None when TOPONYMS_CACHE_DIR is set empty (no cache)."""
     if "TOPONYMS_CACHE_DIR" in os.environ:
-        return Path(os.environ["TOPONYMS_CACHE_DIR"])
+        configured = os.environ["TOPONYMS_CACHE_DIR"]
+        return Path(configured) if configured else None
     base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
     return (Path(base) if base else Path.home() / ".cache") / "toponyms"
 
 
-def _load_cached(places: Path, names: Path, version: str) -> Gazetteer:
-    """Load a gazetteer through a pickle of its validated rows, keyed by the files' content.
+def _cached(name: str, build: Callable[[], _T], kind: type[_T]) -> _T:
+    """``build()``, through a pickle in the cache directory under ``name``.
 
-    The key is a SHA-256 of both files, so a changed file can never be served stale; a cache
-    that cannot be read or written (read-only home, another Python) is ignored and rebuilt.
-    Set TOPONYMS_CACHE_DIR to move the cache, or to an empty string to disable it.
+    Callers put a content digest in ``name``, so a cache file can never be stale. A cache
+    that cannot be read or written (read-only home, another Python) is rebuilt or skipped.
     """
-    digest = hashlib.sha256(_CACHE_FORMAT)
-    for path in (places, names):
-        digest.update(path.read_bytes())
     directory = _cache_dir()
-    cache = directory / f"gazetteer-{digest.hexdigest()[:40]}.pickle"
-    if str(directory):
-        try:
-            with cache.open("rb") as f:
-                rows = pickle.load(f)
-            return Gazetteer._from_rows(rows[0], rows[1], version)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, IndexError, TypeError):
-            pass
-    gazetteer = Gazetteer.from_csv(places, names, version=version)
-    if str(directory):
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump((dict(gazetteer._places), dict(gazetteer._names)), f, protocol=4)
-            os.replace(tmp, cache)
-        except OSError:
-            pass
-    return gazetteer
+    if directory is None:
+        return build()
+    path = directory / name
+    try:
+        with path.open("rb") as f:
+            value = pickle.load(f)
+        if isinstance(value, kind):
+            return value
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    value = build()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value
+
+
+_digests: dict[tuple[Path, ...], str] = {}
+
+
+def _content_digest(*paths: Path) -> str:
+    """SHA-256 (40 hex digits) of the loader format and the files' bytes, memoized per run."""
+    paths = paths or (_data_file("gazetteer.csv"), _data_file("names.csv"))
+    if paths not in _digests:
+        digest = hashlib.sha256(_CACHE_FORMAT)
+        for path in paths:
+            digest.update(path.read_bytes())
+        _digests[paths] = digest.hexdigest()[:40]
+    return _digests[paths]
 
 
 def shipped() -> Gazetteer:
@@ -446,7 +468,11 @@ def shipped() -> Gazetteer:
     if _shipped is None:
         with _shipped_lock:
             if _shipped is None:
-                _shipped = _load_cached(
-                    _data_file("gazetteer.csv"), _data_file("names.csv"), data_version()
+                places, names = _data_file("gazetteer.csv"), _data_file("names.csv")
+                version = data_version()
+                _shipped = _cached(
+                    f"gazetteer-{_content_digest()}.pickle",
+                    lambda: Gazetteer.from_csv(places, names, version=version),
+                    Gazetteer,
                 )
     return _shipped

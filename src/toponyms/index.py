@@ -1,0 +1,226 @@
+"""Stage 3: the candidate index over a gazetteer's names: exact, key and fuzzy lookups.
+
+Built once per Resolver from a Gazetteer; read-only afterwards. It finds places whose names
+could be meant by a query; it does not rank them (scoring.py) or apply filters (resolver.py).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Final
+
+from anyascii import anyascii
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from .gazetteer import Gazetteer, Place
+from .keys import key
+from .text.normalize import split_descriptors
+
+__all__ = ["Entry", "Index", "PlaceInfo"]
+
+# How a name of the gazetteer is typed, ordered by the weight its match carries.
+NAME_TYPE_HOW: Final = {
+    "official": "exact",
+    "exonym": "alias",
+    "romanization": "alias",
+    "colloquial": "alias",
+    "variant": "alias",
+    "abbreviation": "abbreviation",
+    "former": "former",
+    "seen-misspelling": "misspelling",
+}
+# Fuzzy matching works on keys; how far a key may be from the query's key, by its length.
+# Short keys admit no edit: "kav" (Kyiv) is one edit from dozens of names.
+_MAX_EDITS: Final = ((0, 4), (1, 7))  # up to 4 symbols: 0 edits; up to 7: 1; longer: 2
+_FUZZY_LIMIT: Final = 40  # keys kept per query before scoring
+
+
+def max_edits(length: int) -> int:
+    for edits, longest in _MAX_EDITS:
+        if length <= longest:
+            return edits
+    return 2
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One name of one place, as the index holds it."""
+
+    place: int  # position in Index.places
+    how: str  # exact, alias, abbreviation, former, misspelling (from the name's type)
+    variant: bool  # an unclassified alternate name (GeoNames): weaker than a curated one
+    name: str  # the name as the gazetteer writes it
+    hint: str | None  # the kind its stripped descriptor announced ("область" -> oblast)
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """What scoring needs of a place, flat: kind, prominence, hierarchy, approximate position."""
+
+    id: str
+    kind: str
+    country: str
+    population: int
+    current: bool  # False for units abolished (pre-2020 raions)
+    parents: frozenset[str]  # every enclosing unit's id, and the country's iso id
+    lat: float | None  # own coordinates, else the centroid of its hromada's or raion's places
+    lon: float | None
+
+
+class Index:
+    """Exact, key and fuzzy lookups from a query's cleaned core to the places it may name.
+
+    Names are held in parallel lists (one slot per name) and the maps point at slots, which
+    keeps the index compact and quick to pickle: building it runs the text layer over every
+    name (seconds for the shipped data), so resolver.py caches it on disk by content.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        places: list[PlaceInfo] = []
+        position: dict[str, int] = {}
+        for place in gazetteer:
+            position[place.id] = len(places)
+            places.append(_info(place))
+        self.places = _with_centroids(places, gazetteer)
+        self.position = position
+        self.name_place: list[int] = []
+        self.name_how: list[str] = []
+        self.name_variant: list[bool] = []
+        self.name_text: list[str] = []
+        self.name_hint: list[str | None] = []
+        self.name_lang: list[str] = []
+        self.name_fine: list[str] = []  # romanized core, for fine similarity
+        exact: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
+        text_layer: dict[str, tuple[str, str | None, str, str]] = {}  # names repeat: Oleksandrivka
+        for place_id, row in gazetteer._name_rows():
+            name, lang, _script, type_, *_ = row
+            known = text_layer.get(name)
+            if known is None:
+                stripped, kind_hint = split_descriptors(name)
+                known = (stripped, kind_hint, key(stripped) if stripped else "", fine(stripped))
+                text_layer[name] = known
+            core, hint, k, romanized = known
+            if not core:
+                continue
+            slot = len(self.name_text)
+            self.name_place.append(position[place_id])
+            self.name_how.append(NAME_TYPE_HOW[type_])
+            self.name_variant.append(type_ == "variant")
+            self.name_text.append(name)
+            self.name_hint.append(hint)
+            self.name_lang.append(lang)
+            self.name_fine.append(romanized)
+            exact.setdefault(core, []).append(slot)
+            if k:
+                by_key.setdefault(k, []).append(slot)
+        self.exact = {k: tuple(v) for k, v in exact.items()}
+        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        # Fuzzy candidates: keys bucketed by (first or second symbol, length). A query looks in
+        # the buckets its own first two symbols point to, which covers an edit at the start.
+        buckets: dict[tuple[int, str, int], list[str]] = {}
+        for k in self.by_key:
+            for i in (0, 1):
+                if len(k) > i:
+                    buckets.setdefault((i, k[i], len(k)), []).append(k)
+        self._buckets = buckets
+
+    def entry(self, slot: int) -> Entry:
+        return Entry(
+            self.name_place[slot], self.name_how[slot], self.name_variant[slot],
+            self.name_text[slot], self.name_hint[slot], self.name_lang[slot],
+        )  # fmt: skip
+
+    def lookup_exact(self, core: str) -> list[Entry]:
+        return [self.entry(slot) for slot in self.exact.get(core, ())]
+
+    def lookup_key(self, k: str) -> list[Entry]:
+        return [self.entry(slot) for slot in self.by_key.get(k, ())] if k else []
+
+    def fuzzy_keys(self, k: str) -> list[tuple[str, int]]:
+        """Keys within the allowed edits of ``k``, nearest first: (key, edits)."""
+        limit = max_edits(len(k))
+        if limit == 0:
+            return []
+        seen: dict[str, int] = {}
+        heads = {(0, k[0]), (1, k[0])}
+        if len(k) > 1:
+            heads |= {(0, k[1]), (1, k[1])}
+        for length in range(len(k) - limit, len(k) + limit + 1):
+            for i, symbol in heads:
+                choices = self._buckets.get((i, symbol, length))
+                if not choices:
+                    continue
+                for found, edits, _ in process.extract(
+                    k, choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+                ):
+                    if found != k and edits <= max_edits(len(found)):
+                        seen[found] = min(edits, seen.get(found, edits))
+        return sorted(seen.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
+
+
+def fine(text: str) -> str:
+    """A Latin spelling for fine similarity: romanized, no apostrophes or hyphens."""
+    return anyascii(text).lower().replace("'", "").replace("-", " ")
+
+
+def _info(place: Place) -> PlaceInfo:
+    parents = {
+        p
+        for p in (place.parent_id, place.oblast_id, place.raion_id, place.hromada_id)
+        if p is not None
+    }
+    parents.add(f"iso:{place.country}")
+    return PlaceInfo(
+        id=place.id,
+        kind=place.kind,
+        country=place.country,
+        population=place.population or 0,
+        current=place.valid_to is None,
+        parents=frozenset(parents),
+        lat=place.lat,
+        lon=place.lon,
+    )
+
+
+def _with_centroids(places: list[PlaceInfo], gazetteer: Gazetteer) -> list[PlaceInfo]:
+    """Give places without coordinates the centroid of the located places of their unit."""
+    sums: dict[str, list[float]] = {}
+    for info in places:
+        if info.lat is None or info.lon is None:
+            continue
+        for parent in info.parents:
+            s = sums.setdefault(parent, [0.0, 0.0, 0.0])
+            s[0] += info.lat
+            s[1] += info.lon
+            s[2] += 1
+    out = []
+    for info in places:
+        if info.lat is None:
+            place = gazetteer[info.id]
+            own: list[float] | None = None  # a unit: the centroid of its own places
+            for unit in (info.id, place.hromada_id, place.raion_id):
+                found = sums.get(unit) if unit else None
+                if found:
+                    own = found
+                    break
+            if own:
+                info = PlaceInfo(
+                    info.id, info.kind, info.country, info.population, info.current,
+                    info.parents, own[0] / own[2], own[1] / own[2],
+                )  # fmt: skip
+        out.append(info)
+    return out
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))

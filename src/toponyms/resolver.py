@@ -1,0 +1,371 @@
+"""Stage 5: Resolver.resolve and Resolver.candidates: from a query to ranked, scored Matches.
+
+Gathers evidence from the index (exact names, transliteration keys, case forms, then fuzzy
+keys), applies the caller's filters (country, kind, within) and context (near), ranks with
+scoring.py and abstains below a threshold. The module-level functions in toponyms use one
+lazily built Resolver over the shipped gazetteer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import threading
+from collections.abc import Collection, Iterable, Sequence
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from . import gazetteer as _gazetteer
+from .gazetteer import Gazetteer
+from .index import Entry, Index, PlaceInfo, distance_km, fine
+from .keys import key
+from .match import How, Match
+from .scoring import Candidate, confidence, features, prior, rank_key
+from .text.forms import nominative_candidates
+from .text.normalize import split_descriptors
+
+__all__ = ["DEFAULT_THRESHOLD", "Resolver"]
+
+# resolve() answers only at or above this confidence. Chosen on the training set so that
+# false matches on non-places stay under 2% (docs/accuracy.md has the trade-off curve).
+DEFAULT_THRESHOLD = 0.5
+# Longer strings are not place names: they get no answer, in time bounded by this cap.
+MAX_QUERY_LENGTH = 200
+_WHOLE_INPUT_LIMIT = 10_000
+_ADMIN_KINDS = frozenset({"country", "oblast", "federal_subject", "raion", "hromada", "entity"})
+# Which place kinds a descriptor's kind hint fits ("село X" may be a town now, since 2024).
+_HINT_FITS = {
+    "city": {"city"},
+    "town": {"town", "village", "settlement", "city"},
+    "village": {"village", "town", "settlement"},
+    "oblast": {"oblast", "federal_subject", "entity"},
+    "raion": {"raion"},
+    "hromada": {"hromada"},
+    "city_district": {"city_district"},
+    "federal_subject": {"federal_subject"},
+    "country": {"country"},
+    "entity": {"entity"},
+}
+Point = tuple[float, float]
+# Keys are coarse (every vowel is "a"): a key hit whose romanized spelling is this far from the
+# name is scored as fuzzy, not as a transliteration.
+_KEY_MIN_SIMILARITY = 0.7
+
+
+class Resolver:
+    """Resolves place names against one gazetteer (by default, the shipped one).
+
+    >>> r = Resolver()
+    >>> r.resolve("Krasnoarmeysk").name
+    'Pokrovsk'
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, threshold: float = DEFAULT_THRESHOLD):
+        self._gazetteer = gazetteer
+        self._threshold = threshold
+        self._index: Index | None = None
+        self._lock = threading.Lock()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Ship the recipe, not the index: a worker rebuilds (or reads the disk cache) once.
+        return (Resolver, (self._gazetteer,), {"threshold": self._threshold})
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._threshold = state["threshold"]
+
+    def __repr__(self) -> str:
+        return f"<Resolver over {self.gazetteer!r}, threshold={self._threshold}>"
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self._gazetteer if self._gazetteer is not None else _gazetteer.shipped()
+
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    if self._gazetteer is None:
+                        self._index = _shipped_index()
+                    else:
+                        self._index = Index(self._gazetteer)
+        return self._index
+
+    # ------------------------------------------------------------------------- public
+    def resolve(
+        self,
+        name: object,
+        *,
+        country: str | None = None,
+        kind: str | Collection[str] | None = None,
+        within: str | None = None,
+        near: Point | Sequence[str] | None = None,
+        threshold: float | None = None,
+    ) -> Match | None:
+        """The place ``name`` most likely means, or None when no answer is confident enough.
+
+        None, NaN and pandas.NA give None; other non-strings raise TypeError.
+        """
+        found = self.candidates(name, limit=1, country=country, kind=kind, within=within, near=near)
+        cut = self._threshold if threshold is None else threshold
+        if found and found[0].confidence >= cut:
+            return found[0]
+        return None
+
+    def candidates(
+        self,
+        name: object,
+        *,
+        limit: int = 5,
+        country: str | None = None,
+        kind: str | Collection[str] | None = None,
+        within: str | None = None,
+        near: Point | Sequence[str] | None = None,
+    ) -> list[Match]:
+        """Up to ``limit`` places ``name`` may mean, best first, each with its confidence."""
+        text = _as_text(name)
+        if text is None or len(text) > _WHOLE_INPUT_LIMIT:
+            return []
+        core, hint = split_descriptors(text)
+        if not core or len(core) > MAX_QUERY_LENGTH:
+            return []
+        index = self.index
+        keep = self._filter(country, kind, within)
+        found = self._gather(core, hint, keep)
+        if not found:
+            return []
+        context = self._context(near)
+        for c in found:
+            c.context = _context_score(index.places[c.place], context) if context else 0
+        found.sort(key=rank_key)
+        matches: list[Match] = []
+        for i, top in enumerate(found[: max(1, limit)]):
+            rivals = [r for j, r in enumerate(found) if j != i and _rival(r, top)]
+            x = features(top, rivals, context_given=bool(context), query_length=len(core))
+            p = confidence(x)
+            if i > 0:  # a lower-ranked candidate is right only if the ones above are wrong
+                p = min(p, matches[0].confidence if matches else p, 1 - matches[0].confidence)
+            matches.append(
+                self._match(text, top, p, ambiguous=bool(rivals) and _close(top, rivals))
+            )
+        return matches
+
+    def normalize(self, name: object, **options: Any) -> str | None:
+        """The canonical name of the place ``name`` means, or None.
+
+        ``normalize("под Мирноградом") == "Myrnohrad"``.
+        """
+        match = self.resolve(name, **options)
+        return None if match is None else match.name
+
+    # ---------------------------------------------------------------------- evidence
+    def _gather(self, core: str, hint: str | None, keep: _Keep) -> list[Candidate]:
+        index = self.index
+        best: dict[int, Candidate] = {}
+        query_fine = fine(core)
+
+        def consider(
+            slots: Iterable[int], method: str, hint: str | None = hint, edits: int = 0
+        ) -> None:
+            for slot in slots:
+                e = index.entry(slot)
+                info = index.places[e.place]
+                if not keep(info):
+                    continue
+                c = self._candidate(e, index.name_fine[slot], info, method, hint, query_fine, edits)
+                old = best.get(e.place)
+                if old is None or rank_key(c) < rank_key(old):
+                    best[e.place] = c
+
+        consider(index.exact.get(core, ()), "exact")
+        k = key(core)
+        consider(index.by_key.get(k, ()), "key")
+        if any(c.method == "exact" and not c.variant for c in best.values()):
+            return list(best.values())  # a recorded name: case forms and typos are moot
+        for form in nominative_candidates(core)[1:]:
+            form_core, form_hint = split_descriptors(form)
+            if form_core and form_core != core:
+                consider(index.exact.get(form_core, ()), "form", hint or form_hint)
+                consider(index.by_key.get(key(form_core), ()), "form", hint or form_hint)
+        if not best and k:
+            for found, edits in index.fuzzy_keys(k):
+                consider(index.by_key.get(found, ()), "fuzzy", edits=edits)
+        return list(best.values())
+
+    def _candidate(
+        self,
+        e: Entry,
+        name_fine: str,
+        info: PlaceInfo,
+        method: str,
+        hint: str | None,
+        query_fine: str,
+        edits: int,
+    ) -> Candidate:
+        similarity = 1.0 if method in ("exact", "form") else fuzz.ratio(query_fine, name_fine) / 100
+        if method == "key" and similarity < _KEY_MIN_SIMILARITY:
+            method = "fuzzy"  # the coarse key met, the spellings did not: Zelensky ~ Solonske
+        fits = _HINT_FITS.get(hint or "", set())
+        return Candidate(
+            place=e.place,
+            method=method,
+            name_how=e.how,
+            matched=e.name,
+            similarity=similarity,
+            edits=edits,
+            hint=0 if hint is None else (1 if info.kind in fits else -1),
+            descriptor_missing=hint is None and e.hint is not None,
+            prior=prior(info.kind, info.population, info.country),
+            current=info.current,
+            variant=e.variant,
+        )
+
+    # ------------------------------------------------------------- filters, context
+    def _filter(
+        self, country: str | None, kind: str | Collection[str] | None, within: str | None
+    ) -> _Keep:
+        kinds = None if kind is None else ({kind} if isinstance(kind, str) else set(kind))
+        country = None if country is None else country.upper()
+        unit = None if within is None else self._unit(within)
+
+        def keep(info: PlaceInfo) -> bool:
+            return (
+                (country is None or info.country == country)
+                and (kinds is None or info.kind in kinds)
+                and (unit is None or unit in info.parents or info.id == unit)
+            )
+
+        return keep
+
+    def _unit(self, within: str) -> str:
+        if within in self.gazetteer:
+            return within
+        found = self.candidates(within, limit=1, kind=_ADMIN_KINDS)
+        if not found or found[0].confidence < self._threshold:
+            raise ValueError(f"within={within!r} names no unit of the gazetteer")
+        place = self.gazetteer[found[0].id]
+        return place.oblast_id if place.kind == "entity" and place.oblast_id else place.id
+
+    def _context(self, near: Point | Sequence[str] | None) -> list[PlaceInfo]:
+        if near is None:
+            return []
+        if isinstance(near, str):
+            near = [near]
+        if len(near) == 2 and all(isinstance(v, (int, float)) for v in near):
+            lat, lon = float(near[0]), float(near[1])
+            return [PlaceInfo("", "point", "", 0, True, frozenset(), lat, lon)]
+        places = []
+        for other in near:
+            m = self.resolve(other)
+            if m is not None:
+                places.append(self.index.places[self.index.position[m.id]])
+        return places
+
+    # ------------------------------------------------------------------------ output
+    def _match(self, query: str, c: Candidate, p: float, *, ambiguous: bool) -> Match:
+        g = self.gazetteer
+        place = g[self.index.places[c.place].id]
+
+        def name_of(place_id: str | None) -> str | None:
+            parent = g.get(place_id) if place_id else None
+            return None if parent is None or parent.id == place.id else parent.name
+
+        return Match(
+            query=query,
+            id=place.id,
+            name=place.name,
+            kind=place.kind,
+            country=place.country,
+            admin1=name_of(place.oblast_id),
+            admin2=name_of(place.raion_id),
+            admin3=name_of(place.hromada_id),
+            name_uk=place.name_uk,
+            name_ru=place.name_ru,
+            lat=place.lat,
+            lon=place.lon,
+            population=place.population,
+            geonames_id=place.geonames_id,
+            katottg=place.katottg,
+            confidence=round(p, 4),
+            matched=c.matched,
+            how=_how(c),
+            ambiguous=ambiguous,
+            data_version=g.version,
+        )
+
+
+_Keep = Any  # Callable[[PlaceInfo], bool]; Any keeps mypy quiet about the closure's type
+
+
+def _as_text(name: object) -> str | None:
+    if name is None:
+        return None
+    if isinstance(name, str):
+        return name
+    if isinstance(name, float) and math.isnan(name):
+        return None
+    if type(name).__name__ in ("NAType", "NaTType"):  # pandas.NA, pandas.NaT
+        return None
+    raise TypeError(f"a place name must be a str, not {type(name).__name__}")
+
+
+def _how(c: Candidate) -> How:
+    if c.method == "exact":
+        return c.name_how  # type: ignore[return-value]
+    if c.method == "key":
+        return "former" if c.name_how == "former" else "transliteration"
+    if c.method == "form":
+        return "case-form"
+    return "fuzzy"
+
+
+def _rival(other: Candidate, top: Candidate) -> bool:
+    """A homonym: found by evidence of the same strength as the winner."""
+    return other.evidence() == top.evidence() and other.similarity >= top.similarity - 0.1
+
+
+def _close(top: Candidate, rivals: list[Candidate]) -> bool:
+    return (
+        top.context == max(r.context for r in rivals)
+        and top.prior - max(r.prior for r in rivals) < 1.0
+    )
+
+
+def _context_score(info: PlaceInfo, context: list[PlaceInfo]) -> int:
+    score = 0
+    for other in context:
+        if other.lat is not None and info.lat is not None and other.lon is not None:
+            d = distance_km(info.lat, info.lon or 0.0, other.lat, other.lon)
+            if d <= 30:
+                return 2
+            if d <= 120:
+                score = 1
+        shared = (info.parents & other.parents) - {f"iso:{info.country}"}
+        if shared:
+            score = max(score, 1)
+    return score
+
+
+# --------------------------------------------------------------- the shipped index, cached
+_shipped_lock = threading.Lock()
+
+
+def _text_layer_digest() -> bytes:
+    """A digest of the code and data the index is computed with: a change rebuilds it."""
+    h = hashlib.sha256(b"toponyms-index-1")
+    package = resources.files("toponyms")
+    for part in ("index.py", "keys.py", "text/normalize.py", "text/translit.py"):
+        h.update((package / part).read_bytes())
+    return h.digest()
+
+
+def _shipped_index() -> Index:
+    """The shipped gazetteer's index, cached on disk by the digest of data and text layer."""
+    g = _gazetteer.shipped()
+    digest = hashlib.sha256(_text_layer_digest() + _gazetteer._content_digest().encode())
+    with _shipped_lock:
+        return _gazetteer._cached(
+            f"index-{digest.hexdigest()[:40]}.pickle", lambda: Index(g), Index
+        )
