@@ -236,11 +236,13 @@ def _load(
                         lines[place_id],
                         f"{PLACE_COLUMNS[i]} {row[i]!r} is not a place in this file",
                     )
-        if names_path is None:
-            for place_id, row in places.items():
-                names[place_id] = list(_implicit_names(row))
-        else:
+        if names_path is not None:
             _read_names(names_path, places, names, fail)
+        # A place is always known by its name columns, whether or not a names file lists them.
+        for place_id, row in places.items():
+            listed = names.setdefault(place_id, [])
+            have = {(n[0], n[1]) for n in listed}
+            listed[:0] = [n for n in _implicit_names(row) if (n[0], n[1]) not in have]
     except _Stop:
         pass
     errors.extend(fail.found)

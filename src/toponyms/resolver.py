@@ -12,6 +12,7 @@ import hashlib
 import math
 import threading
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -126,7 +127,33 @@ class Resolver:
     ) -> list[Match]:
         """Up to ``limit`` places ``name`` may mean, best first, each with its confidence."""
         text = _as_text(name)
-        if text is None or len(text) > _WHOLE_INPUT_LIMIT:
+        if text is None:
+            return []
+        scored = self._scored(text, limit, country, kind, within, near)
+        if not scored:
+            return []
+        # The model scores the winner. A runner-up is right only when the winner is wrong: it
+        # gets a share of the winner's doubt, in proportion to its own score, and never more
+        # than the winner.
+        top = scored[0].confidence
+        rest = sum(s.confidence for s in scored[1:]) or 1.0
+        return [
+            self._match(text, s.candidate, top if i == 0 else
+                        min(top, (1.0 - top) * s.confidence / rest), ambiguous=s.ambiguous)
+            for i, s in enumerate(scored)
+        ]  # fmt: skip
+
+    def _scored(
+        self,
+        text: str,
+        limit: int,
+        country: str | None = None,
+        kind: str | Collection[str] | None = None,
+        within: str | None = None,
+        near: Point | Sequence[str] | None = None,
+    ) -> list[_Scored]:
+        """The top ``limit`` candidates with the confidence model's inputs and output."""
+        if len(text) > _WHOLE_INPUT_LIMIT:
             return []
         core, hint = split_descriptors(text)
         if not core or len(core) > MAX_QUERY_LENGTH:
@@ -140,17 +167,13 @@ class Resolver:
         for c in found:
             c.context = _context_score(index.places[c.place], context) if context else 0
         found.sort(key=rank_key)
-        matches: list[Match] = []
+        scored = []
         for i, top in enumerate(found[: max(1, limit)]):
             rivals = [r for j, r in enumerate(found) if j != i and _rival(r, top)]
             x = features(top, rivals, context_given=bool(context), query_length=len(core))
-            p = confidence(x)
-            if i > 0:  # a lower-ranked candidate is right only if the ones above are wrong
-                p = min(p, matches[0].confidence if matches else p, 1 - matches[0].confidence)
-            matches.append(
-                self._match(text, top, p, ambiguous=bool(rivals) and _close(top, rivals))
-            )
-        return matches
+            ambiguous = bool(rivals) and _close(top, rivals)
+            scored.append(_Scored(top, x, confidence(x), ambiguous))
+        return scored
 
     def normalize(self, name: object, **options: Any) -> str | None:
         """The canonical name of the place ``name`` means, or None.
@@ -296,6 +319,14 @@ class Resolver:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    candidate: Candidate
+    features: list[float]
+    confidence: float
+    ambiguous: bool
+
+
 _Keep = Any  # Callable[[PlaceInfo], bool]; Any keeps mypy quiet about the closure's type
 
 
@@ -327,10 +358,11 @@ def _rival(other: Candidate, top: Candidate) -> bool:
 
 
 def _close(top: Candidate, rivals: list[Candidate]) -> bool:
-    return (
-        top.context == max(r.context for r in rivals)
-        and top.prior - max(r.prior for r in rivals) < 1.0
-    )
+    """Context and prominence do not settle it: no context edge, and either several rivals or
+    one that is not ten times smaller."""
+    if top.context > max(r.context for r in rivals):
+        return False
+    return len(rivals) >= 3 or top.prior - max(r.prior for r in rivals) < 1.0
 
 
 def _context_score(info: PlaceInfo, context: list[PlaceInfo]) -> int:

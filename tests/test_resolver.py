@@ -1,0 +1,175 @@
+"""The resolver: behaviour on a fixture gazetteer, known answers on the shipped one, bad input."""
+
+from __future__ import annotations
+
+import math
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import toponyms
+from toponyms import Gazetteer, Match, Resolver
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def small() -> Resolver:
+    return Resolver(Gazetteer.from_csv(FIXTURES / "places.csv", FIXTURES / "names.csv"))
+
+
+# ------------------------------------------------------------------ on the fixture gazetteer
+def test_custom_gazetteer_resolves_exact_former_and_transliterated_names(small: Resolver) -> None:
+    assert small.resolve("Pokrovsk").id == "pl:pokrovsk"  # type: ignore[union-attr]
+    m = small.resolve("Красноармейск")
+    assert m is not None and m.id == "pl:pokrovsk" and m.how == "former"
+    m = small.resolve("Krasnoarmiisk")
+    assert m is not None and m.id == "pl:pokrovsk"
+    assert small.resolve("Pokrowsk").how == "transliteration"  # type: ignore[union-attr]
+
+
+def test_match_is_frozen_typed_and_serializable(small: Resolver) -> None:
+    m = small.resolve("Pokrovsk")
+    assert isinstance(m, Match)
+    with pytest.raises(AttributeError):
+        m.name = "x"  # type: ignore[misc]
+    d = m.to_dict()
+    assert d["name"] == "Pokrovsk" and d["admin1"] == "Donetsk Oblast" and d["data_version"] == "custom"
+    assert pickle.loads(pickle.dumps(m)) == m
+    assert "Pokrovsk" in repr(m) and "confidence=" in repr(m)
+
+
+def test_resolver_pickles_without_its_index(small: Resolver) -> None:
+    clone = pickle.loads(pickle.dumps(small))
+    assert clone.resolve("Pokrovsk") == small.resolve("Pokrovsk")
+
+
+def test_filters_restrict_candidates(small: Resolver) -> None:
+    assert small.resolve("Pokrovsk", country="RU") is None
+    assert small.resolve("Pokrovsk", kind="village") is None
+    assert small.resolve("Pokrovsk", within="Donetsk Oblast").id == "pl:pokrovsk"  # type: ignore[union-attr]
+    assert small.resolve("Pokrovsk", within="ob:14").id == "pl:pokrovsk"  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="names no unit"):
+        small.resolve("Pokrovsk", within="Atlantis")
+
+
+# ---------------------------------------------------------------- on the shipped gazetteer
+@pytest.mark.parametrize(
+    ("query", "name", "how"),
+    [
+        ("Pokrovsk", "Pokrovsk", "exact"),
+        ("Покровськ", "Pokrovsk", "exact"),
+        ("Pokrowsk", "Pokrovsk", "alias"),
+        ("Krasnoarmeysk", "Pokrovsk", "former"),
+        ("Красноармейск", "Pokrovsk", None),
+        ("Dimitrov", "Myrnohrad", "former"),
+        ("Artemovsk", "Bakhmut", "former"),
+        ("в Покровске", "Pokrovsk", "case-form"),
+        ("під Мирноградом", "Myrnohrad", "case-form"),
+        ("Часовом Яре", "Chasiv Yar", "case-form"),
+        ("Mirnoglad", "Myrnohrad", "fuzzy"),
+        ("DPR", "Donetsk People's Republic", "abbreviation"),
+        ("ДНР", "Donetsk People's Republic", "abbreviation"),
+        ("DFR", "Donetsk People's Republic", "misspelling"),
+        ("LNR", "Luhansk People's Republic", "abbreviation"),
+        ("Donetsk region", "Donetsk Oblast", "exact"),
+        ("Kiev", "Kyiv", "alias"),
+        ("Charkiw", "Kharkiv", "alias"),
+        ("Avdeyevka", "Avdiivka", None),
+        ("Krasnohrad", "Berestyn", "former"),
+        ("Belgorod", "Belgorod", "exact"),
+    ],
+)
+def test_known_answers(query: str, name: str, how: str | None) -> None:
+    m = toponyms.resolve(query)
+    assert m is not None, query
+    assert m.name == name
+    if how is not None:
+        assert m.how == how
+
+
+def test_pokrovsk_match_carries_ids_hierarchy_and_coordinates() -> None:
+    m = toponyms.resolve("Krasnoarmeysk")
+    assert m is not None
+    assert (m.admin1, m.admin2, m.country, m.kind) == ("Donetsk Oblast", "Pokrovsk Raion", "UA", "city")
+    assert (m.geonames_id, m.katottg) == (704422, "UA14160210010099403")
+    assert m.lat == pytest.approx(48.28, abs=0.01) and 0.5 < m.confidence <= 1
+
+
+def test_raion_from_its_inflected_adjective() -> None:
+    m = toponyms.resolve("Покровського району")
+    assert m is not None and m.name == "Pokrovsk Raion"
+
+
+@pytest.mark.parametrize("query", ["Center", "Railway", "Pushilin", "Zelensky", "Ministry of Defense"])
+def test_non_places_get_no_answer(query: str) -> None:
+    assert toponyms.resolve(query) is None
+
+
+def test_homonyms_abstain_without_context_and_resolve_with_it() -> None:
+    assert toponyms.resolve("Oleksandrivka") is None
+    found = toponyms.candidates("Oleksandrivka", limit=5)
+    assert len(found) == 5 and all(m.ambiguous for m in found[:2])
+    assert all(m.confidence < 0.5 for m in found)
+
+
+def test_candidates_are_ranked_and_confidences_sum_to_at_most_one() -> None:
+    found = toponyms.candidates("Krasnoarmeysk", limit=5)
+    assert found[0].name == "Pokrovsk"
+    assert sum(m.confidence for m in found) <= 1.0 + 1e-3  # rounded to 4 places
+    assert [m.confidence for m in found] == sorted((m.confidence for m in found), reverse=True)
+
+
+def test_normalize_returns_the_canonical_name_or_none() -> None:
+    assert toponyms.normalize("под Мирноградом") == "Myrnohrad"
+    assert toponyms.normalize("Railway") is None
+
+
+# ----------------------------------------------------------------------------- bad input
+@pytest.mark.parametrize("value", [None, float("nan"), math.nan])
+def test_missing_values_give_none(value: object) -> None:
+    assert toponyms.resolve(value) is None
+    assert toponyms.candidates(value) == []
+
+
+@pytest.mark.parametrize("value", [42, 3.5, b"Pokrovsk", ["Pokrovsk"], object()])
+def test_wrong_types_raise_type_error_naming_the_type(value: object) -> None:
+    with pytest.raises(TypeError, match=type(value).__name__):
+        toponyms.resolve(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["", "   ", "\x00\x01", "\u200b\u200d", "'''", "-", "x" * 1_000_000, "Покровськ " * 50_000]
+)
+def test_empty_control_and_huge_strings_give_none(value: str) -> None:
+    assert toponyms.resolve(value) is None
+
+
+def test_mixed_script_and_zero_width_characters_are_repaired() -> None:
+    assert toponyms.normalize("Покрoвськ") == "Pokrovsk"  # Latin o inside Cyrillic
+    assert toponyms.normalize("Pokr\u200bovsk") == "Pokrovsk"
+    assert toponyms.normalize("  «Покровськ»  ") == "Pokrovsk"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_unicode_yields_a_match_or_none(text: str) -> None:
+    m = toponyms.resolve(text)
+    assert m is None or 0 <= m.confidence <= 1
+
+
+def test_cli_resolve_table_json_and_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
+    from toponyms.cli import main
+
+    assert main(["resolve", "Krasnoarmeysk"]) == 0
+    assert "Pokrovsk" in capsys.readouterr().out
+    assert main(["resolve", "--json", "Krasnoarmeysk", "Railway"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert '"name": "Pokrovsk"' in lines[0] and '"match": null' in lines[1]
+    assert main(["resolve", "--within", "Atlantis", "Pokrovsk"]) == 2
+    with pytest.raises(SystemExit) as e:
+        main(["resolve"])
+    assert e.value.code == 2
