@@ -15,16 +15,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Sequence
 
+from .batch import resolve_column, resolve_many
 from .errors import GazetteerError, SchemeError, ToponymsError
 from .gazetteer import Gazetteer, Place, PlaceName, data_version
 from .match import Match
-from .resolver import DEFAULT_THRESHOLD, Point, Resolver
+from .resolver import Point, Resolver
 from .text.translit import transliterate
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
-    "DEFAULT_THRESHOLD",
     "Gazetteer",
     "GazetteerError",
     "Match",
@@ -38,6 +38,8 @@ __all__ = [
     "data_version",
     "normalize",
     "resolve",
+    "resolve_column",
+    "resolve_many",
     "transliterate",
 ]
 

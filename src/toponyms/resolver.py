@@ -23,15 +23,12 @@ from .gazetteer import Gazetteer
 from .index import Entry, Index, PlaceInfo, distance_km, fine
 from .keys import key
 from .match import How, Match
-from .scoring import Candidate, confidence, features, prior, rank_key
+from .scoring import Candidate, confidence, default_threshold, features, prior, rank_key
 from .text.forms import nominative_candidates
 from .text.normalize import split_descriptors
 
-__all__ = ["DEFAULT_THRESHOLD", "Resolver"]
+__all__ = ["Point", "Resolver"]
 
-# resolve() answers only at or above this confidence. Chosen on the training set so that
-# false matches on non-places stay under 2% (docs/accuracy.md has the trade-off curve).
-DEFAULT_THRESHOLD = 0.5
 # Longer strings are not place names: they get no answer, in time bounded by this cap.
 MAX_QUERY_LENGTH = 200
 _WHOLE_INPUT_LIMIT = 10_000
@@ -63,9 +60,11 @@ class Resolver:
     'Pokrovsk'
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, threshold: float = DEFAULT_THRESHOLD):
+    def __init__(self, gazetteer: Gazetteer | None = None, *, threshold: float | None = None):
+        """``threshold``: the confidence below which resolve() abstains; by default the one
+        fitted with the model (scoring.default_threshold(), docs/accuracy.md)."""
         self._gazetteer = gazetteer
-        self._threshold = threshold
+        self._threshold = default_threshold() if threshold is None else threshold
         self._index: Index | None = None
         self._lock = threading.Lock()
 

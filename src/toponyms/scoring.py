@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-__all__ = ["FEATURES", "Candidate", "confidence", "features", "rank_key"]
+__all__ = ["FEATURES", "Candidate", "confidence", "default_threshold", "features", "rank_key"]
 
 # How a candidate was found, strongest first.
 METHOD_RANK = {"exact": 0, "key": 1, "form": 2, "fuzzy": 3}
@@ -132,27 +132,34 @@ def features(
     ]
 
 
-_weights: tuple[float, ...] | None = None
+_model: tuple[tuple[float, ...], float] | None = None
 _lock = threading.Lock()
 
 
-def _load_weights() -> tuple[float, ...]:
-    global _weights
-    if _weights is None:
+def _load_model() -> tuple[tuple[float, ...], float]:
+    """The fitted weights (in FEATURES order) and the default threshold, read once."""
+    global _model
+    if _model is None:
         with _lock:
-            if _weights is None:
+            if _model is None:
                 text = (resources.files("toponyms") / "confidence.json").read_text("utf-8")
                 model: dict[str, Any] = json.loads(text)
                 by_name = model["weights"]
                 missing = set(FEATURES) - set(by_name)
                 if missing:
                     raise RuntimeError(f"confidence.json lacks weights for {sorted(missing)}")
-                _weights = tuple(float(by_name[f]) for f in FEATURES)
-    return _weights
+                weights = tuple(float(by_name[f]) for f in FEATURES)
+                _model = (weights, float(model.get("threshold", 0.5)))
+    return _model
+
+
+def default_threshold() -> float:
+    """The confidence below which resolve() abstains, as fitted (confidence.json)."""
+    return _load_model()[1]
 
 
 def confidence(x: list[float]) -> float:
     """The probability that the winner is right, from the fitted logistic model."""
-    z = sum(w * v for w, v in zip(_load_weights(), x, strict=True))
+    z = sum(w * v for w, v in zip(_load_model()[0], x, strict=True))
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
