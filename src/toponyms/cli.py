@@ -57,12 +57,11 @@ def _resolve(args: argparse.Namespace) -> int:
             status = 1
         rows.append((name, found))
         if args.json:
-            record = {
-                "query": name,
-                "match": found[0].to_dict() if found and not args.limit else None,
-            }
+            record: dict[str, object] = {"query": name}
             if args.limit:
                 record["candidates"] = [m.to_dict() for m in found]
+            else:
+                record["match"] = found[0].to_dict() if found else None
             print(json.dumps(record, ensure_ascii=False), flush=True)
     if not args.json:
         _print_table(rows)
