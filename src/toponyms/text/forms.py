@@ -30,7 +30,7 @@ _MAX_CHARS = 120
 # Partial combinations kept while joining the readings of a multi-word name, left to right.
 _BEAM = 4 * MAX_CANDIDATES
 # Prepositions stripped at most this many times (з-під, "from near").
-_MAX_PREPOSITIONS = 2
+_MAX_PREPOSITIONS = 3
 
 _RULES_PATH = Path(__file__).with_name("forms_rules.json")
 _CASE_LETTERS = frozenset("ngdailNGDAIL")

@@ -1,0 +1,156 @@
+"""The transliteration-invariant key: Харків, Kharkiv, Charkiw and Харьков all give ``xarkiv``,
+a coarse phonetic skeleton (docs/keys.md: design, coverage, known collisions).
+
+A blocking key for candidates, not a verdict; it does not strip descriptors (split_descriptors).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from anyascii import anyascii
+
+from toponyms.text.normalize import clean
+
+__all__ = ["key"]
+
+# The skeleton alphabet: single letters that read as themselves and form no digraph together
+# ("x", not "h", so that с+х never reads back as "sh"), so that key(key(x)) == key(x).
+# Vowels fall into three classes: "a", "u", and "i" for all the rest
+# (e, i, y, j, o), which is what lets Харків meet Харьков (і/о) and Avdiivka meet Avdeyevka.
+_A, _U, _I = "a", "u", "i"
+_H = "x"  # г ґ х ч: h, g, kh, x, and ch, which is ч in English but х in German and Polish
+_HUSH = "q"  # ж ш: zh, sh, sch, ż, sz, ž, š
+_S = "s"  # з с ц: German writes з as s and ц as z, so the three meet
+# After these, Polish spelling drops the i of я and ю (la, ca, ża, cza, not lia, cia, żia).
+_HARDENED = frozenset({"l", _S, _HUSH, _H})
+
+# Cyrillic, letter by letter: Ukrainian, Russian, and the Belarusian ў.
+_CYRILLIC: dict[str, tuple[str, ...]] = {
+    "а": (_A,), "б": ("b",), "в": ("v",), "г": (_H,), "ґ": (_H,), "д": ("d",), "е": (_I,),
+    "є": (_I,), "ё": (_I,), "ж": (_HUSH,), "з": (_S,), "и": (_I,), "і": (_I,), "ї": (_I,),
+    "й": (_I,), "к": ("k",), "л": ("l",), "м": ("m",), "н": ("n",), "о": (_I,), "п": ("p",),
+    "р": ("r",), "с": (_S,), "т": ("t",), "у": (_U,), "ў": ("v",), "ф": ("f",), "х": (_H,),
+    "ц": (_S,), "ч": (_H,), "ш": (_HUSH,), "щ": (_HUSH, _H), "ъ": (), "ы": (_I,), "ь": (),
+    "э": (_I,), "ю": (_I, _U), "я": (_I, _A), "'": (),
+    # KMU 2010 writes зг as zgh, but BGN/PCGN, the scientific system and German and Polish
+    # spellings write zh, sh, zh: so зг and сг read as ж, and кг (kh) as х, on both sides.
+    "зг": (_HUSH,), "сг": (_HUSH,), "кг": (_H,),
+}  # fmt: skip
+
+# Latin graphemes; the longest match wins.
+_LATIN: dict[str, tuple[str, ...]] = {
+    "schtsch": (_HUSH, _H), "shch": (_HUSH, _H), "szcz": (_HUSH, _H), "shh": (_HUSH, _H),
+    "tsch": (_H,), "zgh": (_HUSH,), "zh": (_HUSH,), "sh": (_HUSH,), "sz": (_HUSH,),
+    "zg": (_HUSH,), "sg": (_HUSH,), "kh": (_H,), "kg": (_H,), "gh": (_H,), "ch": (_H,),
+    "ts": (_S,), "tz": (_S,),
+    "a": (_A,), "b": ("b",), "c": (_S,), "d": ("d",), "e": (_I,), "f": ("f",), "g": (_H,),
+    "h": (_H,), "i": (_I,), "j": (_I,), "k": ("k",), "l": ("l",), "m": ("m",), "n": ("n",),
+    "o": (_I,), "p": ("p",), "q": (_HUSH,), "r": ("r",), "s": (_S,), "t": ("t",), "u": (_U,),
+    "v": ("v",), "w": ("v",), "x": (_H,), "y": (_I,), "z": (_S,),
+    # Letters whose ASCII fold would lose what they stand for: č ч, š ž ж/ш, ŝ щ (ISO 9),
+    # â я and û ю (ISO 9), ł l.
+    "č": (_H,), "š": (_HUSH,), "ž": (_HUSH,), "ż": (_HUSH,), "ŝ": (_HUSH, _H), "šč": (_HUSH, _H),
+    "â": (_I, _A), "û": (_I, _U), "ł": ("l",), "ß": (_S,), "'": (),
+}  # fmt: skip
+# Two graphemes are read by the word's spelling habit (below), and so is x: German alone
+# writes кс as x (Alexandrow); elsewhere x is х (scientific Xarkiv, GOST 7.79 B).
+_GERMAN_POLISH: dict[str, tuple[str, ...]] = {
+    "sch": (_HUSH,),  # German ш and ж (Schytomyr)
+    "cz": (_H,),  # Polish ч (Czernihów)
+}
+_ENGLISH: dict[str, tuple[str, ...]] = {
+    "sch": (_S, _H),  # с+ч (Peschanoye, Schastye)
+    "cz": (_S,),  # GOST 7.79 B writes ц as cz before hard vowels and consonants (Doneczk)
+}
+_GERMAN_X = ("k", _S)
+
+_GRAPHEMES = sorted({*_CYRILLIC, *_LATIN, *_GERMAN_POLISH}, key=len, reverse=True)
+_TOKEN = re.compile("|".join(map(re.escape, _GRAPHEMES)) + "|.", re.DOTALL)
+# A name's spelling habit, from letters only one side writes. German and Polish: w, sz, tsch
+# and their diacritics. English-like (national systems, BGN/PCGN, news, ISO 9, scientific,
+# GOST B): v, kh, zh, sh, y before a vowel (Ye-, -yi-), e after a vowel (Russian -oe, where
+# German and Polish write -oje), x, č, š, ž, and a kept apostrophe.
+# A name that shows neither is read the German-Polish way: ш (sch) is far commoner than с+ч,
+# and Polish cz (ч) than GOST B's cz (ц), which only that rarely used system writes.
+_GERMAN_POLISH_MARKS = re.compile("w|sz|tsch|[äöüßłżóśćńźęą]")
+_GERMAN_MARKS = re.compile("w|sch|[äöüß]")
+_POLISH_MARKS = re.compile("w|sz|[łżóśćńźęą]")
+_ENGLISH_MARKS = re.compile("v|kh|zh|sh|y[aeiouy]|[aoue]e|x|'|[čšž]")
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:'(?:[^\W_]|[\u0300-\u036f])+)*")
+
+
+class _Habit(NamedTuple):
+    """The spelling habit a name's Latin letters show (all False for Cyrillic)."""
+
+    english: bool  # English-like: sch is с+ч, cz is GOST B's ц
+    german: bool  # German marks: x is кс
+    polish: bool  # Polish marks: even a final cz is ч
+
+    @classmethod
+    def of(cls, text: str) -> _Habit:
+        german_polish = _GERMAN_POLISH_MARKS.search(text) is not None
+        return cls(
+            english=not german_polish and _ENGLISH_MARKS.search(text) is not None,
+            german=_GERMAN_MARKS.search(text) is not None,
+            polish=_POLISH_MARKS.search(text) is not None,
+        )
+
+
+def _symbols(word: str, habit: _Habit) -> list[str]:
+    """Read one cleaned word into skeleton symbols."""
+    symbols: list[str] = []
+    for match in _TOKEN.finditer(word):
+        token = match.group()
+        if token in _CYRILLIC:
+            symbols.extend(_CYRILLIC[token])
+        elif token in _GERMAN_POLISH:
+            symbols.extend(_ambiguous(token, habit, final=match.end() == len(word)))
+        elif token == "x" and habit.german and not habit.english:
+            symbols.extend(_GERMAN_X)
+        elif token in _LATIN:
+            symbols.extend(_LATIN[token])
+        elif token.isdigit():
+            symbols.extend(anyascii(token))  # ASCII digits for any script's digits
+        elif token.isalpha():
+            # Any other letter (ë, ó, g̀ after folding, Greek, Georgian ...): romanize with
+            # anyascii and read the result as Latin. Marks and symbols carry nothing.
+            folded = anyascii(token).lower()
+            if folded != token:
+                symbols.extend(_symbols(folded, habit))
+    return symbols
+
+
+def _ambiguous(token: str, habit: _Habit, final: bool) -> tuple[str, ...]:
+    """sch or cz, read by the name's habit."""
+    if habit.english or (token == "cz" and final and not habit.polish):
+        # A final cz is GOST B's ц (Donecz, Kremenecz) unless the name is plainly Polish:
+        # Ukrainian and Russian names end in -ець, -ец far more often than in -ич.
+        return _ENGLISH[token]
+    return _GERMAN_POLISH[token]
+
+
+def key(text: str) -> str:
+    """The transliteration-invariant key of a name: ``key("Харків") == key("Charkiw")``.
+
+    Lower-case ASCII letters and digits, no spaces; ``""`` when the text has no letter or
+    digit. The text is cleaned first, so case, apostrophes, quotes and look-alike letters do
+    not matter, and ``key(key(x)) == key(x)``.
+    """
+    symbols: list[str] = []
+    cleaned = clean(text)
+    habit = _Habit.of(cleaned)  # of the whole name: Belaya Krinicza is GOST B throughout
+    for word in _WORD.findall(cleaned):
+        symbols.extend(_symbols(word, habit))
+    # Collapse repeated letters (жж, ss, the vowels of -iia and -ейе-): spellings disagree most
+    # there. Digits stay as they are (Миколаївка 11).
+    out: list[str] = []
+    for symbol in symbols:
+        if symbol == _S and out and out[-1] == "t":
+            out.pop()  # т+с is written ts, which reads back as ц (Bakhmutska)
+        elif symbol in (_A, _U) and len(out) > 1 and out[-1] == _I and out[-2] in _HARDENED:
+            out.pop()  # Polish writes ля, ця, жя, чя as la, ca, ża, cza: the consonant says it
+        if not out or out[-1] != symbol or symbol.isdigit():
+            out.append(symbol)
+    return "".join(out)

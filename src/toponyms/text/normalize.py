@@ -1,0 +1,277 @@
+"""Clean raw place names into the one form matching works on (``clean``), and read descriptors
+such as "м.", "смт", "oblast", "Pokrovsky district" off as a kind hint (``split_descriptors``).
+
+It does not transliterate (translit.py), inflect (forms.py) or know any place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+__all__ = ["APOSTROPHES", "KindHint", "clean", "split_descriptors"]
+
+# Every character reports use for the Ukrainian apostrophe (and for ъ/ь in romanizations):
+# ASCII ', right single quote, modifier apostrophe (the orthographic one, U+02BC), grave, acute,
+# left single quote, prime, double prime, modifier prime and double prime, turned comma,
+# fullwidth apostrophe, reversed comma.
+APOSTROPHES = "'\u2019\u02bc`\u00b4\u2018\u2032\u2033\u02b9\u02ba\u02bb\uff07\u02bd"
+
+KindHint = Literal[
+    "country",
+    "oblast",
+    "raion",
+    "hromada",
+    "city",
+    "town",
+    "village",
+    "city_district",
+    "federal_subject",
+    "entity",
+]
+
+_LETTER = r"[^\W\d_]"
+# C0/C1 controls become spaces (a NUL or newline separates); format characters (zero-width
+# space and joiners, bidi marks, BOM, soft hyphen, tags), lone surrogates and the two
+# noncharacters U+FFFE/U+FFFF are deleted, since they sit inside words.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ufffe\uffff\ud800-\udfff"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+_APOSTROPHE_TABLE = dict.fromkeys(map(ord, APOSTROPHES), "'")
+_PUNCTUATION_TABLE = {
+    **_APOSTROPHE_TABLE,
+    # Dashes and minus signs: hyphen, non-breaking hyphen, figure, en, em, horizontal bar,
+    # minus, two- and three-em dashes, small and fullwidth hyphen-minus.
+    **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58"), "-"),
+    **dict.fromkeys(map(ord, "\ufe63\uff0d\u2043\u058a\u05be\u1806\u2e17\u301c\u30a0"), "-"),
+    # Middle dots: inside a word they are BGN/PCGN's separator (z·h is з+г, not ж), which is
+    # what the apostrophe is too; between words they are bullets, and go as stray apostrophes.
+    **dict.fromkeys(map(ord, "\u00b7\u0387\u2027\u2219\u22c5\u30fb\u2022"), "'"),
+    # Brackets: the content stays, the bracket goes.
+    **dict.fromkeys(map(ord, "()[]{}<>\u2329\u232a\u27e8\u27e9\u3008\u3009\u300a\u300b"), " "),
+    **dict.fromkeys(map(ord, "\u3010\u3011\u3014\u3015\uff08\uff09\uff3b\uff3d"), " "),
+}
+# Double quotes are a quotation mark, except between two letters, where BGN/PCGN writes ” for
+# the Ukrainian apostrophe (Kam”yans’ke) and hurried typists write " for it.
+_DOUBLE_QUOTES = (
+    '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\u301d\u301e\uff02'
+)
+_QUOTE_IN_WORD = re.compile(rf"(?<={_LETTER})[\"\u201d](?={_LETTER})")
+_QUOTES = re.compile(f"[{re.escape(_DOUBLE_QUOTES)}]")
+
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCTUATION = " .,;:!?-'/\\|*_#~"
+# Combining marks count with the letters they sit on.
+_MARK = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# An apostrophe is kept only between two letters; elsewhere it was a quotation mark.
+_STRAY_APOSTROPHE = re.compile(rf"'(?!{_LETTER}|[{_MARK}])|(?<!{_LETTER})(?<![{_MARK}])'")
+# A word for the look-alike repair: letters with their combining marks.
+_WORD = re.compile(rf"(?:{_LETTER}|[{_MARK}])+")
+
+# Letters that look alike in Latin and Cyrillic. Scraped text mixes them inside one word
+# (Покрoвськ with a Latin o), which defeats every exact lookup.
+_LATIN_TO_CYRILLIC = dict(
+    zip(
+        "ABCEHIKMOPTXYaceiopxyÏïËë",
+        "АВСЕНІКМОРТХУасеіорхуЇїЁё",
+        strict=True,
+    )
+)
+_CYRILLIC_TO_LATIN = {
+    **{cyrillic: latin for latin, cyrillic in _LATIN_TO_CYRILLIC.items()},
+    "Ѕ": "S",
+    "ѕ": "s",
+    "Ј": "J",
+    "ј": "j",
+    "һ": "h",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
+}
+_TO_CYRILLIC = str.maketrans(_LATIN_TO_CYRILLIC)
+_TO_LATIN = str.maketrans(_CYRILLIC_TO_LATIN)
+
+
+def _is_cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u052f" or "\ua640" <= char <= "\ua69f"
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() or "\u00c0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff"
+
+
+def _repair_word(match: re.Match[str]) -> str:
+    """Rewrite the look-alike letters of a mixed-script word into the word's own script."""
+    word = match.group()
+    if word.isascii():
+        return word
+    cyrillic = latin = cyrillic_lookalike = latin_lookalike = 0
+    for char in word:
+        if char in _LATIN_TO_CYRILLIC:
+            latin_lookalike += 1
+        elif char in _CYRILLIC_TO_LATIN:
+            cyrillic_lookalike += 1
+        elif _is_cyrillic(char):
+            cyrillic += 1
+        elif _is_latin(char):
+            latin += 1
+    if cyrillic and latin:  # letters only one script has on both sides: leave it alone
+        return word
+    if cyrillic or (not latin and cyrillic_lookalike >= latin_lookalike):
+        return word.translate(_TO_CYRILLIC) if latin_lookalike else word
+    return word.translate(_TO_LATIN) if cyrillic_lookalike else word
+
+
+def clean(text: str) -> str:
+    """The canonical form of ``text`` for matching: NFKC, case-folded, one apostrophe, one dash.
+
+    Controls and zero-width characters go, quotes and brackets go (their content stays),
+    look-alike letters are put in the script of their word, whitespace is collapsed and the
+    ends are trimmed of punctuation. ``clean(clean(s)) == clean(s)`` for every string.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    text = _INVISIBLE.sub("", _CONTROLS.sub(" ", text))
+    # Apostrophes first: NFKC would split the acute accent into a space and a combining mark.
+    text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHE_TABLE))
+    text = text.translate(_PUNCTUATION_TABLE)
+    text = _QUOTES.sub(" ", _QUOTE_IN_WORD.sub("'", text))
+    text = _STRAY_APOSTROPHE.sub("", text)
+    # Repair before folding (a capital Latin B is a look-alike of В, a small b is not) and
+    # after (folding can turn a letter only Latin has into one Cyrillic has too: İ into i).
+    text = _WORD.sub(_repair_word, text)
+    text = _WORD.sub(_repair_word, unicodedata.normalize("NFKC", text.casefold()))
+    # Case folding can itself produce an apostrophe (ŉ folds to ʼn); bring it in line again.
+    text = _STRAY_APOSTROPHE.sub("", text.translate(_APOSTROPHE_TABLE))
+    return _SPACES.sub(" ", text).strip(_EDGE_PUNCTUATION)
+
+
+# Descriptors, as they read after clean(): a tuple of words, and the kind they announce.
+# Settlement types come before the name (м. Покровськ, city of Pokrovsk); administrative units
+# after it (Донецька область, Pokrovsky district). Suffix "село" is not one: Нове Село is a name.
+_CITY = ["м.", "місто", "г.", "город", "city of", "the city of"]
+_TOWN = [
+    "смт",
+    "смт.",
+    "селище міського типу",
+    "селище",
+    "с-ще",
+    "сел.",
+    "пгт",
+    "пгт.",
+    "посёлок городского типа",
+    "поселок городского типа",
+    "посёлок",
+    "поселок",
+    "пос.",
+    "п.",
+    "town of",
+    "the town of",
+    "urban-type settlement",
+    "urban-type settlement of",
+    "urban settlement",
+    "settlement of",
+    "the settlement of",
+]
+_VILLAGE = [
+    "с.",
+    "село",
+    "деревня",
+    "д.",
+    "дер.",
+    "хутір",
+    "хутор",
+    "х.",
+    "станица",
+    "ст-ца",
+    "village of",
+    "the village of",
+]
+_CITY_DISTRICT = ["мікрорайон", "микрорайон", "мкр.", "мкрн", "мкр"]
+_OBLAST = ["область", "обл.", "обл", "oblast", "obl.", "region", "province"]
+_RAION = ["район", "р-н", "р-н.", "raion", "rayon", "district", "r-n"]
+_HROMADA = [
+    "громада",
+    "тг",
+    "отг",
+    "територіальна громада",
+    "міська громада",
+    "сільська громада",
+    "селищна громада",
+    "міська територіальна громада",
+    "сільська територіальна громада",
+    "селищна територіальна громада",
+    "hromada",
+    "community",
+    "territorial community",
+    "municipality",
+]
+_FEDERAL_SUBJECT = ["край", "krai", "kray"]
+
+
+def _descriptors(kinds: dict[KindHint, list[str]]) -> dict[tuple[str, ...], KindHint]:
+    return {tuple(text.split(" ")): kind for kind, texts in kinds.items() for text in texts}
+
+
+_PREFIXES = _descriptors(
+    {"city": _CITY, "town": _TOWN, "village": _VILLAGE, "city_district": _CITY_DISTRICT}
+)
+_SUFFIXES = _descriptors(
+    {
+        "oblast": _OBLAST,
+        "raion": _RAION,
+        "hromada": _HROMADA,
+        "federal_subject": _FEDERAL_SUBJECT,
+        "city": ["city"],
+    }
+)
+_UNITS = frozenset({"oblast", "raion", "hromada", "federal_subject"})
+_LONGEST_DESCRIPTOR = max(map(len, (*_PREFIXES, *_SUFFIXES)))
+# "м.Покровськ": an abbreviation glued to the name by its dot.
+_GLUED_ABBREVIATION = re.compile(r"^(м|с|г|смт|пгт|пос|сел|п|д|дер|х|мкр)\.(?=[^\W\d_])")
+
+
+def split_descriptors(text: str) -> tuple[str, KindHint | None]:
+    """Clean ``text`` and take off one leading and one trailing descriptor.
+
+    Returns the core name and the kind the descriptors announce (the leading one wins), or
+    ``None``: ``split_descriptors("м. Покровськ")`` is ``("покровськ", "city")``. A descriptor
+    that is the whole name stays (the village Селище is not a bare "town"). A trailing
+    qualifier naming a larger unit, "Покровськ (Донецька обл.)" or "Pokrovsk, Donetsk oblast",
+    is context, not part of the name, and is dropped.
+    """
+    words = _GLUED_ABBREVIATION.sub(r"\1. ", clean(_without_qualifier(text))).split(" ")
+    kind: KindHint | None = None
+    for size in range(min(_LONGEST_DESCRIPTOR, len(words) - 1), 0, -1):
+        hint = _SUFFIXES.get(tuple(words[-size:]))
+        if hint is not None:
+            kind, words = hint, words[:-size]
+            break
+    for size in range(min(_LONGEST_DESCRIPTOR, len(words) - 1), 0, -1):
+        hint = _PREFIXES.get(tuple(words[:size]))
+        if hint is not None:
+            kind, words = hint, words[size:]
+            break
+    return " ".join(words).strip(_EDGE_PUNCTUATION), kind
+
+
+def _without_qualifier(text: str) -> str:
+    """``text`` less a final "(... oblast)" or ", ... raion" naming the unit it lies in."""
+    if not isinstance(text, str):
+        return text  # clean() raises the TypeError
+    stripped = text.rstrip()
+    if stripped.endswith(")") and stripped.rfind("(") > 0:
+        head, qualifier = stripped[: stripped.rfind("(")], stripped[stripped.rfind("(") + 1 : -1]
+    elif "," in stripped:
+        head, _, qualifier = stripped.rpartition(",")
+    else:
+        return text
+    words = clean(qualifier).split(" ")
+    for size in range(min(_LONGEST_DESCRIPTOR, len(words) - 1), 0, -1):
+        if _SUFFIXES.get(tuple(words[-size:])) in _UNITS and clean(head):
+            return head
+    return text

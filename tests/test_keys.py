@@ -1,0 +1,122 @@
+"""The transliteration-invariant key: the spellings of one name meet; its known collisions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from toponyms.keys import key
+from toponyms.text.translit import get_scheme, schemes
+
+SAME_NAME = [
+    ["Krasnoarmeysk", "Krasnoarmiisk", "Krasnoarmijs'k", "Красноармейск", "Красноармійськ"],
+    ["Myrnohrad", "Mirnograd", "Мирноград", "Мирноград", "MYRNOHRAD"],
+    ["Kharkiv", "Charkiw", "Харків", "Харьков", "Kharkov", "Charków", "Xarkiv"],
+    ["Avdiivka", "Avdeyevka", "Awdijiwka", "Авдіївка", "Авдеевка", "Awdiejewka"],
+    ["Pokrovsk", "Pokrowsk", "Pokrovs'k", "Покровськ", "Покровск", "Покрoвськ"],
+    ["Chernihiv", "Czernihów", "Tschernihiw", "Чернігів", "Chernigov", "Černihiv"],
+    ["Zaporizhzhia", "Zaporizhia", "Saporischschja", "Запоріжжя", "Zaporìžžâ"],
+    ["Kyiv", "Kyjiw", "Kiev", "Київ", "Kyyiv", "Kijów"],
+    ["Zghurivka", "Zhurivka", "Згурівка"],
+    ["Bakhmut", "Bachmut", "Бахмут", "BAKHMUT"],
+    ["Kamianske", "Kam'yans'ke", "Kamjanske", "Кам’янське", "Кам'янське"],
+    ["Yenakiieve", "Yenakiyeve", "Jenakijewe", "Єнакієве", "Енакиево", "Yenakiyevo"],
+    ["Donetsk", "Donezk", "Donieck", "Донецьк", "Донецк"],
+    ["Sievierodonetsk", "Severodonetsk", "Sjewjerodonezk", "Сєвєродонецьк", "Северодонецк"],
+]
+
+
+@pytest.mark.parametrize("spellings", SAME_NAME, ids=lambda spellings: spellings[0])
+def test_spellings_of_one_name_share_a_key(spellings: list[str]) -> None:
+    keys = {spelling: key(spelling) for spelling in spellings}
+    assert len(set(keys.values())) == 1, keys
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kharkiv", "Kherson"),
+        ("Pokrovsk", "Pokrovske"),
+        ("Lozova", "Lyman"),
+        ("Бахмут", "Бахмач"),
+        ("Sumy", "Sambir"),
+    ],
+)
+def test_different_names_keep_different_keys(a: str, b: str) -> None:
+    assert key(a) != key(b)
+
+
+# Measured and accepted (docs/keys.md): these pairs are different places that share a key.
+KNOWN_COLLISIONS = [
+    ("Лисівка", "Лісівка"),  # и/і, like Myrnohrad/Mirnograd: one vowel class
+    ("Лозівка", "Лісівка"),  # о/і, like Харків/Харьков
+    ("Чорне", "Горне"),  # ч, г, х are one class: English ch is ч, German ch is х
+    ("Зелене", "Солоне"),  # з, с, ц are one class: German s is з, German z is ц
+    ("Кульбаки", "Кульбакі"),  # soft sign and apostrophe carry nothing
+]
+
+
+@pytest.mark.parametrize(("a", "b"), KNOWN_COLLISIONS)
+def test_known_collisions_are_as_documented(a: str, b: str) -> None:
+    assert key(a) == key(b)
+
+
+def test_a_and_u_stay_apart_from_the_other_vowels() -> None:
+    assert key("Лозова") != key("Лозове")
+    assert key("Кут") != key("Кіт")
+
+
+def test_key_is_lower_case_ascii_without_spaces() -> None:
+    for text in [
+        "Біла Церква",
+        "Ivano-Frankivsk",
+        "Нью-Йорк 2",
+        "Миколаївка 11",
+        "Tbilisi თბილისი",
+    ]:
+        assert re.fullmatch("[a-z0-9]*", key(text)), text
+    assert key("Biła Cerkwa") == key("Біла Церква")
+
+
+def test_key_of_text_without_letters_is_empty() -> None:
+    assert key("") == ""
+    assert key(" - ' « » ") == ""
+
+
+def test_digits_are_kept_as_they_are() -> None:
+    assert key("Миколаївка 11") != key("Миколаївка 1")
+    assert key("Миколаївка ١١") == key("Миколаївка 11")
+
+
+def test_other_scripts_fall_back_to_anyascii() -> None:
+    assert key("Αθήνα") == key("Athina")
+    assert key("თბილისი") == key("Tbilisi")
+
+
+def test_key_reads_its_own_output_unchanged() -> None:
+    for spellings in SAME_NAME:
+        for spelling in spellings:
+            assert key(key(spelling)) == key(spelling)
+
+
+def test_key_does_not_strip_descriptors() -> None:
+    assert key("м. Покровськ") != key("Покровськ")
+
+
+@pytest.mark.parametrize("scheme_id", schemes())
+def test_every_sample_of_every_scheme_keys_like_its_source(scheme_id: str) -> None:
+    scheme = get_scheme(scheme_id)
+    misses = [
+        (cyrillic, latin)
+        for cyrillic, latin in scheme.samples
+        if key(latin) != key(cyrillic) and len(cyrillic) < 40
+    ]
+    # Samples are mostly place names; the long pangrams carry ъ and ы the key cannot see.
+    assert len(misses) <= max(1, len(scheme.samples) // 10), misses
+
+
+@pytest.mark.parametrize("value", [None, 3, b"Kyiv"])
+def test_key_rejects_non_str_naming_the_type(value: object) -> None:
+    with pytest.raises(TypeError, match=type(value).__name__):
+        key(value)  # type: ignore[arg-type]

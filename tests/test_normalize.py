@@ -1,0 +1,120 @@
+"""Normalization: the cleaned form, mixed-script repair, and descriptors read off as kind hints."""
+
+from __future__ import annotations
+
+import pytest
+
+from toponyms.text.normalize import APOSTROPHES, clean, split_descriptors
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("  Покровськ  ", "покровськ"),
+        ("ЗАПОРІЖЖЯ", "запоріжжя"),
+        ("«Бахмут»", "бахмут"),
+        ("„Kyiv“", "kyiv"),
+        ("(Kyiv)", "kyiv"),
+        ("'Київ'", "київ"),
+        ("Bila\u00a0\u00a0Tserkva", "bila tserkva"),
+        ("Bila\tTserkva\n", "bila tserkva"),
+        ("Ivano\u2013Frankivsk", "ivano-frankivsk"),
+        ("Ivano\u2014Frankivsk", "ivano-frankivsk"),
+        ("Ivano\u2011Frankivsk", "ivano-frankivsk"),
+        ("Покров\u200bськ", "покровськ"),
+        ("Покровськ\ufeff", "покровськ"),
+        ("По\u00adкровськ", "покровськ"),
+        ("Pokrovsk\x00", "pokrovsk"),
+        ("Ｋｙｉｖ", "kyiv"),
+        ("Straße", "strasse"),
+        ("Kam”yans’ke", "kam'yans'ke"),
+        ("Pokrovsk.", "pokrovsk"),
+        ("", ""),
+        ("   ", ""),
+    ],
+)
+def test_clean_folds_case_unicode_punctuation_and_invisibles(raw: str, cleaned: str) -> None:
+    assert clean(raw) == cleaned
+
+
+@pytest.mark.parametrize("apostrophe", APOSTROPHES)
+def test_every_apostrophe_variant_becomes_one(apostrophe: str) -> None:
+    assert clean(f"Кам{apostrophe}янське") == "кам'янське"
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("Покрoвськ", "покровськ"),  # Latin o
+        ("ПОКPОВСЬК", "покровськ"),  # Latin P
+        ("КИЇB", "київ"),  # Latin B
+        ("Kharkіv", "kharkiv"),  # Cyrillic і
+        ("Мариуполь", "мариуполь"),  # all Cyrillic stays
+        ("Kyiv", "kyiv"),
+    ],
+)
+def test_lookalike_letters_take_the_script_of_their_word(raw: str, cleaned: str) -> None:
+    assert clean(raw) == cleaned
+
+
+def test_genuinely_mixed_words_are_left_alone() -> None:
+    # Both scripts have letters the other lacks: nothing to repair safely.
+    assert clean("Kиївs") == clean("Kиївs").casefold()
+    assert "ї" in clean("Kиївs") and "s" in clean("Kиївs")
+
+
+def test_clean_is_idempotent_on_examples() -> None:
+    for raw in ["«Покрoвськ» ", "Kam”yans’ke", "м.Покровськ", "ŉ", "Харків´", "a''b", "x ·y"]:
+        assert clean(clean(raw)) == clean(raw)
+
+
+@pytest.mark.parametrize("value", [None, 1.5, b"Kyiv"])
+def test_clean_rejects_non_str_naming_the_type(value: object) -> None:
+    with pytest.raises(TypeError, match=type(value).__name__):
+        clean(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("raw", "core", "kind"),
+    [
+        ("м. Покровськ", "покровськ", "city"),
+        ("м.Покровськ", "покровськ", "city"),
+        ("місто Київ", "київ", "city"),
+        ("г. Артемовск", "артемовск", "city"),
+        ("город Донецк", "донецк", "city"),
+        ("смт Покровське", "покровське", "town"),
+        ("селище міського типу Нью-Йорк", "нью-йорк", "town"),
+        ("пгт Новгородское", "новгородское", "town"),
+        ("пос. Нью-Йорк", "нью-йорк", "town"),
+        ("с. Роботине", "роботине", "village"),
+        ("село Кринки", "кринки", "village"),
+        ("деревня Малиновка", "малиновка", "village"),
+        ("Донецька область", "донецька", "oblast"),
+        ("Донецька обл.", "донецька", "oblast"),
+        ("Donetsk region", "donetsk", "oblast"),
+        ("Donetsk Oblast", "donetsk", "oblast"),
+        ("Покровський район", "покровський", "raion"),
+        ("Покровський р-н", "покровський", "raion"),
+        ("Pokrovsky district", "pokrovsky", "raion"),
+        ("Pokrovskyi raion", "pokrovskyi", "raion"),
+        ("Покровська міська територіальна громада", "покровська", "hromada"),
+        ("Krasnodar krai", "krasnodar", "federal_subject"),
+        ("city of Pokrovsk", "pokrovsk", "city"),
+        ("the village of Robotyne", "robotyne", "village"),
+        ("Kyiv city", "kyiv", "city"),
+        ("urban-type settlement of Kurakhove", "kurakhove", "town"),
+        ("Покровськ", "покровськ", None),
+        ("Покровськ (Донецька обл.)", "покровськ", None),
+        ("м. Покровськ, Покровський район", "покровськ", "city"),
+        ("Pokrovsk, Donetsk Oblast", "pokrovsk", None),
+        ("Pokrovsk (city)", "pokrovsk", "city"),
+        ("Bila Tserkva, Kyiv", "bila tserkva, kyiv", None),
+    ],
+)
+def test_descriptors_come_off_as_kind_hints(raw: str, core: str, kind: str | None) -> None:
+    assert split_descriptors(raw) == (core, kind)
+
+
+@pytest.mark.parametrize("name", ["Нове Село", "Селище", "Город", "Старе Село", "District"])
+def test_names_made_of_descriptor_words_survive(name: str) -> None:
+    assert split_descriptors(name) == (clean(name), None)
