@@ -33,7 +33,7 @@ NAME_TYPE_HOW: Final = {
 }
 # Fuzzy matching works on keys; how far a key may be from the query's key, by its length.
 # Short keys admit no edit: "kav" (Kyiv) is one edit from dozens of names.
-_MAX_EDITS: Final = ((0, 4), (1, 7))  # up to 4 symbols: 0 edits; up to 7: 1; longer: 2
+_MAX_EDITS: Final = ((0, 3), (1, 5))  # up to 3 symbols: 0 edits; up to 5: 1; longer: 2
 _FUZZY_LIMIT: Final = 40  # keys kept per query before scoring
 
 

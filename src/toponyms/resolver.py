@@ -23,8 +23,8 @@ from .gazetteer import Gazetteer
 from .index import Entry, Index, PlaceInfo, distance_km, fine
 from .keys import key
 from .match import How, Match
-from .scoring import Candidate, confidence, default_threshold, features, prior, rank_key
-from .text.forms import nominative_candidates
+from .scoring import KIND_PRIOR, Candidate, confidence, default_threshold, features, prior, rank_key
+from .text.forms import nominative_candidates, split_preposition
 from .text.normalize import split_descriptors
 
 __all__ = ["Point", "Resolver"]
@@ -162,6 +162,7 @@ class Resolver:
         found = self._gather(core, hint, keep)
         if not found:
             return []
+        k = key(core)
         context = self._context(near)
         for c in found:
             c.context = _context_score(index.places[c.place], context) if context else 0
@@ -169,7 +170,10 @@ class Resolver:
         scored = []
         for i, top in enumerate(found[: max(1, limit)]):
             rivals = [r for j, r in enumerate(found) if j != i and _rival(r, top)]
-            x = features(top, rivals, context_given=bool(context), query_length=len(core))
+            x = features(
+                top, rivals, context_given=bool(context), query_length=len(core),
+                key_length=len(k), pool=len(found), lowercase=text == text.lower(),
+            )  # fmt: skip
             ambiguous = bool(rivals) and _close(top, rivals)
             scored.append(_Scored(top, x, confidence(x), ambiguous))
         return scored
@@ -187,6 +191,7 @@ class Resolver:
         index = self.index
         best: dict[int, Candidate] = {}
         query_fine = fine(core)
+        bare_fine = fine(split_preposition(core)[1])  # for case forms: мирноградом ~ мирноград
 
         def consider(
             slots: Iterable[int], method: str, hint: str | None = hint, edits: int = 0
@@ -196,7 +201,8 @@ class Resolver:
                 info = index.places[e.place]
                 if not keep(info):
                     continue
-                c = self._candidate(e, index.name_fine[slot], info, method, hint, query_fine, edits)
+                against = bare_fine if method == "form" else query_fine
+                c = self._candidate(e, index.name_fine[slot], info, method, hint, against, edits)
                 old = best.get(e.place)
                 if old is None or rank_key(c) < rank_key(old):
                     best[e.place] = c
@@ -206,7 +212,7 @@ class Resolver:
         consider(index.by_key.get(k, ()), "key")
         if any(c.method == "exact" and not c.variant for c in best.values()):
             return list(best.values())  # a recorded name: case forms and typos are moot
-        for form in nominative_candidates(core)[1:]:
+        for form in nominative_candidates(core):
             form_core, form_hint = split_descriptors(form)
             if form_core and form_core != core:
                 consider(index.exact.get(form_core, ()), "form", hint or form_hint)
@@ -226,7 +232,7 @@ class Resolver:
         query_fine: str,
         edits: int,
     ) -> Candidate:
-        similarity = 1.0 if method in ("exact", "form") else fuzz.ratio(query_fine, name_fine) / 100
+        similarity = 1.0 if method == "exact" else fuzz.ratio(query_fine, name_fine) / 100
         if method == "key" and similarity < _KEY_MIN_SIMILARITY:
             method = "fuzzy"  # the coarse key met, the spellings did not: Zelensky ~ Solonske
         fits = _HINT_FITS.get(hint or "", set())
@@ -242,6 +248,8 @@ class Resolver:
             prior=prior(info.kind, info.population, info.country),
             current=info.current,
             variant=e.variant,
+            kind_prior=KIND_PRIOR.get(info.kind, 0.0),
+            population=info.population,
         )
 
     # ------------------------------------------------------------- filters, context
@@ -352,8 +360,17 @@ def _how(c: Candidate) -> How:
 
 
 def _rival(other: Candidate, top: Candidate) -> bool:
-    """A homonym: found by evidence of the same strength as the winner."""
-    return other.evidence() == top.evidence() and other.similarity >= top.similarity - 0.1
+    """A homonym: found by evidence as strong as the winner's, or by a transliteration of a
+    name nearly as close (Лощиновка: one village's Russian name, and another's key)."""
+    if other.evidence() == top.evidence():
+        return other.similarity >= top.similarity - 0.1
+    strong = ("exact", "key")
+    return (
+        top.method in strong
+        and other.method in strong
+        and other.evidence()[0] == top.evidence()[0]
+        and other.similarity >= 0.9
+    )
 
 
 def _close(top: Candidate, rivals: list[Candidate]) -> bool:

@@ -49,15 +49,19 @@ class Candidate:
     prior: float  # prominence: kind prior + log10(population) + focus bonus
     current: bool
     variant: bool  # matched by an unclassified alternate name (GeoNames), not a curated one
+    kind_prior: float = 0.0  # the kind part of the prior
+    population: int = 0  # 0 when unknown (most villages: GeoNames links only what is sure)
     context: int = 0  # 2 near the report's other places, 1 same region, 0 unknown or far
 
     def evidence(self) -> tuple[int, int, int, int]:
-        """How strongly the string points here: method, descriptor agreement, descriptor gap,
+        """How strongly the string points here, strongest first: agreement with the query's
+        descriptor ("Zaporizka oblast" is the oblast, not the Zaporizka hromada, though the
+        hromada's name matches more literally), the method, a descriptor the query lacks,
         and whether the name is only an unclassified variant (Donetsk was once Oleksandrivka:
         a GeoNames variant must not outrank the 60 places officially so named)."""
         return (
-            METHOD_RANK[self.method],
             -self.hint,
+            METHOD_RANK[self.method],
             int(self.descriptor_missing),
             int(self.variant),
         )
@@ -67,7 +71,9 @@ def rank_key(c: Candidate) -> tuple[float, ...]:
     """Sort key, best first: evidence, then context, then prominence (for fuzzy candidates,
     similarity first: a village one edit away beats a city two edits away)."""
     weight = c.prior - NAME_PENALTY[c.name_how] + (0.5 if c.current else 0.0)
-    near = -round(c.similarity, 2) if c.method == "fuzzy" else 0.0
+    # Keys are coarse: among key hits the closer spelling wins (Eristovka: Єрістівка over
+    # Орестівка), at a grain that leaves true homonyms (equal names) to prominence.
+    near = {"fuzzy": -round(c.similarity, 2), "key": -round(c.similarity, 1)}.get(c.method, 0.0)
     return (*c.evidence(), -c.context, near, -weight, -c.similarity)
 
 
@@ -85,51 +91,81 @@ FEATURES = (
     "name_former",
     "name_misspelling",
     "name_variant",
-    "similarity",
-    "edits",
+    "dissimilarity",  # 1 - similarity of the romanized spellings (0 for exact names)
+    "fuzzy_dissimilarity",
+    "edit_share",  # key edits per key symbol (fuzzy)
+    "fuzzy_short",  # a fuzzy hit on a query of up to 6 letters: common words land on villages
     "hint_agrees",
     "hint_conflicts",
     "descriptor_missing",
     "log_rivals",
+    "no_rivals",
     "prior_gap",
+    "log_pool",  # how many places the query reached at all
     "context_near",
     "context_far",
     "short_query",
     "not_current",
+    "inexact_small",  # found by key, form or fuzzy, and a village or hamlet of unknown size
+    "lowercase_inexact",  # an all-lower-case query found inexactly: common words (рота, площа)
 )
 
 
 def features(
-    top: Candidate, rivals: list[Candidate], *, context_given: bool, query_length: int
+    top: Candidate,
+    rivals: list[Candidate],
+    *,
+    context_given: bool,
+    query_length: int,
+    key_length: int,
+    pool: int,
+    lowercase: bool,
 ) -> list[float]:
     """The confidence model's inputs for the winner ``top`` against its ``rivals``.
 
-    Rivals are the other candidates with evidence as strong as the winner's: homonyms.
+    Rivals are the other candidates with evidence about as strong as the winner's: homonyms.
     """
-    best_rival = max((r.prior for r in rivals), default=None)
-    gap = 3.0 if best_rival is None else max(-3.0, min(3.0, top.prior - best_rival))
+    # Against the closest rival, clipped: beyond a factor of 1000 prominence says no more.
+    gap = max(-3.0, min((3.0, *(_prominence_gap(top, r) for r in rivals)))) if rivals else 0.0
+    fuzzy = top.method == "fuzzy"
+    inexact = top.method != "exact"
     return [
         1.0,
         float(top.method == "key"),
         float(top.method == "form"),
-        float(top.method == "fuzzy"),
+        float(fuzzy),
         float(top.name_how == "alias"),
         float(top.name_how == "abbreviation"),
         float(top.name_how == "former"),
         float(top.name_how == "misspelling"),
         float(top.variant),
-        top.similarity,
-        float(top.edits),
+        1.0 - top.similarity,
+        (1.0 - top.similarity) if fuzzy else 0.0,
+        top.edits / max(1, key_length),
+        float(fuzzy and query_length <= 6),
         float(top.hint > 0),
         float(top.hint < 0),
         float(top.descriptor_missing),
         math.log1p(len(rivals)),
+        float(not rivals),
         gap,
+        math.log1p(pool),
         float(context_given and top.context > 0),
         float(context_given and top.context == 0),
         float(query_length <= 3),
         float(not top.current),
+        float(inexact and top.population == 0 and top.kind_prior <= KIND_PRIOR["town"]),
+        float(inexact and lowercase),
     ]
+
+
+def _prominence_gap(top: Candidate, rival: Candidate) -> float:
+    """How much more prominent the winner is than a rival. Population counts only when both
+    are known: GeoNames links only unambiguous villages, so an unknown population is not a
+    small one, and one linked Bodnarivka is no bigger than its unlinked namesake."""
+    if top.population and rival.population:
+        return top.prior - rival.prior
+    return top.kind_prior - rival.kind_prior
 
 
 _model: tuple[tuple[float, ...], float] | None = None

@@ -192,8 +192,16 @@ _VILLAGE = [
     "the village of",
 ]
 _CITY_DISTRICT = ["мікрорайон", "микрорайон", "мкр.", "мкрн", "мкр"]
-_OBLAST = ["область", "обл.", "обл", "oblast", "obl.", "region", "province"]
-_RAION = ["район", "р-н", "р-н.", "raion", "rayon", "district", "r-n"]
+# With the romanizations of every scheme (rajon, raĭon, obłast, gromada, kraj) and the
+# inflected forms running text puts after a name (Покровського району, Донецкой области).
+_OBLAST = [
+    "область", "обл.", "обл", "oblast", "obl.", "region", "province", "області", "области",
+    "obłast", "oblastʹ", "oblasť", "oblasti", "obwód",
+]  # fmt: skip
+_RAION = [
+    "район", "р-н", "р-н.", "raion", "rayon", "district", "r-n", "rajon", "raĭon", "району",
+    "районі", "района", "районе", "rajonu",
+]  # fmt: skip
 _HROMADA = [
     "громада",
     "тг",
@@ -206,11 +214,14 @@ _HROMADA = [
     "сільська територіальна громада",
     "селищна територіальна громада",
     "hromada",
+    "gromada",
+    "громади",
+    "громаді",
     "community",
     "territorial community",
     "municipality",
 ]
-_FEDERAL_SUBJECT = ["край", "krai", "kray"]
+_FEDERAL_SUBJECT = ["край", "krai", "kray", "kraj", "kraĭ", "края", "крае"]
 
 
 def _descriptors(kinds: dict[KindHint, list[str]]) -> dict[tuple[str, ...], KindHint]:
