@@ -10,10 +10,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import asdict
 
 from . import __version__
 from .errors import SchemeError
+from .files import Format, resolve_file
 from .gazetteer import shipped, validate
 from .match import Match
 from .resolver import Resolver
@@ -66,6 +68,62 @@ def _resolve(args: argparse.Namespace) -> int:
     if not args.json:
         _print_table(rows)
     return status
+
+
+def _resolve_file(args: argparse.Namespace) -> int:
+    fmt = args.format or _format_of(args.output if args.input == "-" else args.input)
+    if fmt is None:
+        print("toponyms: say --format csv, tsv or jsonl (no telling extension)", file=sys.stderr)
+        return 2
+    show = sys.stderr.isatty()
+
+    def progress(rows: int) -> None:
+        if show:
+            print(f"\r{rows:,} rows", end="", file=sys.stderr, flush=True)
+
+    try:
+        with ExitStack() as files:
+            source = (
+                sys.stdin
+                if args.input == "-"
+                else files.enter_context(open(args.input, encoding="utf-8", newline=""))
+            )
+            sink = (
+                sys.stdout
+                if args.output in (None, "-")
+                else files.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+            )
+            report = resolve_file(
+                source,
+                sink,
+                column=args.column,
+                fmt=fmt,
+                resolver=Resolver(),
+                prefix=args.prefix,
+                escape_formulas=not args.no_escape_formulas,
+                progress=progress,
+                country=args.country,
+                kind=args.kind,
+                within=args.within,
+            )
+    except (OSError, ValueError) as e:
+        print(f"toponyms: {e}", file=sys.stderr)
+        return 2
+    if show:
+        print(file=sys.stderr)
+    print(
+        f"{report.rows:,} rows, {report.resolved:,} resolved, "
+        f"{report.unreadable:,} unreadable (written through)",
+        file=sys.stderr,
+    )
+    return 0 if report.unreadable == 0 else 1
+
+
+def _format_of(path: str | None) -> Format | None:
+    suffix = (path or "").rsplit(".", 1)[-1].lower()
+    return {"csv": "csv", "tsv": "tsv", "tab": "tsv", "jsonl": "jsonl", "ndjson": "jsonl"}.get(
+        suffix
+    )  # type: ignore[return-value]
 
 
 def _print_table(rows: list[tuple[str, list[Match]]]) -> None:
@@ -142,6 +200,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--within", help="a unit the place lies in: 'Donetsk Oblast' or a place id")
     p.add_argument("--threshold", type=float, help="answer only at this confidence or above")
     p.set_defaults(run=_resolve)
+
+    p = sub.add_parser("resolve-file", help="add result columns to a CSV, TSV or JSONL file")
+    p.add_argument("input", help="file to read, or - for standard input")
+    p.add_argument("--column", required=True, help="the column (or JSON key) with place names")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--format", choices=("csv", "tsv", "jsonl"), help="default: from the extension")
+    p.add_argument("--prefix", default="place_", help="prefix of the added columns")
+    p.add_argument("--country", help="ISO 3166-1 code: UA, RU")
+    p.add_argument("--kind", help="city, town, village, raion, oblast, ...")
+    p.add_argument("--within", help="a unit the places lie in")
+    p.add_argument(
+        "--no-escape-formulas",
+        action="store_true",
+        help="write values starting with = + - @ as they are (default: prefix with ')",
+    )
+    p.set_defaults(run=_resolve_file)
 
     p = sub.add_parser("validate", help="check a gazetteer file (and its names file)")
     p.add_argument("places", help="places CSV (same columns as data/gazetteer.csv)")
