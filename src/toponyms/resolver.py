@@ -409,11 +409,18 @@ def _text_layer_digest() -> bytes:
     return h.digest()
 
 
+_shipped_index_memo: Index | None = None
+
+
 def _shipped_index() -> Index:
-    """The shipped gazetteer's index, cached on disk by the digest of data and text layer."""
-    g = _gazetteer.shipped()
-    digest = hashlib.sha256(_text_layer_digest() + _gazetteer._content_digest().encode())
+    """The shipped gazetteer's index: one per process (every default Resolver shares it, and a
+    Dask or multiprocessing worker loads it once), cached on disk by the digest of data and
+    text layer."""
+    global _shipped_index_memo
     with _shipped_lock:
-        return _gazetteer._cached(
-            f"index-{digest.hexdigest()[:40]}.pickle", lambda: Index(g), Index
-        )
+        if _shipped_index_memo is None:
+            g = _gazetteer.shipped()
+            digest = hashlib.sha256(_text_layer_digest() + _gazetteer._content_digest().encode())
+            name = f"index-{digest.hexdigest()[:40]}.pickle"
+            _shipped_index_memo = _gazetteer._cached(name, lambda: Index(g), Index)
+        return _shipped_index_memo

@@ -1,0 +1,189 @@
+"""Speed and memory of toponyms on the shipped gazetteer, beside a plain baseline in the same run.
+
+    python benchmarks/performance.py [--rows 1000000] [--repeat 5] [--write-docs]
+
+Prints medians over repeated runs: one resolve of a known name after warm-up; resolves that need
+fuzzy matching (p50, p99); resolve_many over a realistic mix of rows; cold start (import, load,
+first answer) and peak memory, each in a fresh process; and the baseline (rapidfuzz
+process.extractOne over every name of the gazetteer) on the same fuzzy queries, with the ratio.
+Timings are wall-clock on a shared machine: compare ratios, not absolute numbers across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "performance.md"
+
+import toponyms  # noqa: E402
+from toponyms.gazetteer import shipped  # noqa: E402
+
+KNOWN = "Pokrovsk"
+# Near spellings that need the fuzzy stage (no exact, key or case-form hit): real garbles and
+# one- or two-letter typos of names of every size.
+FUZZY = [
+    "Mirnoglad", "Pokrovks", "Bahkmut", "Kramatrosk", "Zaporizhia", "Avdiivkka", "Kostiantynvka",
+    "Slovainsk", "Chasiv Yaar", "Toretks", "Selydovo", "Kurakhovo", "Vuhledrr", "Lymna",
+    "Siversk", "Kupyansk-Vuzlovyi", "Huliaipolle", "Orikhv", "Nikopil", "Khersn", "Mykolayv",
+    "Odessa", "Izyum", "Balakliya", "Vovchansk", "Sumi", "Bilgorod", "Kursk", "Sudzha",
+    "Krasnogradsk", "Krasnorogsky", "Дружковкa", "Констянтинівкка", "Мариуполл", "Бердянскк",
+]  # fmt: skip
+# What real data looks like: a few hundred names repeated endlessly, some typos, some noise.
+COMMON = [
+    "Pokrovsk", "Myrnohrad", "Bakhmut", "Avdiivka", "Kramatorsk", "Sloviansk", "Kostiantynivka",
+    "Chasiv Yar", "Toretsk", "Kurakhove", "Vuhledar", "Kharkiv", "Kupiansk", "Lyman", "Siversk",
+    "Zaporizhzhia", "Orikhiv", "Huliaipole", "Kherson", "Mykolaiv", "Odesa", "Dnipro", "Sumy",
+    "Kyiv", "Lviv", "Belgorod", "Kursk", "Sudzha", "Donetsk", "Luhansk", "Horlivka", "Makiivka",
+    "Mariupol", "Berdiansk", "Melitopol", "Enerhodar", "Nikopol", "Kryvyi Rih", "Izium",
+    "Vovchansk", "DPR", "LPR", "ДНР", "Покровськ", "Покровск", "Красноармейск", "Артемовск",
+    "в Покровске", "под Мирноградом", "біля Авдіївки", "Donetsk region", "Kharkiv Oblast",
+]  # fmt: skip
+NOISE = ["Center", "Railway", "Ministry of Defense", "assault units", "Telegram", "Pushilin"]
+
+
+def median_time(fn: Callable[[], object], repeat: int, number: int = 1) -> float:
+    """Median seconds per call over ``repeat`` batches of ``number`` calls."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            fn()
+        runs.append((time.perf_counter() - start) / number)
+    return statistics.median(runs)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def realistic_rows(n: int, seed: int = 7) -> list[str | None]:
+    rng = random.Random(seed)
+    rows: list[str | None] = []
+    for _ in range(n):
+        r = rng.random()
+        if r < 0.90:
+            rows.append(rng.choice(COMMON))
+        elif r < 0.96:
+            rows.append(rng.choice(FUZZY))
+        elif r < 0.98:
+            rows.append(rng.choice(NOISE))
+        elif r < 0.99:
+            rows.append(None)
+        else:  # rare unknown strings: each distinct
+            rows.append("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(9)))
+    return rows
+
+
+def cold_start(repeat: int) -> tuple[float, float]:
+    """Median seconds for import + load + first answer in a fresh process; its peak RSS in MB."""
+    code = (
+        "import time, resource; t = time.perf_counter(); import toponyms; "
+        "toponyms.resolve('Pokrovsk'); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    times, rss = [], []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+        times.append(float(out[0]))
+        rss.append(int(out[1]) / 1024)  # ru_maxrss is in KiB on Linux
+    return statistics.median(times), statistics.median(rss)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--write-docs", action="store_true")
+    args = ap.parse_args(argv)
+
+    toponyms.resolve(KNOWN)  # warm: builds or reads the index
+    known = median_time(lambda: toponyms.resolve(KNOWN), args.repeat, number=2000)
+
+    per_query = []
+    for q in FUZZY:
+        toponyms.resolve(q)
+        per_query.append(median_time(lambda q=q: toponyms.resolve(q), args.repeat))
+    fuzzy_p50, fuzzy_p99 = percentile(per_query, 0.5), percentile(per_query, 0.99)
+
+    names = sorted({n.name for p in shipped() for n in shipped().names_of(p.id)})
+    choices = [utils.default_process(n) for n in names]
+
+    def baseline(q: str) -> object:
+        return process.extractOne(
+            utils.default_process(q), choices, scorer=fuzz.WRatio, processor=None
+        )
+
+    base = [median_time(lambda q=q: baseline(q), max(1, args.repeat // 2)) for q in FUZZY]
+    base_p50 = percentile(base, 0.5)
+
+    rows = realistic_rows(args.rows)
+    many_runs = []
+    for _ in range(max(1, args.repeat // 2)):
+        start = time.perf_counter()
+        toponyms.resolve_many(rows)
+        many_runs.append(time.perf_counter() - start)
+    many = args.rows / statistics.median(many_runs)
+    sample = rows[:20_000]
+    start = time.perf_counter()
+    for r in sample:
+        if r is not None:
+            baseline(r)
+    base_rows = len(sample) / (time.perf_counter() - start)
+
+    cold, rss = cold_start(args.repeat)
+    lines = [
+        f"Run {dt.date.today().isoformat()} on {platform.machine()}, {platform.system()}, "
+        f"Python {platform.python_version()}, {_cpus()} CPUs; data {toponyms.data_version()}; "
+        f"{len(names):,} distinct names; median of {args.repeat} runs.",
+        "",
+        "| measure | toponyms | baseline (extractOne over all names) | ratio | target |",
+        "|---|---:|---:|---:|---:|",
+        f"| resolve, known name (warm) | {known * 1e6:,.1f} µs | | | ≤ 20 µs |",
+        f"| resolve, fuzzy p50 | {fuzzy_p50 * 1e3:.2f} ms | {base_p50 * 1e3:.1f} ms | "
+        f"{base_p50 / fuzzy_p50:,.0f}× faster | ≤ 2 ms, ≥ 50× |",
+        f"| resolve, fuzzy p99 | {fuzzy_p99 * 1e3:.2f} ms | {percentile(base, 0.99) * 1e3:.1f} ms"
+        " | | ≤ 20 ms |",
+        f"| resolve_many, {args.rows:,} realistic rows | {many:,.0f} rows/s | "
+        f"{base_rows:,.0f} rows/s | {many / base_rows:,.0f}× | ≥ 200,000 rows/s |",
+        f"| cold start: import, load, first answer | {cold:.2f} s | | | ≤ 0.5 s |",
+        f"| peak memory (RSS) after cold start | {rss:.0f} MB | | | ≤ 200 MB |",
+    ]
+    table = "\n".join(lines)
+    print(table)
+    if args.write_docs:
+        _write_docs(table)
+    return 0
+
+
+def _cpus() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+BEGIN, END = "<!-- performance:begin -->", "<!-- performance:end -->"
+
+
+def _write_docs(table: str) -> None:
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else f"{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    DOCS.write_text(head + BEGIN + "\n" + table + "\n" + END + rest.split(END, 1)[1], "utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
