@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 import threading
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -67,6 +68,8 @@ class Resolver:
         self._threshold = default_threshold() if threshold is None else threshold
         self._index: Index | None = None
         self._lock = threading.Lock()
+        # Reports repeat the same few hundred names: answers are remembered (bounded, LRU).
+        self._answers: OrderedDict[tuple[Any, ...], list[Match]] = OrderedDict()
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Ship the recipe, not the index: a worker rebuilds (or reads the disk cache) once.
@@ -128,6 +131,30 @@ class Resolver:
         text = _as_text(name)
         if text is None:
             return []
+        memo = _memo_key(text, limit, country, kind, within, near)
+        if memo is not None:
+            with self._lock:
+                found = self._answers.get(memo)
+                if found is not None:
+                    self._answers.move_to_end(memo)
+                    return list(found)
+        found = self._candidates(text, limit, country, kind, within, near)
+        if memo is not None:
+            with self._lock:
+                self._answers[memo] = found
+                if len(self._answers) > _MEMO_SIZE:
+                    self._answers.popitem(last=False)
+        return list(found)
+
+    def _candidates(
+        self,
+        text: str,
+        limit: int,
+        country: str | None,
+        kind: str | Collection[str] | None,
+        within: str | None,
+        near: Point | Sequence[str] | None,
+    ) -> list[Match]:
         scored = self._scored(text, limit, country, kind, within, near)
         if not scored:
             return []
@@ -335,6 +362,28 @@ class _Scored:
 
 
 _Keep = Any  # Callable[[PlaceInfo], bool]; Any keeps mypy quiet about the closure's type
+
+
+_MEMO_SIZE = 100_000
+
+
+def _memo_key(text: str, *options: Any) -> tuple[Any, ...] | None:
+    """A hashable key for an answer, or None when an option cannot be one (a mutable near)."""
+    parts: list[Any] = [text]
+    for option in options:
+        if isinstance(option, (list, set, frozenset, tuple)):
+            option = (
+                tuple(sorted(map(str, option)))
+                if isinstance(option, (set, frozenset))
+                else tuple(option)
+            )
+        parts.append(option)
+    key = tuple(parts)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _as_text(name: object) -> str | None:
