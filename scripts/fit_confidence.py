@@ -78,12 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         place_id = resolver.index.places[top.candidate.place].id
         rows.append(top.features)
         labels.append(float(bool(case.expected_id) and place_id == case.expected_id))
-        negatives.append(not case.expected_id)
+        negatives.append(case.category == "negative")
     x, y = np.array(rows), np.array(labels)
     w = fit(x, y)
     p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
     neg = np.array(negatives)
-    n_negatives = sum(1 for c in cases if not c.expected_id)
+    n_negatives = sum(1 for c in cases if c.category == "negative")
     threshold = None
     for t in np.arange(0.30, 0.951, 0.01):
         false_rate = (p[neg] >= t).sum() / max(1, n_negatives)

@@ -200,6 +200,7 @@ class Resolver:
             x = features(
                 top, rivals, context_given=bool(context), query_length=len(core),
                 key_length=len(k), pool=len(found), lowercase=text == text.lower(),
+                runner_up=next((c for c in found if c is not top), None),
             )  # fmt: skip
             ambiguous = bool(rivals) and _close(top, rivals)
             scored.append(_Scored(top, x, confidence(x), ambiguous))
@@ -224,6 +225,8 @@ class Resolver:
             slots: Iterable[int], method: str, hint: str | None = hint, edits: int = 0
         ) -> None:
             for slot in slots:
+                if method == "form" and index.name_variant[slot]:
+                    continue  # case forms inflect recorded names, not GeoNames' loose variants
                 e = index.entry(slot)
                 info = index.places[e.place]
                 if not keep(info):
@@ -261,7 +264,9 @@ class Resolver:
     ) -> Candidate:
         similarity = 1.0 if method == "exact" else fuzz.ratio(query_fine, name_fine) / 100
         if method == "key" and similarity < _KEY_MIN_SIMILARITY:
-            method = "fuzzy"  # the coarse key met, the spellings did not: Zelensky ~ Solonske
+            # The coarse key met, the spellings did not (Zelensky ~ Solonske): a near miss at
+            # best, scored as a one-edit fuzzy hit.
+            method, edits = "fuzzy", 1
         fits = _HINT_FITS.get(hint or "", set())
         return Candidate(
             place=e.place,
@@ -414,10 +419,12 @@ def _rival(other: Candidate, top: Candidate) -> bool:
     if other.evidence() == top.evidence():
         return other.similarity >= top.similarity - 0.1
     strong = ("exact", "key")
+    hint, _, missing, variant = top.evidence()
     return (
         top.method in strong
         and other.method in strong
-        and other.evidence()[0] == top.evidence()[0]
+        and other.evidence()[::2] == (hint, missing)
+        and other.evidence()[3] == variant
         and other.similarity >= 0.9
     )
 

@@ -78,7 +78,11 @@ def rank_key(c: Candidate) -> tuple[float, ...]:
 
 
 def prior(kind: str, population: int, country: str) -> float:
-    return KIND_PRIOR.get(kind, 0.0) + math.log10(1 + population) + FOCUS_BONUS.get(country, 0.0)
+    """Prominence: the kind weighs double, so a city of unknown size (GeoNames left it
+    unlinked) still outranks a village of 3,000; then population (log10) and the focus."""
+    return (
+        2 * KIND_PRIOR.get(kind, 0.0) + math.log10(1 + population) + FOCUS_BONUS.get(country, 0.0)
+    )
 
 
 FEATURES = (
@@ -108,6 +112,10 @@ FEATURES = (
     "not_current",
     "inexact_small",  # found by key, form or fuzzy, and a village or hamlet of unknown size
     "lowercase_inexact",  # an all-lower-case query found inexactly: common words (рота, площа)
+    "inexact_margin",  # similarity lead over the next place, for inexact hits: a typo of a long
+    # name has one close neighbour, a common word lands near several
+    "inexact_log_length",  # log of the query's length, for inexact hits
+    "winner_size",  # log10 population of a winner that has rivals: Poltava (300k) vs villages
 )
 
 
@@ -120,13 +128,14 @@ def features(
     key_length: int,
     pool: int,
     lowercase: bool,
+    runner_up: Candidate | None = None,
 ) -> list[float]:
     """The confidence model's inputs for the winner ``top`` against its ``rivals``.
 
     Rivals are the other candidates with evidence about as strong as the winner's: homonyms.
     """
-    # Against the closest rival, clipped: beyond a factor of 1000 prominence says no more.
-    gap = max(-3.0, min((3.0, *(_prominence_gap(top, r) for r in rivals)))) if rivals else 0.0
+    # Against the closest rival, clipped: beyond this, prominence says no more.
+    gap = max(-6.0, min((6.0, *(_prominence_gap(top, r) for r in rivals)))) if rivals else 0.0
     fuzzy = top.method == "fuzzy"
     inexact = top.method != "exact"
     return [
@@ -156,6 +165,9 @@ def features(
         float(not top.current),
         float(inexact and top.population == 0 and top.kind_prior <= KIND_PRIOR["town"]),
         float(inexact and lowercase),
+        (top.similarity - (runner_up.similarity if runner_up else 0.0)) if inexact else 0.0,
+        math.log(query_length) if inexact else 0.0,
+        math.log10(1 + top.population) if rivals else 0.0,
     ]
 
 
@@ -165,7 +177,7 @@ def _prominence_gap(top: Candidate, rival: Candidate) -> float:
     small one, and one linked Bodnarivka is no bigger than its unlinked namesake."""
     if top.population and rival.population:
         return top.prior - rival.prior
-    return top.kind_prior - rival.kind_prior
+    return 2 * (top.kind_prior - rival.kind_prior)
 
 
 _model: tuple[tuple[float, ...], float] | None = None
