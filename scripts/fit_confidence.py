@@ -22,9 +22,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.evaluate import load_set, make_resolver  # noqa: E402
-
 import toponyms  # noqa: E402
+from benchmarks.evaluate import load_set, make_resolver  # noqa: E402
 from toponyms.scoring import FEATURES  # noqa: E402
 
 OUT = ROOT / "src" / "toponyms" / "confidence.json"

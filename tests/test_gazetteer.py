@@ -1,4 +1,4 @@
-"""The gazetteer model and loader: a fixture for the loader's behaviour, the shipped data for facts."""
+"""The gazetteer model and loader: a fixture for the loader, the shipped data for facts."""
 
 from __future__ import annotations
 
@@ -57,7 +57,9 @@ def test_place_and_gazetteer_are_immutable_and_pickle(fixture: Gazetteer) -> Non
     with pytest.raises(AttributeError):
         fixture.version = "x"  # type: ignore[misc]
     clone = pickle.loads(pickle.dumps(fixture))
-    assert clone["pl:pokrovsk"] == p and clone.names_of("pl:pokrovsk") == fixture.names_of("pl:pokrovsk")
+    assert clone["pl:pokrovsk"] == p and clone.names_of("pl:pokrovsk") == fixture.names_of(
+        "pl:pokrovsk"
+    )
 
 
 def write(tmp_path: Path, places: str, names: str | None = None) -> tuple[Path, Path | None]:
@@ -67,7 +69,9 @@ def write(tmp_path: Path, places: str, names: str | None = None) -> tuple[Path, 
     n = None
     if names is not None:
         n = tmp_path / "names.csv"
-        n.write_text(NAMES.read_text(encoding="utf-8").splitlines()[0] + "\n" + names, encoding="utf-8")
+        n.write_text(
+            NAMES.read_text(encoding="utf-8").splitlines()[0] + "\n" + names, encoding="utf-8"
+        )
     return p, n
 
 
@@ -144,13 +148,17 @@ def test_minimal_columns_are_enough(tmp_path: Path) -> None:
 
 
 def test_validate_collects_every_problem(tmp_path: Path) -> None:
-    places, _ = write(tmp_path, GOOD + "b,,,,city,UA,,,,,,,,,,,,,s\nc,Gamma,,,city,XX1,,,,,,,,,,,,,s\n")
+    places, _ = write(
+        tmp_path, GOOD + "b,,,,city,UA,,,,,,,,,,,,,s\nc,Gamma,,,city,XX1,,,,,,,,,,,,,s\n"
+    )
     errors = validate(places)
     assert [e.line for e in errors] == [3, 4]
     assert validate(PLACES, NAMES) == []
 
 
-def test_cli_validate_reports_and_sets_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_validate_reports_and_sets_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from toponyms.cli import main
 
     assert main(["validate", str(PLACES), "--names", str(NAMES)]) == 0
@@ -208,16 +216,24 @@ def test_russia_has_all_federal_subjects_and_border_settlements(gazetteer: Gazet
 def test_ids_are_derived_from_stable_source_ids(gazetteer: Gazetteer) -> None:
     pokrovsk = by_name(gazetteer, "Pokrovsk", "city")
     assert [p.id for p in pokrovsk] == ["katottg:UA14160210010099403"]
-    assert all(p.id.split(":")[0] in {"katottg", "koatuu", "geonames", "iso", "entity"} for p in gazetteer)
+    assert all(
+        p.id.split(":")[0] in {"katottg", "koatuu", "geonames", "iso", "entity"} for p in gazetteer
+    )
 
 
 # ----------------------------------------------------------- the shipped data: known facts
-def test_pokrovsk_is_in_donetsk_oblast_and_was_krasnoarmiisk_until_2016(gazetteer: Gazetteer) -> None:
+def test_pokrovsk_is_in_donetsk_oblast_and_was_krasnoarmiisk_until_2016(
+    gazetteer: Gazetteer,
+) -> None:
     (p,) = by_name(gazetteer, "Pokrovsk", "city")
     assert gazetteer[p.oblast_id or ""].name == "Donetsk Oblast"
     assert gazetteer[p.raion_id or ""].name == "Pokrovsk Raion"
     assert (p.name_uk, p.name_ru, p.geonames_id, p.katottg) == (
-        "Покровськ", "Покровск", 704422, "UA14160210010099403")
+        "Покровськ",
+        "Покровск",
+        704422,
+        "UA14160210010099403",
+    )
     former = {n.name: n.valid_to for n in gazetteer.names_of(p.id) if n.type == "former"}
     assert former["Красноармійськ"] == former["Krasnoarmiisk"] == "2016-05-22"
     assert former["Красноармейск"] == former["Krasnoarmeysk"] == "2016-05-22"
@@ -231,11 +247,19 @@ def test_myrnohrad_was_dymytrov(gazetteer: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("current", "former", "year"),
-    [("Bakhmut", "Артемівськ", "2016"), ("Berestyn", "Красноград", "2024"), ("Dnipro", "Дніпропетровськ", "2016")],
+    [
+        ("Bakhmut", "Артемівськ", "2016"),
+        ("Berestyn", "Красноград", "2024"),
+        ("Dnipro", "Дніпропетровськ", "2016"),
+    ],
 )
-def test_renamed_cities_keep_their_former_names(gazetteer: Gazetteer, current: str, former: str, year: str) -> None:
+def test_renamed_cities_keep_their_former_names(
+    gazetteer: Gazetteer, current: str, former: str, year: str
+) -> None:
     (p,) = by_name(gazetteer, current, "city")
-    dates = [n.valid_to for n in gazetteer.names_of(p.id) if n.name == former and n.type == "former"]
+    dates = [
+        n.valid_to for n in gazetteer.names_of(p.id) if n.name == former and n.type == "former"
+    ]
     assert dates and dates[0] is not None and dates[0].startswith(year)
 
 

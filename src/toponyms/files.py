@@ -129,13 +129,14 @@ def _delimited(
     at = header.index(column)
     writer.writerow([*header, *(prefix + f for f in RESULT_FIELDS)])
     width = len(header)
-    for chunk in _chunks(reader):
+    numbered = ((reader.line_num, row) for row in reader)  # the line where each row ends
+    for chunk in _chunks(numbered):
         out = []
-        for row in chunk:
+        for line_number, row in chunk:
             report.rows += 1
             if len(row) != width:
                 report.unreadable += 1
-                warn(f"line {reader.line_num}: {len(row)} fields, the header has {width}; "
+                warn(f"line {line_number}: {len(row)} fields, the header has {width}; "
                      "written through unchanged")  # fmt: skip
                 out.append(row)
                 continue

@@ -162,6 +162,8 @@ class Resolver:
         # gets a share of the winner's doubt, in proportion to its own score, and never more
         # than the winner.
         top = scored[0].confidence
+        # The winner is chosen by evidence (scoring.rank_key); the rest are listed by score.
+        scored[1:] = sorted(scored[1:], key=lambda s: -s.confidence)
         rest = sum(s.confidence for s in scored[1:]) or 1.0
         return [
             self._match(text, s.candidate, top if i == 0 else
@@ -419,12 +421,12 @@ def _rival(other: Candidate, top: Candidate) -> bool:
     if other.evidence() == top.evidence():
         return other.similarity >= top.similarity - 0.1
     strong = ("exact", "key")
-    hint, _, missing, variant = top.evidence()
+    hint, variant, _, missing = top.evidence()
     return (
         top.method in strong
         and other.method in strong
-        and other.evidence()[::2] == (hint, missing)
-        and other.evidence()[3] == variant
+        and other.evidence()[:2] == (hint, variant)
+        and other.evidence()[3] == missing
         and other.similarity >= 0.9
     )
 

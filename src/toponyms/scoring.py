@@ -56,14 +56,15 @@ class Candidate:
     def evidence(self) -> tuple[int, int, int, int]:
         """How strongly the string points here, strongest first: agreement with the query's
         descriptor ("Zaporizka oblast" is the oblast, not the Zaporizka hromada, though the
-        hromada's name matches more literally), the method, a descriptor the query lacks,
-        and whether the name is only an unclassified variant (Donetsk was once Oleksandrivka:
-        a GeoNames variant must not outrank the 60 places officially so named)."""
+        hromada's name matches more literally); whether the name is only an unclassified
+        variant (Donetsk was once Oleksandrivka: a GeoNames variant must not outrank the 60
+        places officially so named, and a transliteration of an official name says more than
+        a variant spelled the same); the method; a descriptor the query lacks."""
         return (
             -self.hint,
+            int(self.variant),
             METHOD_RANK[self.method],
             int(self.descriptor_missing),
-            int(self.variant),
         )
 
 
@@ -93,7 +94,6 @@ FEATURES = (
     "name_alias",
     "name_abbreviation",
     "name_former",
-    "name_misspelling",
     "name_variant",
     "dissimilarity",  # 1 - similarity of the romanized spellings (0 for exact names)
     "fuzzy_dissimilarity",
@@ -143,10 +143,10 @@ def features(
         float(top.method == "key"),
         float(top.method == "form"),
         float(fuzzy),
-        float(top.name_how == "alias"),
+        # A recorded garble (DFR) is a curated name like an alias; too rare to weigh apart.
+        float(top.name_how in ("alias", "misspelling")),
         float(top.name_how == "abbreviation"),
         float(top.name_how == "former"),
-        float(top.name_how == "misspelling"),
         float(top.variant),
         1.0 - top.similarity,
         (1.0 - top.similarity) if fuzzy else 0.0,
