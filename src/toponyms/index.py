@@ -32,7 +32,7 @@ NAME_TYPE_HOW: Final = {
     "seen-misspelling": "misspelling",
 }
 # Fuzzy matching works on keys; how far a key may be from the query's key, by its length.
-# Short keys admit no edit: "kav" (Kyiv) is one edit from dozens of names.
+# Short keys admit no edit: "kiv" (Kyiv) is one edit from dozens of names.
 _MAX_EDITS: Final = ((0, 3), (1, 5))  # up to 3 symbols: 0 edits; up to 5: 1; longer: 2
 _FUZZY_LIMIT: Final = 40  # keys kept per query before scoring
 

@@ -48,7 +48,7 @@ _HINT_FITS = {
     "entity": {"entity"},
 }
 Point = tuple[float, float]
-# Keys are coarse (every vowel is "a"): a key hit whose romanized spelling is this far from the
+# Keys are coarse (three vowel classes): a key hit whose romanized spelling is this far from the
 # name is scored as fuzzy, not as a transliteration.
 _KEY_MIN_SIMILARITY = 0.7
 
