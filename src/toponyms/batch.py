@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Collection, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from .match import Match
@@ -73,6 +72,8 @@ def resolve_many(
 def _parallel(
     resolver: Resolver, distinct: list[str], options: dict[str, Any], workers: int
 ) -> dict[str, Match | None]:
+    from concurrent.futures import ProcessPoolExecutor  # only large inputs pay for the import
+
     size = math.ceil(len(distinct) / (workers * 4))
     chunks = [distinct[i : i + size] for i in range(0, len(distinct), size)]
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(resolver,)) as pool:

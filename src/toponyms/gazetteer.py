@@ -445,6 +445,10 @@ def _cached(name: str, build: Callable[[], _T], kind: type[_T]) -> _T:
         with tmp.open("wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        # Caches of older data or code can never be read again: remove them.
+        for old in directory.glob(name.split("-", 1)[0] + "-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     return value

@@ -319,7 +319,7 @@ class Resolver:
             near = [near]
         if len(near) == 2 and all(isinstance(v, (int, float)) for v in near):
             lat, lon = float(near[0]), float(near[1])
-            return [PlaceInfo("", "point", "", 0, True, frozenset(), lat, lon)]
+            return [PlaceInfo("", "point", "", 0, True, (), lat, lon)]
         places = []
         for other in near:
             m = self.resolve(other)
@@ -448,7 +448,7 @@ def _context_score(info: PlaceInfo, context: list[PlaceInfo]) -> int:
                 return 2
             if d <= 120:
                 score = 1
-        shared = (info.parents & other.parents) - {f"iso:{info.country}"}
+        shared = set(info.parents).intersection(other.parents) - {f"iso:{info.country}"}
         if shared:
             score = max(score, 1)
     return score
