@@ -206,12 +206,37 @@ def test_negatives_are_not_names_of_the_gazetteer() -> None:
 
 
 # ------------------------------------------------------------------------------ the whole set
-# Measured on eval (benchmarks/evaluate.py): the floors below are these less a margin, two
-# points overall and five per category (the smaller categories move by a point per case).
+# Measured on eval (benchmarks/evaluate.py; data 2026.11.0, 2026-11-25): the floors are these
+# less a margin, two points overall and five per category (small categories move a point a case).
 # Re-measure and raise them when the resolver improves; never lower them to make a test pass.
-MEASURED: dict[str, float] = {}
-MEASURED_FALSE_MATCH: float | None = None
-MEASURED_ECE: float | None = None
+MEASURED: dict[str, float] = {
+    "overall": 0.904,
+    "exact": 0.960,
+    "alternate-held-out": 0.860,
+    "translit-ru-bgn-pcgn": 1.000,
+    "translit-ru-de": 0.929,
+    "translit-ru-gost-7.79b": 0.989,
+    "translit-ru-iso9": 0.979,
+    "translit-ru-loc": 0.989,
+    "translit-ru-news": 1.000,
+    "translit-ru-pl": 0.957,
+    "translit-ru-scientific": 0.955,
+    "translit-uk-bgn-pcgn-1965": 1.000,
+    "translit-uk-de": 0.914,
+    "translit-uk-iso9": 0.989,
+    "translit-uk-kmu2010": 1.000,
+    "translit-uk-pl": 0.903,
+    "translit-uk-scientific": 1.000,
+    "case-form": 0.969,
+    "former": 0.946,
+    "typo": 0.697,
+    "abbreviation-entity": 0.985,
+    "homonym-context": 0.873,
+    "homonym-no-context": 0.514,
+    "negative": 0.983,
+}
+MEASURED_FALSE_MATCH: float | None = 0.017
+MEASURED_ECE: float | None = 0.014
 
 
 @pytest.mark.accuracy

@@ -1,0 +1,665 @@
+"""Measure the resolver, and a plain rapidfuzz baseline beside it, on the labelled set.
+
+    python benchmarks/evaluate.py [--set eval|train] [--write-docs] [--failures N]
+    python benchmarks/evaluate.py --fit-baseline     # refit the baseline's cutoff on train
+
+Prints per-category top-1 accuracy and abstention, false matches on negatives, calibration
+(ECE, reliability table) and time per query; ``--write-docs`` writes docs/accuracy.md. Also a
+library for fitting: ``load_set``, ``heldout_gazetteer``, ``run``, ``summarize``. The set is
+built by benchmarks/build_eval.py (see benchmarks/data/README.md); this file never changes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
+import toponyms
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+DOCS = HERE.parent / "docs" / "accuracy.md"
+HELD_OUT = "alternate-held-out"
+
+# The issue's targets: top-1 accuracy overall and in every category (typos 90%), false
+# matches on negatives, expected calibration error.
+TARGET_ACCURACY = 0.95
+TARGET_ACCURACY_TYPO = 0.90
+TARGET_FALSE_MATCH = 0.02
+TARGET_ECE = 0.05
+BINS = 10
+
+# The baseline abstains below this WRatio score. Fitted on train (`--fit-baseline`: the cutoff
+# with the best overall top-1 accuracy, abstentions on negatives counted right); never on eval.
+BASELINE_CUTOFF = 78.0
+
+
+# ------------------------------------------------------------------------------ the set
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One labelled query. ``expected_id`` None: the right answer is no answer."""
+
+    query: str
+    expected_id: str | None
+    category: str
+    country: str | None = None
+    kind: str | None = None
+    within: str | None = None
+    near: tuple[float, float] | tuple[str, ...] | None = None
+    note: str = ""
+
+    def options(self) -> dict[str, Any]:
+        """The context as keyword arguments of Resolver.resolve / candidates."""
+        options: dict[str, Any] = {}
+        for name in ("country", "kind", "within"):
+            value = getattr(self, name)
+            if value:
+                options[name] = value
+        if isinstance(self.near, tuple) and self.near and isinstance(self.near[0], float):
+            options["near"] = self.near
+        elif self.near:
+            options["near"] = list(self.near)
+        return options
+
+
+def parse_near(text: str) -> tuple[float, float] | tuple[str, ...] | None:
+    """'lat;lon' -> (lat, lon); 'A|B' -> ('A', 'B'); '' -> None."""
+    if not text:
+        return None
+    if ";" in text:
+        lat, lon = text.split(";")
+        return (float(lat), float(lon))
+    return tuple(part for part in text.split("|") if part)
+
+
+def load_set(name: str = "eval") -> list[Case]:
+    """The cases of a set: 'eval', 'train', or a path to a CSV file in the same columns."""
+    path = DATA / f"{name}.csv" if name in ("eval", "train") else Path(name)
+    with path.open(encoding="utf-8", newline="") as f:
+        return [
+            Case(
+                query=r["query"],
+                expected_id=r["expected_id"] or None,
+                category=r["category"],
+                country=r["country"] or None,
+                kind=r["kind"] or None,
+                within=r["within"] or None,
+                near=parse_near(r["near"]),
+                note=r["note"],
+            )
+            for r in csv.DictReader(f)
+        ]
+
+
+def held_out(cases: Iterable[Case]) -> set[tuple[str, str]]:
+    """(place_id, casefolded name) of every name the set holds out of the index."""
+    return {
+        (c.expected_id, c.query.casefold())
+        for c in cases
+        if c.category == HELD_OUT and c.expected_id
+    }
+
+
+def _shipped(name: str) -> Path:
+    return Path(str(resources.files("toponyms") / "_data" / name))
+
+
+def heldout_names(cases: Iterable[Case]) -> list[tuple[str, str]]:
+    """(place_id, name) of every name row in the shipped names.csv, less the held-out ones."""
+    removed = held_out(cases)
+    with _shipped("names.csv").open(encoding="utf-8", newline="") as f:
+        return [
+            (r["place_id"], r["name"])
+            for r in csv.DictReader(f)
+            if (r["place_id"], r["name"].casefold()) not in removed
+        ]
+
+
+def heldout_gazetteer(cases: Iterable[Case]) -> toponyms.Gazetteer:
+    """The shipped gazetteer without the names the set holds out (every row of the place with
+    that spelling, case-insensitively), loaded from filtered copies in a temporary folder."""
+    removed = held_out(cases)
+    with tempfile.TemporaryDirectory(prefix="toponyms-eval-") as tmp:
+        places = Path(tmp) / "gazetteer.csv"
+        names = Path(tmp) / "names.csv"
+        shutil.copyfile(_shipped("gazetteer.csv"), places)
+        with (
+            _shipped("names.csv").open(encoding="utf-8", newline="") as src,
+            names.open("w", encoding="utf-8", newline="") as dst,
+        ):
+            reader = csv.reader(src)
+            writer = csv.writer(dst, lineterminator="\n")
+            header = next(reader)
+            writer.writerow(header)
+            place, name = header.index("place_id"), header.index("name")
+            kept = dropped = 0
+            for row in reader:
+                if (row[place], row[name].strip().casefold()) in removed:
+                    dropped += 1
+                else:
+                    writer.writerow(row)
+                    kept += 1
+        if dropped < len(removed):
+            raise ValueError(f"only {dropped} name rows found for {len(removed)} held-out names")
+        version = f"{toponyms.data_version()}-heldout"
+        return toponyms.Gazetteer.from_csv(places, names, version=version)
+
+
+# ------------------------------------------------------------------------------ running
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the resolver did with one case.
+
+    ``match`` is the top-1 answer whatever its confidence (resolve with threshold=0.0), for
+    calibration; ``answered`` says whether resolve at its default threshold answered, and
+    ``correct`` scores that default behaviour (abstaining is correct where no answer is
+    expected). ``top1_correct`` scores ``match`` alone.
+    """
+
+    case: Case
+    match: Any | None
+    answered: bool
+    correct: bool
+    top1_correct: bool
+    seconds: float
+    error: str = ""
+
+    @property
+    def confidence(self) -> float | None:
+        return None if self.match is None else float(self.match.confidence)
+
+    @property
+    def answer_id(self) -> str | None:
+        return None if self.match is None or not self.answered else str(self.match.id)
+
+
+def run(resolver: Any, cases: Sequence[Case], *, progress: bool = False) -> list[Outcome]:
+    """Resolve every case: at the default threshold, and (only where that abstains) again with
+    threshold=0.0 to get the top-1 answer and its confidence. An exception is recorded as a
+    wrong answer with its message, not raised, so one bad query does not hide the rest."""
+    outcomes = []
+    for i, case in enumerate(cases):
+        options = case.options()
+        start = time.perf_counter()
+        try:
+            answer = resolver.resolve(case.query, **options)
+            seconds = time.perf_counter() - start
+            top = (
+                answer
+                if answer is not None
+                else resolver.resolve(case.query, threshold=0.0, **options)
+            )
+        except Exception as e:  # reported per case; the run goes on
+            outcomes.append(
+                Outcome(case, None, False, False, False, 0.0, f"{type(e).__name__}: {e}")
+            )
+            continue
+        expected = case.expected_id
+        correct = (
+            answer is None if expected is None else answer is not None and answer.id == expected
+        )
+        top1 = top is not None and expected is not None and top.id == expected
+        outcomes.append(Outcome(case, top, answer is not None, correct, top1, seconds))
+        if progress and (i + 1) % 500 == 0:
+            print(f"  {i + 1}/{len(cases)}", file=sys.stderr)
+    return outcomes
+
+
+class Baseline:
+    """``rapidfuzz.process.extractOne`` over every name of the gazetteer (WRatio, default_process),
+    the matched name mapped back to the first place that has it; no answer below ``cutoff``."""
+
+    def __init__(self, names: Iterable[tuple[str, str]], cutoff: float = BASELINE_CUTOFF) -> None:
+        place_of: dict[str, str] = {}
+        for place_id, name in names:
+            place_of.setdefault(name, place_id)
+        self.names = list(place_of)
+        self.places = [place_of[n] for n in self.names]
+        # Processing the choices once is what processor=default_process does on every call.
+        self._processed = [default_process(n) for n in self.names]
+        self.cutoff = cutoff
+
+    def best(self, query: str) -> tuple[str | None, float]:
+        """The best place and its score, whatever the cutoff."""
+        found = process.extractOne(
+            default_process(query), self._processed, scorer=fuzz.WRatio, processor=None
+        )
+        if found is None:
+            return None, 0.0
+        _, score, index = found
+        return self.places[index], float(score)
+
+    def resolve(self, query: str) -> str | None:
+        place_id, score = self.best(query)
+        return place_id if score >= self.cutoff else None
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineOutcome:
+    case: Case
+    place_id: str | None  # best place, whatever the score
+    score: float
+    seconds: float
+
+    def correct(self, cutoff: float) -> bool:
+        answer = self.place_id if self.score >= cutoff else None
+        return answer == self.case.expected_id
+
+
+def run_baseline(baseline: Baseline, cases: Sequence[Case]) -> list[BaselineOutcome]:
+    outcomes = []
+    for case in cases:
+        start = time.perf_counter()
+        place_id, score = baseline.best(case.query)
+        outcomes.append(BaselineOutcome(case, place_id, score, time.perf_counter() - start))
+    return outcomes
+
+
+def fit_cutoff(outcomes: Sequence[BaselineOutcome]) -> tuple[float, float]:
+    """The cutoff (0..100, step 1) with the best overall accuracy, and that accuracy."""
+    best = (0.0, -1.0)
+    for cutoff in range(101):
+        accuracy = sum(o.correct(cutoff) for o in outcomes) / len(outcomes)
+        if accuracy > best[1]:
+            best = (float(cutoff), accuracy)
+    return best
+
+
+# ------------------------------------------------------------------------------ metrics
+@dataclass(frozen=True, slots=True)
+class Bin:
+    low: float
+    high: float
+    n: int
+    confidence: float  # mean confidence in the bin
+    accuracy: float
+
+
+def reliability(
+    confidences: Sequence[float], corrects: Sequence[bool], bins: int = BINS
+) -> list[Bin]:
+    """Equal-width bins over [0, 1]; a confidence of exactly 1.0 falls in the last bin."""
+    groups: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    for c, ok in zip(confidences, corrects, strict=True):
+        groups[min(int(c * bins), bins - 1)].append((c, ok))
+    out = []
+    for i, group in enumerate(groups):
+        n = len(group)
+        out.append(
+            Bin(
+                i / bins,
+                (i + 1) / bins,
+                n,
+                sum(c for c, _ in group) / n if n else 0.0,
+                sum(ok for _, ok in group) / n if n else 0.0,
+            )
+        )
+    return out
+
+
+def expected_calibration_error(
+    confidences: Sequence[float], corrects: Sequence[bool], bins: int = BINS
+) -> float:
+    """ECE: the bin-size-weighted mean of |accuracy - mean confidence| over equal-width bins."""
+    total = len(confidences)
+    if not total:
+        return 0.0
+    table = reliability(confidences, corrects, bins)
+    return sum(b.n / total * abs(b.accuracy - b.confidence) for b in table)
+
+
+@dataclass
+class CategoryStats:
+    n: int = 0
+    correct: int = 0
+    abstained: int = 0
+    positives: int = 0  # cases with an expected place
+    top1_correct: int = 0  # of those, the top-1 answer is right, whatever its confidence
+    baseline_correct: int = 0
+    errors: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.n if self.n else 0.0
+
+    @property
+    def abstention(self) -> float:
+        return self.abstained / self.n if self.n else 0.0
+
+    @property
+    def top1_accuracy(self) -> float | None:
+        return self.top1_correct / self.positives if self.positives else None
+
+    @property
+    def baseline_accuracy(self) -> float:
+        return self.baseline_correct / self.n if self.n else 0.0
+
+
+@dataclass
+class Summary:
+    categories: dict[str, CategoryStats]
+    overall: CategoryStats
+    macro_accuracy: float
+    false_match: float  # negatives answered
+    baseline_false_match: float | None
+    ece: float  # over every top-1 answer (threshold 0.0)
+    ece_answered: float  # over the answers resolve gives at its default threshold
+    bins: list[Bin]
+    answered: int  # cases with a top-1 answer (threshold 0.0)
+    seconds: float  # mean per query, ours
+    baseline_seconds: float | None
+    baseline_cutoff: float | None
+    errors: list[Outcome] = field(default_factory=list)
+
+    def target_failures(self) -> list[str]:
+        """The issue's targets this run misses, one line each."""
+        misses = []
+        if self.overall.accuracy < TARGET_ACCURACY:
+            misses.append(f"overall accuracy {self.overall.accuracy:.1%} < {TARGET_ACCURACY:.0%}")
+        for name, s in self.categories.items():
+            target = TARGET_ACCURACY_TYPO if name == "typo" else TARGET_ACCURACY
+            if s.accuracy < target:
+                misses.append(f"{name} accuracy {s.accuracy:.1%} < {target:.0%}")
+        if self.false_match > TARGET_FALSE_MATCH:
+            misses.append(f"false matches {self.false_match:.1%} > {TARGET_FALSE_MATCH:.0%}")
+        if self.ece > TARGET_ECE:
+            misses.append(f"ECE {self.ece:.3f} > {TARGET_ECE}")
+        return misses
+
+
+def summarize(
+    outcomes: Sequence[Outcome],
+    baseline: Sequence[BaselineOutcome] | None = None,
+    cutoff: float | None = None,
+) -> Summary:
+    categories: dict[str, CategoryStats] = defaultdict(CategoryStats)
+    overall = CategoryStats()
+    for o in outcomes:
+        for s in (categories[o.case.category], overall):
+            s.n += 1
+            s.correct += o.correct
+            s.abstained += not o.answered
+            s.positives += o.case.expected_id is not None
+            s.top1_correct += o.top1_correct
+            s.errors += bool(o.error)
+    if baseline is not None:
+        assert cutoff is not None
+        for b in baseline:
+            ok = b.correct(cutoff)
+            categories[b.case.category].baseline_correct += ok
+            overall.baseline_correct += ok
+    negatives = [o for o in outcomes if o.case.category == "negative"]
+    false_match = sum(o.answered for o in negatives) / len(negatives) if negatives else 0.0
+    baseline_false_match = None
+    if baseline is not None:
+        base_negatives = [b for b in baseline if b.case.category == "negative"]
+        if base_negatives:
+            baseline_false_match = sum(not b.correct(cutoff or 0) for b in base_negatives) / len(
+                base_negatives
+            )
+    top = [o for o in outcomes if o.match is not None]
+    confidences = [o.confidence or 0.0 for o in top]
+    corrects = [o.top1_correct for o in top]
+    answered = [o for o in top if o.answered]
+    ordered = dict(sorted(categories.items(), key=lambda kv: _category_order(kv[0])))
+    return Summary(
+        categories=ordered,
+        overall=overall,
+        macro_accuracy=statistics.fmean(s.accuracy for s in ordered.values()) if ordered else 0.0,
+        false_match=false_match,
+        baseline_false_match=baseline_false_match,
+        ece=expected_calibration_error(confidences, corrects),
+        ece_answered=expected_calibration_error(
+            [o.confidence or 0.0 for o in answered], [o.top1_correct for o in answered]
+        ),
+        bins=reliability(confidences, corrects),
+        answered=len(top),
+        seconds=statistics.fmean(o.seconds for o in outcomes if not o.error) if outcomes else 0.0,
+        baseline_seconds=statistics.fmean(b.seconds for b in baseline) if baseline else None,
+        baseline_cutoff=cutoff,
+        errors=[o for o in outcomes if o.error],
+    )
+
+
+_ORDER = (
+    "exact", "alternate-held-out", "translit-", "case-form", "former", "typo",
+    "abbreviation-entity", "homonym-context", "homonym-no-context", "negative",
+)  # fmt: skip
+
+
+def _category_order(category: str) -> tuple[int, str]:
+    for i, prefix in enumerate(_ORDER):
+        if category == prefix or (prefix.endswith("-") and category.startswith(prefix)):
+            return (i, category)
+    return (len(_ORDER), category)
+
+
+def failures(outcomes: Sequence[Outcome], per_category: int = 10) -> dict[str, list[Outcome]]:
+    """The worst failures of each category: confident wrong answers first, then abstentions
+    (by the confidence of the top-1 answer that was withheld)."""
+    by_category: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        if not o.correct:
+            by_category[o.case.category].append(o)
+
+    def badness(o: Outcome) -> tuple[int, float]:
+        return (0 if o.error else 1 if o.answered else 2, -(o.confidence or 0.0))
+
+    return {
+        c: sorted(items, key=badness)[:per_category]
+        for c, items in sorted(by_category.items(), key=lambda kv: _category_order(kv[0]))
+    }
+
+
+# ------------------------------------------------------------------------------ output
+def format_table(summary: Summary) -> str:
+    """The per-category table, as Markdown (also readable in a terminal)."""
+    has_base = summary.baseline_cutoff is not None
+    head = "| category | n | top-1 accuracy | abstained | top-1 right at any confidence |"
+    rule = "|---|---:|---:|---:|---:|"
+    if has_base:
+        head += " baseline top-1 |"
+        rule += "---:|"
+    lines = [head, rule]
+
+    def line(name: str, s: CategoryStats) -> str:
+        top1 = "" if s.top1_accuracy is None else f"{s.top1_accuracy:.1%}"
+        text = f"| {name} | {s.n} | {s.accuracy:.1%} | {s.abstention:.1%} | {top1} |"
+        if has_base:
+            text += f" {s.baseline_accuracy:.1%} |"
+        return text
+
+    for name, s in summary.categories.items():
+        lines.append(line(name, s))
+    lines.append(line("**overall**", summary.overall))
+    macro = f"| macro mean over categories | | {summary.macro_accuracy:.1%} | | |"
+    if has_base:
+        base_macro = statistics.fmean(s.baseline_accuracy for s in summary.categories.values())
+        macro += f" {base_macro:.1%} |"
+    lines.append(macro)
+    return "\n".join(lines)
+
+
+def format_reliability(summary: Summary) -> str:
+    lines = ["| confidence | n | mean confidence | accuracy |", "|---|---:|---:|---:|"]
+    for b in summary.bins:
+        if b.n:
+            lines.append(
+                f"| {b.low:.1f}-{b.high:.1f} | {b.n} | {b.confidence:.3f} | {b.accuracy:.3f} |"
+            )
+        else:
+            lines.append(f"| {b.low:.1f}-{b.high:.1f} | 0 | | |")
+    return "\n".join(lines)
+
+
+def format_headline(summary: Summary) -> str:
+    lines = [
+        f"- Top-1 accuracy overall: **{summary.overall.accuracy:.1%}** "
+        f"(target {TARGET_ACCURACY:.0%}; typos {TARGET_ACCURACY_TYPO:.0%})",
+        f"- False matches on negatives: **{summary.false_match:.1%}** "
+        f"(target at most {TARGET_FALSE_MATCH:.0%})",
+        f"- Expected calibration error: **{summary.ece:.3f}** over all {summary.answered} top-1 "
+        f"answers, {BINS} equal-width bins (target at most {TARGET_ECE}); "
+        f"{summary.ece_answered:.3f} over the answers given at the default threshold",
+        f"- Time per query: {summary.seconds * 1000:.2f} ms",
+    ]
+    if summary.baseline_cutoff is not None:
+        lines += [
+            f"- Baseline (rapidfuzz `extractOne`, WRatio, cutoff {summary.baseline_cutoff:g} "
+            f"fitted on train): top-1 accuracy {summary.overall.baseline_accuracy:.1%}, false "
+            f"matches on negatives {summary.baseline_false_match or 0:.1%}, "
+            f"{(summary.baseline_seconds or 0) * 1000:.1f} ms per query",
+        ]
+    misses = summary.target_failures()
+    lines.append("- Targets met: all" if not misses else "- Targets missed: " + "; ".join(misses))
+    if summary.errors:
+        lines.append(f"- Queries that raised: {len(summary.errors)}")
+    return "\n".join(lines)
+
+
+def format_failures(outcomes: Sequence[Outcome], per_category: int) -> str:
+    out = []
+    for category, items in failures(outcomes, per_category).items():
+        out.append(f"\n{category}:")
+        for o in items:
+            c = o.case
+            context = ", ".join(f"{k}={v!r}" for k, v in c.options().items())
+            if o.error:
+                got = f"raised {o.error}"
+            elif o.match is None:
+                got = "no candidate"
+            else:
+                m = o.match
+                verb = "answered" if o.answered else "abstained; top-1"
+                got = f"{verb} {m.id} {m.name!r} ({m.kind}) conf {m.confidence:.2f}"
+            out.append(
+                f"  {c.query!r}{' [' + context + ']' if context else ''} -> expected "
+                f"{c.expected_id or 'no answer'}; {got}  # {c.note}"
+            )
+    return "\n".join(out)
+
+
+def write_docs(summary: Summary, set_name: str, path: Path = DOCS) -> None:
+    text = f"""# Accuracy
+
+<!-- Written by `python benchmarks/evaluate.py --write-docs`; do not edit by hand. -->
+
+Measured on the labelled **{set_name}** set ({summary.overall.n} queries), data version
+{toponyms.data_version()}, toponyms {toponyms.__version__}, on {date.today().isoformat()}.
+Reproduce with:
+
+```
+python benchmarks/build_eval.py      # only if the gazetteer or the hand tables changed
+python benchmarks/evaluate.py --write-docs
+```
+
+{format_headline(summary)}
+
+## Per category
+
+Top-1 accuracy counts an abstention as wrong, except where the right answer is none
+(negatives, and homonyms with no clearly most prominent place), where only abstaining is right.
+"Abstained" is the share of queries `resolve` answered with None at its default threshold.
+"Top-1 right at any confidence" is the share of queries with an expected place whose top-1
+candidate is that place, threshold aside: the gap to top-1 accuracy is what abstention costs.
+
+{format_table(summary)}
+
+## Calibration
+
+Every query's top-1 candidate (`resolve(..., threshold=0.0)`), its confidence against whether it
+is the expected place; answers to negatives count as wrong.
+
+{format_reliability(summary)}
+
+## The set
+
+How each category's labels are made is in
+[benchmarks/data/README.md](../benchmarks/data/README.md). In short: places are drawn by kind
+(cities, towns, villages, raions, hromadas, oblasts, Russian places), every generated query is
+checked to point at one place more clearly than at any other, the case forms, former names,
+garbles and entity names are partly written by hand, and train and eval share no place and no
+query. GeoNames alternate spellings of the `alternate-held-out` category are removed from the
+gazetteer for the run, for our resolver and the baseline alike.
+
+The baseline is `rapidfuzz.process.extractOne(query, names, scorer=fuzz.WRatio,
+processor=default_process)` over every name of names.csv, the matched name mapped to the first
+place that has it; it abstains below a score of {summary.baseline_cutoff:g}, the cutoff with
+the best overall accuracy on the train set. It ignores context (`within`, `near`).
+"""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------ main
+def make_resolver(cases: Sequence[Case]) -> Any:
+    """Our resolver over the shipped gazetteer less the set's held-out names."""
+    return toponyms.Resolver(heldout_gazetteer(cases))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="eval", help="eval (default), train, or a CSV path")
+    parser.add_argument("--write-docs", action="store_true", help="write docs/accuracy.md")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline (faster)")
+    parser.add_argument(
+        "--fit-baseline", action="store_true", help="fit the baseline's cutoff on train, print it"
+    )
+    parser.add_argument(
+        "--failures", type=int, default=0, metavar="N", help="print N failures per category"
+    )
+    args = parser.parse_args(argv)
+
+    if args.fit_baseline:
+        cases = load_set("train")
+        outcomes = run_baseline(Baseline(heldout_names(cases)), cases)
+        cutoff, accuracy = fit_cutoff(outcomes)
+        print(f"baseline cutoff fitted on train: {cutoff:g} (overall accuracy {accuracy:.1%})")
+        return 0
+
+    if not hasattr(toponyms, "Resolver"):
+        print("toponyms.Resolver does not exist yet: nothing to evaluate", file=sys.stderr)
+        return 2
+    cases = load_set(args.set)
+    start = time.perf_counter()
+    resolver = make_resolver(cases)
+    print(f"resolver built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    outcomes = run(resolver, cases, progress=True)
+    baseline = None
+    if not args.no_baseline:
+        baseline = run_baseline(Baseline(heldout_names(cases), BASELINE_CUTOFF), cases)
+    summary = summarize(outcomes, baseline, None if baseline is None else BASELINE_CUTOFF)
+
+    print(f"{args.set}: {len(cases)} cases, data version {toponyms.data_version()}\n")
+    print(format_table(summary))
+    print()
+    print(format_headline(summary))
+    print("\nReliability (all top-1 answers):")
+    print(format_reliability(summary))
+    if args.failures:
+        print(format_failures(outcomes, args.failures))
+    if args.write_docs:
+        if baseline is None:
+            parser.error("--write-docs needs the baseline (drop --no-baseline)")
+        write_docs(summary, args.set)
+        print(f"\nwrote {DOCS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
