@@ -113,11 +113,19 @@ def main(argv: list[str] | None = None) -> int:
 
     toponyms.resolve(KNOWN)  # warm: builds or reads the index
     known = median_time(lambda: toponyms.resolve(KNOWN), args.repeat, number=2000)
+    # The same without the Resolver's memory of answers: the whole pipeline, every time.
+    fresh = toponyms.Resolver()
+
+    def uncached(q: str) -> object:
+        fresh._answers.clear()
+        return fresh.resolve(q)
+
+    known_uncached = median_time(lambda: uncached(KNOWN), args.repeat, number=200)
 
     per_query = []
     for q in FUZZY:
-        toponyms.resolve(q)
-        per_query.append(median_time(lambda q=q: toponyms.resolve(q), args.repeat))
+        uncached(q)
+        per_query.append(median_time(lambda q=q: uncached(q), args.repeat))
     fuzzy_p50, fuzzy_p99 = percentile(per_query, 0.5), percentile(per_query, 0.99)
 
     names = sorted({n.name for p in shipped() for n in shipped().names_of(p.id)})
@@ -153,11 +161,13 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "| measure | toponyms | baseline (extractOne over all names) | ratio | target |",
         "|---|---:|---:|---:|---:|",
-        f"| resolve, known name (warm) | {known * 1e6:,.1f} µs | | | ≤ 20 µs |",
-        f"| resolve, fuzzy p50 | {fuzzy_p50 * 1e3:.2f} ms | {base_p50 * 1e3:.1f} ms | "
+        f"| resolve, known name (warm, answer remembered) | {known * 1e6:,.1f} µs | | | ≤ 20 µs |",
+        f"| resolve, known name (warm, full pipeline) | {known_uncached * 1e6:,.0f} µs | | | |",
+        f"| resolve, fuzzy p50 (full pipeline) | {fuzzy_p50 * 1e3:.2f} ms "
+        f"| {base_p50 * 1e3:.1f} ms | "
         f"{base_p50 / fuzzy_p50:,.0f}× faster | ≤ 2 ms, ≥ 50× |",
-        f"| resolve, fuzzy p99 | {fuzzy_p99 * 1e3:.2f} ms | {percentile(base, 0.99) * 1e3:.1f} ms"
-        " | | ≤ 20 ms |",
+        f"| resolve, fuzzy p99 (full pipeline) | {fuzzy_p99 * 1e3:.2f} ms "
+        f"| {percentile(base, 0.99) * 1e3:.1f} ms | | ≤ 20 ms |",
         f"| resolve_many, {args.rows:,} realistic rows | {many:,.0f} rows/s | "
         f"{base_rows:,.0f} rows/s | {many / base_rows:,.0f}× | ≥ 200,000 rows/s |",
         f"| cold start: import, load, first answer | {cold:.2f} s | | | ≤ 0.5 s |",
