@@ -101,5 +101,4 @@ def normalize(
     near: Point | Sequence[str] | None = None,
 ) -> str | None:
     """The canonical name of the place ``name`` means, or None: "под Мирноградом" -> "Myrnohrad"."""
-    match = resolve(name, country=country, kind=kind, within=within, near=near)
-    return None if match is None else match.name
+    return _resolver().normalize(name, country=country, kind=kind, within=within, near=near)

@@ -208,12 +208,20 @@ class Resolver:
             scored.append(_Scored(top, x, confidence(x), ambiguous))
         return scored
 
-    def normalize(self, name: object, **options: Any) -> str | None:
+    def normalize(
+        self,
+        name: object,
+        *,
+        country: str | None = None,
+        kind: str | Collection[str] | None = None,
+        within: str | None = None,
+        near: Point | Sequence[str] | None = None,
+    ) -> str | None:
         """The canonical name of the place ``name`` means, or None.
 
         ``normalize("под Мирноградом") == "Myrnohrad"``.
         """
-        match = self.resolve(name, **options)
+        match = self.resolve(name, country=country, kind=kind, within=within, near=near)
         return None if match is None else match.name
 
     # ---------------------------------------------------------------------- evidence
