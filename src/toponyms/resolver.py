@@ -456,9 +456,13 @@ def _context_score(info: PlaceInfo, context: list[PlaceInfo]) -> int:
                 return 2
             if d <= 120:
                 score = 1
+        # Units shared besides the country: the oblast alone says "same region" (1); the
+        # raion or hromada too says "next door" (2), as does being the unit itself.
         shared = set(info.parents).intersection(other.parents) - {f"iso:{info.country}"}
+        if len(shared) >= 2 or other.id in info.parents or info.id in other.parents:
+            return 2
         if shared:
-            score = max(score, 1)
+            score = 1
     return score
 
 
