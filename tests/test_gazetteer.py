@@ -93,6 +93,8 @@ GOOD = "a,Alpha,,,city,UA,,,,,,,,,,,,,s\n"
         ("b,Beta,,,city,UA,,,,,,,,,,,2020,2016-05-22,s", "is after valid_to"),
         ("b,Beta,,,city,UA,zz,,,,,,,,,,,,s", "parent_id 'zz' is not a place in this file"),
         ("b,Beta,,,city,UA", "6 fields, the header has 19"),
+        ("b,Be\x1fta,,,city,UA,,,,,,,,,,,,,s", "control character in column 'name'"),
+        ('b,"Be\nta",,,city,UA,,,,,,,,,,,,,s', "control character in column 'name'"),
     ],
 )
 def test_malformed_place_row_names_file_line_and_problem(
@@ -114,6 +116,7 @@ def test_malformed_place_row_names_file_line_and_problem(
         ("a,Name,en,latin,official,,,s", "not an ISO 15924 code"),
         ("a,Name,en,Latn,nickname,,,s", "unknown type 'nickname'"),
         ("a,Name,en,Latn,former,2017,2016,s", "is after valid_to"),
+        ("a,Na\tme,en,Latn,official,,,s", "control character in column 'name'"),
     ],
 )
 def test_malformed_name_row_names_file_line_and_problem(

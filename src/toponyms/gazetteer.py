@@ -8,6 +8,7 @@ problem. It knows nothing about matching: indices are built by toponyms.index.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import json
 import os
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, BinaryIO, Literal, TypeVar, get_args
 
 from .errors import GazetteerError
 
@@ -50,6 +51,7 @@ _DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
 _COUNTRY = re.compile(r"[A-Z]{2}\Z")
 _LANG = re.compile(r"[a-z]{2,3}\Z")
 _SCRIPT = re.compile(r"[A-Z][a-z]{3}\Z")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no tab, newline or other control in a field
 _MAX_ERRORS = 100
 _PlaceRow = tuple[Any, ...]
 _NameRow = tuple[Any, ...]  # NAME_COLUMNS without place_id
@@ -106,25 +108,30 @@ class Gazetteer:
     """An immutable set of places and their names. Build it with `Gazetteer.from_csv`.
 
     ``gazetteer[place_id]`` is a Place, ``gazetteer.names_of(place_id)`` its names; iteration
-    yields every Place. Objects are made on access from compact rows, so loading stays fast.
+    yields every Place. Each place's row and names are held packed in one string apiece and
+    unpacked on access: a resolver reads a handful of places per answer, and a few strings
+    load (and unpickle from the cache) many times faster than 160k tuples of fields.
     """
 
     __slots__ = ("_name_count", "_names", "_places", "version")
-    _places: Mapping[str, _PlaceRow]
-    _names: Mapping[str, tuple[_NameRow, ...]]
+    _places: Mapping[str, bytes]
+    _names: Mapping[str, bytes]
     _name_count: int
     version: str
 
     def __init__(
         self,
-        places: Mapping[str, _PlaceRow],
-        names: Mapping[str, tuple[_NameRow, ...]],
+        places: dict[str, bytes],
+        names: dict[str, bytes],
         version: str = "custom",
+        name_count: int | None = None,
     ) -> None:
+        if name_count is None:
+            name_count = sum(v.count(_ROW) + 1 for v in names.values() if v)
         set_ = object.__setattr__  # immutable once built: __setattr__ below refuses
-        set_(self, "_places", places)
-        set_(self, "_names", names)
-        set_(self, "_name_count", sum(len(v) for v in names.values()))
+        set_(self, "_places", MappingProxyType(places))
+        set_(self, "_names", MappingProxyType(names))
+        set_(self, "_name_count", name_count)
         set_(self, "version", version)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -132,12 +139,19 @@ class Gazetteer:
 
     @classmethod
     def _from_rows(
-        cls, places: dict[str, _PlaceRow], names: dict[str, tuple[_NameRow, ...]], version: str
+        cls, places: dict[str, _PlaceRow], names: dict[str, list[_NameRow]], version: str
     ) -> Gazetteer:
-        return cls(MappingProxyType(places), MappingProxyType(names), version)
+        return cls(
+            {k: _pack(row) for k, row in places.items()},
+            {k: _ROW.join(map(_pack, rows)) for k, rows in names.items()},
+            version,
+            sum(map(len, names.values())),
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Gazetteer, (dict(self._places), dict(self._names), self.version))
+        return (
+            Gazetteer, (dict(self._places), dict(self._names), self.version, self._name_count)
+        )  # fmt: skip
 
     def __repr__(self) -> str:
         return (
@@ -148,26 +162,30 @@ class Gazetteer:
         return len(self._places)
 
     def __iter__(self) -> Iterator[Place]:
-        return (Place(*row) for row in self._places.values())
+        return (_place(packed) for packed in self._places.values())
 
     def __contains__(self, place_id: object) -> bool:
         return place_id in self._places
 
     def __getitem__(self, place_id: str) -> Place:
-        return Place(*self._places[place_id])
+        return _place(self._places[place_id])
 
     def get(self, place_id: str) -> Place | None:
-        row = self._places.get(place_id)
-        return None if row is None else Place(*row)
+        packed = self._places.get(place_id)
+        return None if packed is None else _place(packed)
 
     def names_of(self, place_id: str) -> tuple[PlaceName, ...]:
         """Every name of a place, in file order (official names first in the shipped data)."""
-        return tuple(PlaceName(place_id, *row) for row in self._names.get(place_id, ()))
+        return tuple(PlaceName(place_id, *row) for row in self._name_rows_of(place_id))
+
+    def _name_rows_of(self, place_id: str) -> list[_NameRow]:
+        packed = self._names.get(place_id)
+        return [_unpack_name(row) for row in packed.split(_ROW)] if packed else []
 
     def _name_rows(self) -> Iterator[tuple[str, _NameRow]]:
         """(place_id, name row) for every name: what the index is built from."""
-        for place_id, rows in self._names.items():
-            for row in rows:
+        for place_id in self._names:
+            for row in self._name_rows_of(place_id):
                 yield place_id, row
 
     @classmethod
@@ -246,7 +264,7 @@ def _load(
     except _Stop:
         pass
     errors.extend(fail.found)
-    return Gazetteer._from_rows(places, {k: tuple(v) for k, v in names.items()}, version)
+    return Gazetteer._from_rows(places, names, version)
 
 
 def _csv_rows(
@@ -272,16 +290,19 @@ def _csv_rows(
                 return
             width = len(header)
             index = [header.index(c) if c in header else None for c in columns]
+            end = reader.line_num
             for row in reader:
+                line, end = end + 1, reader.line_num  # a quoted field may span lines
                 if len(row) != width:
                     if not row or (len(row) == 1 and not row[0].strip()):
                         continue
-                    fail(path, reader.line_num, f"{len(row)} fields, the header has {width}")
+                    fail(path, line, f"{len(row)} fields, the header has {width}")
                     continue
-                yield (
-                    reader.line_num,
-                    [(row[i].strip() or None) if i is not None else None for i in index],
-                )
+                if _CONTROL.search("".join(row)):
+                    column = next(h for h, f in zip(header, row, strict=True) if _CONTROL.search(f))
+                    fail(path, line, f"control character in column {column!r}")
+                    continue
+                yield line, [(row[i].strip() or None) if i is not None else None for i in index]
         except UnicodeDecodeError as e:
             fail(path, None, f"not UTF-8 text ({e.reason} at byte {e.start})")
         except csv.Error as e:
@@ -386,6 +407,30 @@ def _has_cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
+# A row is packed as its fields joined by the unit separator, None as "", in UTF-8 (bytes load
+# from a pickle without decoding); a place's names are their packed rows joined by the record
+# separator. The loader refuses control characters in fields: no separator occurs in the data.
+_FIELD, _ROW = "\x1f", b"\x1e"
+_NUMERIC = {_LAT: float, _LON: float, _POP: int, _GN: int}
+
+
+def _pack(row: tuple[Any, ...]) -> bytes:
+    return _FIELD.join("" if v is None else str(v) for v in row).encode()
+
+
+def _place(packed: bytes) -> Place:
+    v: list[Any] = [f or None for f in packed.decode().split(_FIELD)]
+    for i, convert in _NUMERIC.items():
+        if v[i] is not None:
+            v[i] = convert(v[i])
+    return Place(*v)
+
+
+def _unpack_name(packed: bytes) -> _NameRow:
+    name, lang, script, type_, valid_from, valid_to, source = packed.decode().split(_FIELD)
+    return (name, lang, script, type_, valid_from or None, valid_to or None, source)
+
+
 def _implicit_names(row: _PlaceRow) -> Iterator[_NameRow]:
     source = row[-1] or ""
     yield (row[1], "en", "Latn", "official", None, None, source)
@@ -399,7 +444,7 @@ def _implicit_names(row: _PlaceRow) -> Iterator[_NameRow]:
 _shipped: Gazetteer | None = None
 _shipped_lock = threading.Lock()
 # Bump when the row layout changes: old cache files are then simply never read again.
-_CACHE_FORMAT = b"toponyms-gazetteer-rows-1"
+_CACHE_FORMAT = b"toponyms-gazetteer-packed-3"
 
 
 def _data_file(name: str) -> Path:
@@ -433,7 +478,7 @@ def _cached(name: str, build: Callable[[], _T], kind: type[_T]) -> _T:
     path = directory / name
     try:
         with path.open("rb") as f:
-            value = pickle.load(f)
+            value = _load_pickle(f)
         if isinstance(value, kind):
             return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
@@ -452,6 +497,18 @@ def _cached(name: str, build: Callable[[], _T], kind: type[_T]) -> _T:
     except OSError:
         pass
     return value
+
+
+def _load_pickle(f: BinaryIO) -> object:
+    """Unpickle with the cyclic garbage collector paused: loading creates hundreds of thousands
+    of objects and none of them cycles, so its passes would only cost time (a third of it)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(f)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _digests: dict[tuple[Path, ...], str] = {}

@@ -6,7 +6,9 @@ could be meant by a query; it does not rank them (scoring.py) or apply filters (
 
 from __future__ import annotations
 
+import functools
 import math
+import sys
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -76,9 +78,11 @@ class PlaceInfo(NamedTuple):
 class Index:
     """Exact, key and fuzzy lookups from a query's cleaned core to the places it may name.
 
-    Names are held in parallel lists (one slot per name) and the maps point at slots, which
-    keeps the index compact and quick to pickle: building it runs the text layer over every
-    name (seconds for the shipped data), so resolver.py caches it on disk by content.
+    Names are held in parallel lists (one slot per name) and the maps point at slots (a bare
+    int for the many names held by one slot), which keeps the index compact and quick to
+    unpickle: building it runs the text layer over every name (seconds for the shipped data),
+    so resolver.py caches it on disk by content. Places are kept as plain tuples for the same
+    reason and wrapped as PlaceInfo on access.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
@@ -87,7 +91,7 @@ class Index:
         for place in gazetteer:
             position[place.id] = len(places)
             places.append(_info(place))
-        self.places = _with_centroids(places, gazetteer)
+        self._places = [tuple(info) for info in _with_centroids(places, gazetteer)]
         self.position = position
         self.name_place: list[int] = []
         self.name_how: list[str] = []
@@ -115,21 +119,22 @@ class Index:
             self.name_variant.append(type_ == "variant")
             self.name_text.append(name)
             self.name_hint.append(hint)
-            self.name_lang.append(lang)
+            self.name_lang.append(sys.intern(lang))
             self.name_fine.append(romanized)
             exact.setdefault(core, []).append(slot)
             if k:
                 by_key.setdefault(k, []).append(slot)
-        self.exact = {k: tuple(v) for k, v in exact.items()}
-        self.by_key = {k: tuple(v) for k, v in by_key.items()}
-        # Fuzzy candidates: keys bucketed by (first or second symbol, length). A query looks in
-        # the buckets its own first two symbols point to, which covers an edit at the start.
-        buckets: dict[tuple[int, str, int], list[str]] = {}
-        for k in self.by_key:
-            for i in (0, 1):
-                if len(k) > i:
-                    buckets.setdefault((i, k[i], len(k)), []).append(k)
-        self._buckets = buckets
+        self._exact = {k: v[0] if len(v) == 1 else tuple(v) for k, v in exact.items()}
+        self._by_key = {k: v[0] if len(v) == 1 else tuple(v) for k, v in by_key.items()}
+        self._segments: dict[str, list[str]] | None = None  # built on the first fuzzy query
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in _STATE}  # segments are rebuilt on use
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._segments = None
 
     def entry(self, slot: int) -> Entry:
         return Entry(
@@ -137,32 +142,99 @@ class Index:
             self.name_text[slot], self.name_hint[slot], self.name_lang[slot],
         )  # fmt: skip
 
+    def place(self, position: int) -> PlaceInfo:
+        return PlaceInfo._make(self._places[position])
+
+    def __len__(self) -> int:
+        """The number of places."""
+        return len(self._places)
+
+    def exact(self, core: str) -> tuple[int, ...]:
+        """The slots of the names whose cleaned core is ``core``."""
+        return _slots(self._exact.get(core, ()))
+
+    def by_key(self, k: str) -> tuple[int, ...]:
+        """The slots of the names whose key is ``k``."""
+        return _slots(self._by_key.get(k, ()))
+
     def lookup_exact(self, core: str) -> list[Entry]:
-        return [self.entry(slot) for slot in self.exact.get(core, ())]
+        return [self.entry(slot) for slot in self.exact(core)]
 
     def lookup_key(self, k: str) -> list[Entry]:
-        return [self.entry(slot) for slot in self.by_key.get(k, ())] if k else []
+        return [self.entry(slot) for slot in self.by_key(k)] if k else []
 
     def fuzzy_keys(self, k: str) -> list[tuple[str, int]]:
-        """Keys within the allowed edits of ``k``, nearest first: (key, edits)."""
-        limit = max_edits(len(k))
-        if limit == 0:
-            return []
-        seen: dict[str, int] = {}
-        heads = {(0, k[0]), (1, k[0])}
-        if len(k) > 1:
-            heads |= {(0, k[1]), (1, k[1])}
-        for length in range(len(k) - limit, len(k) + limit + 1):
-            for i, symbol in heads:
-                choices = self._buckets.get((i, symbol, length))
-                if not choices:
-                    continue
-                for found, edits, _ in process.extract(
-                    k, choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
-                ):
-                    if found != k and edits <= max_edits(len(found)):
-                        seen[found] = min(edits, seen.get(found, edits))
-        return sorted(seen.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
+        """Keys within the allowed edits of ``k``, nearest first: (key, edits).
+
+        No scan: a key within e edits of the query, cut into e + 1 segments, keeps at least one
+        segment intact, at most e symbols from where it sits in the key (the pigeonhole
+        principle). The index maps (key length, segment number, segment) to keys, so a query
+        looks up its own substrings at those places and checks only the keys found there.
+        """
+        segments = self._segments if self._segments is not None else self._build_segments()
+        found: dict[str, int] = {}
+        for allowed, probes in _plan(len(k)):
+            near: set[str] = set()
+            for prefix, pos, end in probes:
+                near.update(segments.get(prefix + k[pos:end], ()))
+            near.discard(k)
+            for other, edits, _ in process.extract(
+                k, near, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
+            ):
+                found[other] = edits
+        return sorted(found.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
+
+    def _build_segments(self) -> dict[str, list[str]]:
+        segments: dict[str, list[str]] = {}
+        for k in self._by_key:
+            m = len(k)
+            if max_edits(m):
+                for j, (start, length) in enumerate(_cuts(m)):
+                    segments.setdefault(f"{m},{j},{k[start : start + length]}", []).append(k)
+        self._segments = segments
+        return segments
+
+
+_STATE: Final = (
+    "_places", "position", "name_place", "name_how", "name_variant", "name_text", "name_hint",
+    "name_lang", "name_fine", "_exact", "_by_key",
+)  # fmt: skip
+
+
+def _cuts(length: int) -> list[tuple[int, int]]:
+    """(start, length) of the max_edits + 1 near-equal segments a key of ``length`` is cut into."""
+    parts = max_edits(length) + 1
+    bounds = [length * i // parts for i in range(parts + 1)]
+    return [(bounds[i], bounds[i + 1] - bounds[i]) for i in range(parts)]
+
+
+@functools.cache
+def _plan(n: int) -> tuple[tuple[int, tuple[tuple[str, int, int], ...]], ...]:
+    """For a query key of length ``n``: per key length m that may be within reach, the edits
+    allowed and the probes to make, as (segment index prefix, start, end in the query).
+
+    An intact segment moves by the edits made before it (its shift), and the remaining edits
+    make up the difference in length, so |shift| + |n - m - shift| <= allowed.
+    """
+    limit = max_edits(n)
+    plan = []
+    for m in range(max(n - limit, 1), n + limit + 1):
+        allowed = min(limit, max_edits(m))
+        if allowed == 0:
+            continue
+        shifts = [s for s in range(-allowed, allowed + 1) if abs(s) + abs(n - m - s) <= allowed]
+        probes = tuple(
+            (f"{m},{j},", start + shift, start + shift + length)
+            for j, (start, length) in enumerate(_cuts(m))
+            for shift in shifts
+            if 0 <= start + shift <= n - length
+        )
+        plan.append((allowed, probes))
+    return tuple(plan)
+
+
+def _slots(found: int | tuple[int, ...]) -> tuple[int, ...]:
+    return (found,) if isinstance(found, int) else found
 
 
 def fine(text: str) -> str:

@@ -194,7 +194,7 @@ class Resolver:
         k = key(core)
         context = self._context(near)
         for c in found:
-            c.context = _context_score(index.places[c.place], context) if context else 0
+            c.context = _context_score(index.place(c.place), context) if context else 0
         found.sort(key=rank_key)
         scored = []
         for i, top in enumerate(found[: max(1, limit)]):
@@ -238,7 +238,7 @@ class Resolver:
                 if method == "form" and index.name_variant[slot]:
                     continue  # case forms inflect recorded names, not GeoNames' loose variants
                 e = index.entry(slot)
-                info = index.places[e.place]
+                info = index.place(e.place)
                 if not keep(info):
                     continue
                 against = bare_fine if method == "form" else query_fine
@@ -247,19 +247,19 @@ class Resolver:
                 if old is None or rank_key(c) < rank_key(old):
                     best[e.place] = c
 
-        consider(index.exact.get(core, ()), "exact")
+        consider(index.exact(core), "exact")
         k = key(core)
-        consider(index.by_key.get(k, ()), "key")
+        consider(index.by_key(k), "key")
         if any(c.method == "exact" and not c.variant for c in best.values()):
             return list(best.values())  # a recorded name: case forms and typos are moot
         for form in nominative_candidates(core):
             form_core, form_hint = split_descriptors(form)
             if form_core and form_core != core:
-                consider(index.exact.get(form_core, ()), "form", hint or form_hint)
-                consider(index.by_key.get(key(form_core), ()), "form", hint or form_hint)
+                consider(index.exact(form_core), "form", hint or form_hint)
+                consider(index.by_key(key(form_core)), "form", hint or form_hint)
         if not best and k:
             for found, edits in index.fuzzy_keys(k):
-                consider(index.by_key.get(found, ()), "fuzzy", edits=edits)
+                consider(index.by_key(found), "fuzzy", edits=edits)
         return list(best.values())
 
     def _candidate(
@@ -332,13 +332,13 @@ class Resolver:
         for other in near:
             m = self.resolve(other)
             if m is not None:
-                places.append(self.index.places[self.index.position[m.id]])
+                places.append(self.index.place(self.index.position[m.id]))
         return places
 
     # ------------------------------------------------------------------------ output
     def _match(self, query: str, c: Candidate, p: float, *, ambiguous: bool) -> Match:
         g = self.gazetteer
-        place = g[self.index.places[c.place].id]
+        place = g[self.index.place(c.place).id]
 
         def name_of(place_id: str | None) -> str | None:
             parent = g.get(place_id) if place_id else None
@@ -472,10 +472,14 @@ _shipped_lock = threading.Lock()
 
 def _text_layer_digest() -> bytes:
     """A digest of the code and data the index is computed with: a change rebuilds it."""
-    h = hashlib.sha256(b"toponyms-index-1")
+    h = hashlib.sha256(b"toponyms-index-2")
     package = resources.files("toponyms")
-    for part in ("index.py", "keys.py", "text/normalize.py", "text/translit.py"):
-        h.update((package / part).read_bytes())
+    text = package / "text"
+    parts = [package / "index.py", package / "keys.py"]
+    parts += sorted((p for p in text.iterdir() if p.name.endswith((".py", ".json"))), key=str)
+    parts += sorted((p for p in (text / "schemes").iterdir() if p.name.endswith(".json")), key=str)
+    for part in parts:
+        h.update(part.name.encode() + part.read_bytes())
     return h.digest()
 
 
