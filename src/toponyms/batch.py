@@ -25,7 +25,7 @@ COLUMNS = (
     "name", "id", "kind", "admin1", "admin2", "geonames_id", "katottg", "lat", "lon",
     "confidence", "how",
 )  # fmt: skip
-_PARALLEL_MIN = 20_000  # distinct strings below which extra processes cost more than they save
+_PARALLEL_MIN = 2_000  # distinct strings below which extra processes cost more than they save
 
 _worker: Resolver | None = None
 

@@ -17,7 +17,6 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, BinaryIO, Literal, TypeVar, get_args
@@ -448,7 +447,7 @@ _CACHE_FORMAT = b"toponyms-gazetteer-packed-3"
 
 
 def _data_file(name: str) -> Path:
-    return Path(str(resources.files("toponyms") / "_data" / name))
+    return Path(__file__).with_name("_data") / name
 
 
 def data_version() -> str:
@@ -515,14 +514,25 @@ _digests: dict[tuple[Path, ...], str] = {}
 
 
 def _content_digest(*paths: Path) -> str:
-    """SHA-256 (40 hex digits) of the loader format and the files' bytes, memoized per run."""
+    """SHA-256 (40 hex digits) of the loader format and the files' bytes, memoized per run.
+
+    Hashing 20 MB costs tens of milliseconds at every start, so the digest is also remembered
+    in the cache directory under the files' (path, size, modification time): a file that is
+    rewritten gets a new modification time, and is hashed again.
+    """
     paths = paths or (_data_file("gazetteer.csv"), _data_file("names.csv"))
     if paths not in _digests:
-        digest = hashlib.sha256(_CACHE_FORMAT)
-        for path in paths:
-            digest.update(path.read_bytes())
-        _digests[paths] = digest.hexdigest()[:40]
+        stats = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths]
+        name = f"digest-{hashlib.sha256(repr(stats).encode()).hexdigest()[:40]}.pickle"
+        _digests[paths] = _cached(name, lambda: _hash_files(paths), str)
     return _digests[paths]
+
+
+def _hash_files(paths: tuple[Path, ...]) -> str:
+    digest = hashlib.sha256(_CACHE_FORMAT)
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:40]
 
 
 def shipped() -> Gazetteer:

@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -473,7 +473,7 @@ _shipped_lock = threading.Lock()
 def _text_layer_digest() -> bytes:
     """A digest of the code and data the index is computed with: a change rebuilds it."""
     h = hashlib.sha256(b"toponyms-index-2")
-    package = resources.files("toponyms")
+    package = Path(__file__).parent
     text = package / "text"
     parts = [package / "index.py", package / "keys.py"]
     parts += sorted((p for p in text.iterdir() if p.name.endswith((".py", ".json"))), key=str)

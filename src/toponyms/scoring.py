@@ -12,7 +12,7 @@ import json
 import math
 import threading
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 __all__ = ["FEATURES", "Candidate", "confidence", "default_threshold", "features", "rank_key"]
@@ -190,7 +190,7 @@ def _load_model() -> tuple[tuple[float, ...], float]:
     if _model is None:
         with _lock:
             if _model is None:
-                text = (resources.files("toponyms") / "confidence.json").read_text("utf-8")
+                text = Path(__file__).with_name("confidence.json").read_text("utf-8")
                 model: dict[str, Any] = json.loads(text)
                 by_name = model["weights"]
                 missing = set(FEATURES) - set(by_name)

@@ -12,7 +12,7 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 from toponyms.errors import SchemeError
@@ -193,7 +193,7 @@ _aliases: dict[str, str] | None = None
 
 
 def _scheme_files() -> dict[str, Any]:
-    directory = resources.files("toponyms.text").joinpath("schemes")
+    directory = Path(__file__).with_name("schemes")
     return {
         entry.name[: -len(".json")]: entry
         for entry in directory.iterdir()
