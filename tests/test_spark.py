@@ -8,6 +8,8 @@ import pytest
 
 import toponyms
 
+pd = pytest.importorskip("pandas")  # module level: the UDF's annotations are resolved here
+
 
 @pytest.fixture(scope="module")
 def spark():  # type: ignore[no-untyped-def]
@@ -59,3 +61,15 @@ def test_spark_options_reach_the_workers(spark) -> None:  # type: ignore[no-unty
     assert ru is not None and ru["id"] == toponyms.resolve("Kursk", country="RU").id  # type: ignore[union-attr]
     expected_ua = toponyms.resolve("Kursk", country="UA")
     assert (ua["id"] if ua is not None else None) == (expected_ua.id if expected_ua else None)
+
+
+def test_the_documented_hand_written_udf_pattern(spark) -> None:  # type: ignore[no-untyped-def]
+    from pyspark.sql.functions import pandas_udf
+
+    @pandas_udf("string")  # type: ignore[misc]
+    def place_id(names: pd.Series) -> pd.Series:
+        return pd.Series([None if m is None else m.id for m in toponyms.resolve_many(names)])
+
+    df = spark.createDataFrame([("Pokrovsk",), ("Railway",), (None,)], "raw string")
+    got = [r["id"] for r in df.select(place_id("raw").alias("id")).collect()]
+    assert got == [toponyms.resolve("Pokrovsk").id, None, None]  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import sys
+from array import array
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -78,11 +79,11 @@ class PlaceInfo(NamedTuple):
 class Index:
     """Exact, key and fuzzy lookups from a query's cleaned core to the places it may name.
 
-    Names are held in parallel lists (one slot per name) and the maps point at slots (a bare
-    int for the many names held by one slot), which keeps the index compact and quick to
-    unpickle: building it runs the text layer over every name (seconds for the shipped data),
-    so resolver.py caches it on disk by content. Places are kept as plain tuples for the same
-    reason and wrapped as PlaceInfo on access.
+    Building it runs the text layer over every name (seconds for the shipped data), so
+    resolver.py caches it on disk by content, and it is laid out to unpickle fast: names in
+    parallel lists (one slot per name), places in columns, and the maps pointing at slots with
+    one int (a slot, or where several names share the text, a group in a flat array). Few
+    container objects means little work for the unpickler and for the garbage collector after.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
@@ -91,7 +92,8 @@ class Index:
         for place in gazetteer:
             position[place.id] = len(places)
             places.append(_info(place))
-        self._places = [tuple(info) for info in _with_centroids(places, gazetteer)]
+        self._places = _PlaceColumns(_with_centroids(places, gazetteer))
+        self._infos: dict[int, PlaceInfo] = {}  # made on first access
         self.position = position
         self.name_place: list[int] = []
         self.name_how: list[str] = []
@@ -124,8 +126,9 @@ class Index:
             exact.setdefault(core, []).append(slot)
             if k:
                 by_key.setdefault(k, []).append(slot)
-        self._exact = {k: v[0] if len(v) == 1 else tuple(v) for k, v in exact.items()}
-        self._by_key = {k: v[0] if len(v) == 1 else tuple(v) for k, v in by_key.items()}
+        self._groups = array("i")
+        self._exact = self._grouped(exact)
+        self._by_key = self._grouped(by_key)
         self._segments: dict[str, list[str]] | None = None  # built on the first fuzzy query
 
     def __getstate__(self) -> dict[str, object]:
@@ -134,7 +137,28 @@ class Index:
     def __setstate__(self, state: dict[str, object]) -> None:
         for name, value in state.items():
             setattr(self, name, value)
+        self._infos = {}
         self._segments = None
+
+    def _grouped(self, lists: dict[str, list[int]]) -> dict[str, int]:
+        """Each list of slots as one int: the slot itself, or ~offset of [count, *slots]."""
+        out = {}
+        for text, slots in lists.items():
+            if len(slots) == 1:
+                out[text] = slots[0]
+            else:
+                out[text] = ~len(self._groups)
+                self._groups.append(len(slots))
+                self._groups.extend(slots)
+        return out
+
+    def _slots(self, found: int | None) -> tuple[int, ...]:
+        if found is None:
+            return ()
+        if found >= 0:
+            return (found,)
+        start = ~found + 1
+        return tuple(self._groups[start : start + self._groups[start - 1]])
 
     def entry(self, slot: int) -> Entry:
         return Entry(
@@ -143,7 +167,10 @@ class Index:
         )  # fmt: skip
 
     def place(self, position: int) -> PlaceInfo:
-        return PlaceInfo._make(self._places[position])
+        info = self._infos.get(position)
+        if info is None:
+            info = self._infos[position] = self._places.info(position)
+        return info
 
     def __len__(self) -> int:
         """The number of places."""
@@ -151,11 +178,11 @@ class Index:
 
     def exact(self, core: str) -> tuple[int, ...]:
         """The slots of the names whose cleaned core is ``core``."""
-        return _slots(self._exact.get(core, ()))
+        return self._slots(self._exact.get(core))
 
     def by_key(self, k: str) -> tuple[int, ...]:
         """The slots of the names whose key is ``k``."""
-        return _slots(self._by_key.get(k, ()))
+        return self._slots(self._by_key.get(k))
 
     def lookup_exact(self, core: str) -> list[Entry]:
         return [self.entry(slot) for slot in self.exact(core)]
@@ -197,8 +224,34 @@ class Index:
 
 _STATE: Final = (
     "_places", "position", "name_place", "name_how", "name_variant", "name_text", "name_hint",
-    "name_lang", "name_fine", "_exact", "_by_key",
+    "name_lang", "name_fine", "_groups", "_exact", "_by_key",
 )  # fmt: skip
+
+
+class _PlaceColumns:
+    """PlaceInfo records stored by column: a few lists and arrays instead of 66k tuples."""
+
+    def __init__(self, places: list[PlaceInfo]) -> None:
+        self.id = [p.id for p in places]
+        self.kind = [sys.intern(p.kind) for p in places]
+        self.country = [sys.intern(p.country) for p in places]
+        self.population = array("q", (p.population for p in places))
+        self.current = bytes(p.current for p in places)
+        # Places of one hromada share their parents: interned, the pickle stores them once.
+        self.parents = [sys.intern("\x1f".join(p.parents)) for p in places]  # ids hold no controls
+        self.lat = array("d", (math.nan if p.lat is None else p.lat for p in places))
+        self.lon = array("d", (math.nan if p.lon is None else p.lon for p in places))
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+    def info(self, i: int) -> PlaceInfo:
+        lat, lon, parents = self.lat[i], self.lon[i], self.parents[i]
+        return PlaceInfo(
+            self.id[i], self.kind[i], self.country[i], self.population[i], bool(self.current[i]),
+            tuple(parents.split("\x1f")) if parents else (),
+            None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
+        )  # fmt: skip
 
 
 def _cuts(length: int) -> list[tuple[int, int]]:
@@ -231,10 +284,6 @@ def _plan(n: int) -> tuple[tuple[int, tuple[tuple[str, int, int], ...]], ...]:
         )
         plan.append((allowed, probes))
     return tuple(plan)
-
-
-def _slots(found: int | tuple[int, ...]) -> tuple[int, ...]:
-    return (found,) if isinstance(found, int) else found
 
 
 def fine(text: str) -> str:
