@@ -214,10 +214,8 @@ class Index:
     def _build_segments(self) -> dict[str, list[str]]:
         segments: dict[str, list[str]] = {}
         for k in self._by_key:
-            m = len(k)
-            if max_edits(m):
-                for j, (start, length) in enumerate(_cuts(m)):
-                    segments.setdefault(f"{m},{j},{k[start : start + length]}", []).append(k)
+            for prefix, start, end in _own_segments(len(k)):
+                segments.setdefault(prefix + k[start:end], []).append(k)
         self._segments = segments
         return segments
 
@@ -252,6 +250,14 @@ class _PlaceColumns:
             tuple(parents.split("\x1f")) if parents else (),
             None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
         )  # fmt: skip
+
+
+@functools.cache
+def _own_segments(m: int) -> tuple[tuple[str, int, int], ...]:
+    """A key of length ``m``'s segments as (index prefix, start, end); none if it admits no edit."""
+    if not max_edits(m):
+        return ()
+    return tuple((f"{m},{j},", start, start + n) for j, (start, n) in enumerate(_cuts(m)))
 
 
 def _cuts(length: int) -> list[tuple[int, int]]:
