@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         if not scored:
             continue
         top = scored[0]
-        place_id = resolver.index.places[top.candidate.place].id
+        place_id = resolver.index.place(top.candidate.place).id
         rows.append(top.features)
         labels.append(float(bool(case.expected_id) and place_id == case.expected_id))
         negatives.append(case.category == "negative")

@@ -210,33 +210,33 @@ def test_negatives_are_not_names_of_the_gazetteer() -> None:
 # less a margin, two points overall and five per category (small categories move a point a case).
 # Re-measure and raise them when the resolver improves; never lower them to make a test pass.
 MEASURED: dict[str, float] = {
-    "overall": 0.913,
-    "exact": 0.963,
-    "alternate-held-out": 0.863,
+    "exact": 0.980,
+    "alternate-held-out": 0.847,
     "translit-ru-bgn-pcgn": 1.000,
-    "translit-ru-de": 0.929,
+    "translit-ru-de": 0.939,
     "translit-ru-gost-7.79b": 0.989,
     "translit-ru-iso9": 0.979,
     "translit-ru-loc": 0.989,
     "translit-ru-news": 1.000,
     "translit-ru-pl": 0.957,
-    "translit-ru-scientific": 0.966,
+    "translit-ru-scientific": 0.955,
     "translit-uk-bgn-pcgn-1965": 1.000,
     "translit-uk-de": 0.925,
     "translit-uk-iso9": 0.989,
     "translit-uk-kmu2010": 1.000,
     "translit-uk-pl": 0.903,
     "translit-uk-scientific": 1.000,
-    "case-form": 0.973,
-    "former": 0.946,
-    "typo": 0.71,
-    "abbreviation-entity": 0.985,
-    "homonym-context": 0.973,
-    "homonym-no-context": 0.514,
+    "case-form": 0.958,
+    "former": 0.956,
+    "typo": 0.750,
+    "abbreviation-entity": 0.980,
+    "homonym-context": 0.985,
+    "homonym-no-context": 0.977,
     "negative": 0.983,
+    "overall": 0.945,
 }
 MEASURED_FALSE_MATCH: float | None = 0.017
-MEASURED_ECE: float | None = 0.014
+MEASURED_ECE: float | None = 0.013
 
 
 @pytest.mark.accuracy

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toponyms.text.normalize import APOSTROPHES, clean, split_descriptors
+from toponyms.text.normalize import APOSTROPHES, clean, repair_descriptor, split_descriptors
 
 
 @pytest.mark.parametrize(
@@ -118,3 +118,33 @@ def test_descriptors_come_off_as_kind_hints(raw: str, core: str, kind: str | Non
 @pytest.mark.parametrize("name", ["Нове Село", "Селище", "Город", "Старе Село", "District"])
 def test_names_made_of_descriptor_words_survive(name: str) -> None:
     assert split_descriptors(name) == (clean(name), None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "repaired"),
+    [
+        ("Луцький райнон", "луцький район"),
+        ("Bryansk Oelast", "bryansk oblast"),
+        ("Donetsk bOlats", "donetsk oblast"),  # two transpositions
+        ("Вугледарська гррмада", "вугледарська громада"),
+        ("Zabayklsky rKai", "zabayklsky krai"),
+        ("Полтавська бласть", "полтавська область"),
+    ],
+)
+def test_a_garbled_unit_descriptor_is_repaired(raw: str, repaired: str) -> None:
+    assert repair_descriptor(raw) == repaired
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Kyiv",  # one word
+        "Pokrovsk Raion",  # already a descriptor
+        "Нове Село",  # a name, not a unit descriptor
+        "Херсонський этйон",  # two edits in five letters: too far
+        "Stara Hromada",  # the descriptor is right
+        "Velyka Bahachka",
+    ],
+)
+def test_words_that_are_no_garbled_descriptor_are_left(raw: str) -> None:
+    assert repair_descriptor(raw) is None

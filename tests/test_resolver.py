@@ -134,6 +134,24 @@ def test_homonyms_abstain_without_context_and_resolve_with_it() -> None:
     assert all(m.confidence < 0.5 for m in found)
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Буча", "Bucha"), ("Kaluga", "Kaluga"), ("Cherkasy", "Cherkasy"), ("Кременная", "Kreminna")],
+)
+def test_a_city_among_villages_of_its_name_is_the_answer(query: str, expected: str) -> None:
+    m = toponyms.resolve(query)
+    assert m is not None and m.name == expected and m.kind == "city"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Луцький райнон", "Lutsk Raion"), ("Poltava Oblats", "Poltava Oblast")],
+)
+def test_a_garbled_descriptor_does_not_hide_the_name(query: str, expected: str) -> None:
+    m = toponyms.resolve(query)
+    assert m is not None and m.name == expected
+
+
 def test_candidates_are_ranked_and_confidences_sum_to_at_most_one() -> None:
     found = toponyms.candidates("Krasnoarmeysk", limit=5)
     assert found[0].name == "Pokrovsk"

@@ -24,9 +24,18 @@ from .gazetteer import Gazetteer
 from .index import Entry, Index, PlaceInfo, distance_km, fine
 from .keys import key
 from .match import How, Match
-from .scoring import KIND_PRIOR, Candidate, confidence, default_threshold, features, prior, rank_key
+from .scoring import (
+    KIND_PRIOR,
+    TIER,
+    Candidate,
+    confidence,
+    default_threshold,
+    features,
+    prior,
+    rank_key,
+)
 from .text.forms import nominative_candidates, split_preposition
-from .text.normalize import split_descriptors
+from .text.normalize import repair_descriptor, split_descriptors
 
 __all__ = ["Point", "Resolver"]
 
@@ -189,6 +198,11 @@ class Resolver:
         index = self.index
         keep = self._filter(country, kind, within)
         found = self._gather(core, hint, keep)
+        if not found:  # "Луцький райнон": a garbled descriptor hides the name
+            repaired = repair_descriptor(text)
+            if repaired is not None:
+                core, hint = split_descriptors(repaired)
+                found = self._gather(core, hint, keep) if core else []
         if not found:
             return []
         k = key(core)
@@ -292,6 +306,8 @@ class Resolver:
             variant=e.variant,
             kind_prior=KIND_PRIOR.get(info.kind, 0.0),
             population=info.population,
+            tier=TIER.get(info.kind, 0) if info.current else 0,
+            country=info.country,
         )
 
     # ------------------------------------------------------------- filters, context

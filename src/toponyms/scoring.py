@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FEATURES", "Candidate", "confidence", "default_threshold", "features", "rank_key"]
+__all__ = [
+    "FEATURES", "Candidate", "clear_winner", "confidence", "default_threshold", "features",
+    "rank_key",
+]  # fmt: skip
 
 # How a candidate was found, strongest first.
 METHOD_RANK = {"exact": 0, "key": 1, "form": 2, "fuzzy": 3}
@@ -32,6 +35,14 @@ KIND_PRIOR = {
     "raion": 2.5, "town": 1.5, "hromada": 1.0, "city_district": 1.0, "settlement": 0.5,
     "village": 0.0,
 }  # fmt: skip
+# Prominence tiers for telling a clear homonym winner: first-level units and cities over towns
+# and raions, those over villages. A unit no longer current ranks below everything.
+TIER = {
+    "country": 5, "entity": 5, "oblast": 4, "federal_subject": 4, "city": 3, "raion": 2,
+    "town": 2, "hromada": 1, "village": 1, "settlement": 1, "city_district": 1,
+}  # fmt: skip
+# A rival of the same or the next tier is outweighed when it is this many times smaller.
+CLEAR_POPULATION_RATIO = 5
 
 
 @dataclass(slots=True)
@@ -51,6 +62,8 @@ class Candidate:
     variant: bool  # matched by an unclassified alternate name (GeoNames), not a curated one
     kind_prior: float = 0.0  # the kind part of the prior
     population: int = 0  # 0 when unknown (most villages: GeoNames links only what is sure)
+    tier: int = 0  # TIER of its kind; 0 when no longer current
+    country: str = ""
     context: int = 0  # 2 near the report's other places, 1 same region, 0 unknown or far
 
     def evidence(self) -> tuple[int, int, int, int]:
@@ -116,6 +129,8 @@ FEATURES = (
     # name has one close neighbour, a common word lands near several
     "inexact_log_length",  # log of the query's length, for inexact hits
     "winner_size",  # log10 population of a winner that has rivals: Poltava (300k) vs villages
+    "clear_winner",  # a city or higher whose every rival is two tiers lower or a fifth its size
+    # (names found exactly, by key or as a case form: fuzzy neighbours are not homonyms)
 )
 
 
@@ -168,7 +183,33 @@ def features(
         (top.similarity - (runner_up.similarity if runner_up else 0.0)) if inexact else 0.0,
         math.log(query_length) if inexact else 0.0,
         math.log10(1 + top.population) if rivals else 0.0,
+        # Among equal names only: the most prominent of several near spellings is no homonym.
+        float(bool(rivals) and not fuzzy and clear_winner(top, rivals)),
     ]
+
+
+def clear_winner(top: Candidate, rivals: list[Candidate]) -> bool:
+    """Whether ``top`` is what a reader takes a shared name to mean. Each rival must be
+    outranked: no longer current (a raion abolished in 2020, beside the current one of that
+    name); or, for a winner that is a city or higher, two tiers lower (Bucha the city, not the
+    village), of known population at most a fifth of the winner's, or of no higher tier and
+    outside the focus country (Krasnoarmeysk: the former name of Pokrovsk, and two Russian
+    towns)."""
+    if top.tier == 0:
+        return False
+
+    def outranked(r: Candidate) -> bool:
+        if r.tier == 0:
+            return True
+        if top.tier < TIER["city"]:
+            return False
+        return (
+            r.tier <= top.tier - 2
+            or (top.population > 0 and 0 < r.population * CLEAR_POPULATION_RATIO <= top.population)
+            or (r.tier <= top.tier and top.country in FOCUS_BONUS and r.country not in FOCUS_BONUS)
+        )
+
+    return all(map(outranked, rivals))
 
 
 def _prominence_gap(top: Candidate, rival: Candidate) -> float:

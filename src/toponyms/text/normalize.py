@@ -10,7 +10,9 @@ import re
 import unicodedata
 from typing import Literal
 
-__all__ = ["APOSTROPHES", "KindHint", "clean", "split_descriptors"]
+from rapidfuzz.distance import OSA
+
+__all__ = ["APOSTROPHES", "KindHint", "clean", "repair_descriptor", "split_descriptors"]
 
 # Every character reports use for the Ukrainian apostrophe (and for ъ/ь in romanizations):
 # ASCII ', right single quote, modifier apostrophe (the orthographic one, U+02BC), grave, acute,
@@ -286,3 +288,34 @@ def _without_qualifier(text: str) -> str:
         if _SUFFIXES.get(tuple(words[-size:])) in _UNITS and clean(head):
             return head
     return text
+
+
+# Unit descriptors a garbled one may be taken for: one word, at least four letters.
+_REPAIRABLE = sorted(
+    {
+        words[0]
+        for words in _SUFFIXES
+        if len(words) == 1 and len(words[0]) >= 4 and "." not in words[0]
+    }
+)
+
+
+def repair_descriptor(text: str) -> str | None:
+    """``text`` with a misspelled trailing unit descriptor spelled right, or None if its last
+    word is none: "Луцький райнон" -> "Луцький район", "Bryansk Oelast" -> "Bryansk oblast".
+
+    A word is taken for a descriptor within one edit (a transposition counts as one) for
+    descriptors of up to five letters, two beyond, and never when it is a descriptor already
+    or the whole text. Meant as a fallback for text that matched nothing as written.
+    """
+    words = clean(_without_qualifier(text)).split(" ")
+    if len(words) < 2 or len(words[-1]) < 4 or (words[-1],) in _SUFFIXES:
+        return None
+    last = words[-1]
+    best: tuple[int, str] | None = None
+    for descriptor in _REPAIRABLE:
+        limit = 1 if len(descriptor) <= 5 else 2
+        d = OSA.distance(last, descriptor, score_cutoff=limit)
+        if d <= limit and (best is None or d < best[0]):
+            best = (d, descriptor)
+    return None if best is None else " ".join([*words[:-1], best[1]])
