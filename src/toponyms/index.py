@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .gazetteer import Gazetteer, Place
 from .keys import key
@@ -196,7 +196,10 @@ class Index:
         No scan: a key within e edits of the query, cut into e + 1 segments, keeps at least one
         segment intact, at most e symbols from where it sits in the key (the pigeonhole
         principle). The index maps (key length, segment number, segment) to keys, so a query
-        looks up its own substrings at those places and checks only the keys found there.
+        looks up its own substrings at those places and checks only the keys found there. The
+        check counts a transposition as one edit (optimal string alignment): every key within
+        the budget as Levenshtein counts edits is found, and those a swap brings within it when
+        a segment survived the swap, as it mostly does ("Atnrtsyt" for Antratsyt).
         """
         segments = self._segments if self._segments is not None else self._build_segments()
         found: dict[str, int] = {}
@@ -206,7 +209,7 @@ class Index:
                 near.update(segments.get(prefix + k[pos:end], ()))
             near.discard(k)
             for other, edits, _ in process.extract(
-                k, near, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
+                k, near, scorer=OSA.distance, score_cutoff=allowed, limit=None
             ):
                 found[other] = edits
         return sorted(found.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
