@@ -20,8 +20,9 @@ from rapidfuzz.distance import OSA
 from .gazetteer import Gazetteer, Place
 from .keys import key
 from .text.normalize import split_descriptors
+from .text.translit import schemes, transliterate
 
-__all__ = ["Entry", "Index", "PlaceInfo"]
+__all__ = ["Entry", "Index", "PlaceInfo", "fine", "romanizations"]
 
 # How a name of the gazetteer is typed, ordered by the weight its match carries.
 NAME_TYPE_HOW: Final = {
@@ -293,6 +294,22 @@ def _plan(n: int) -> tuple[tuple[int, tuple[tuple[str, int, int], ...]], ...]:
         )
         plan.append((allowed, probes))
     return tuple(plan)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def romanizations(name: str, lang: str) -> tuple[str, ...]:
+    """A Cyrillic name in every scheme of its language (both languages when unknown), as fine()
+    spells them: what a Latin query may have been written from. Empty for a Latin name."""
+    if not any("\u0400" <= ch <= "\u04ff" for ch in name):
+        return ()
+    prefixes = (f"{lang}-",) if lang in ("uk", "ru") else ("uk-", "ru-")
+    return tuple(
+        dict.fromkeys(
+            fine(split_descriptors(transliterate(name, scheme))[0])
+            for scheme in schemes()
+            if scheme.startswith(prefixes)
+        )
+    )
 
 
 def fine(text: str) -> str:

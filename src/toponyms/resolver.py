@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Sequence
@@ -21,7 +22,7 @@ from rapidfuzz import fuzz
 
 from . import gazetteer as _gazetteer
 from .gazetteer import Gazetteer
-from .index import Entry, Index, PlaceInfo, distance_km, fine
+from .index import Entry, Index, PlaceInfo, distance_km, fine, romanizations
 from .keys import key
 from .match import How, Match
 from .scoring import (
@@ -57,6 +58,7 @@ _HINT_FITS = {
     "entity": {"entity"},
 }
 Point = tuple[float, float]
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Keys are coarse (three vowel classes): a key hit whose romanized spelling is this far from the
 # name is scored as fuzzy, not as a transliteration.
 _KEY_MIN_SIMILARITY = 0.7
@@ -244,6 +246,7 @@ class Resolver:
         best: dict[int, Candidate] = {}
         query_fine = fine(core)
         bare_fine = fine(split_preposition(core)[1])  # for case forms: мирноградом ~ мирноград
+        latin_query = not _CYRILLIC.search(core)
 
         def consider(
             slots: Iterable[int], method: str, hint: str | None = hint, edits: int = 0
@@ -257,6 +260,13 @@ class Resolver:
                     continue
                 against = bare_fine if method == "form" else query_fine
                 c = self._candidate(e, index.name_fine[slot], info, method, hint, against, edits)
+                if method == "key" and latin_query and c.similarity < 1.0:
+                    # Kysiwka is Кисівка as Polish spells it: measure the query against the
+                    # Cyrillic name's romanizations in every scheme, not only its ASCII fold.
+                    best_scheme = max(
+                        (fuzz.ratio(against, r) for r in romanizations(e.name, e.lang)), default=0
+                    )
+                    c.similarity = max(c.similarity, best_scheme / 100)
                 old = best.get(e.place)
                 if old is None or rank_key(c) < rank_key(old):
                     best[e.place] = c
