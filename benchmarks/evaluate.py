@@ -597,6 +597,12 @@ garbles and entity names are partly written by hand, and train and eval share no
 query. GeoNames alternate spellings of the `alternate-held-out` category are removed from the
 gazetteer for the run, for our resolver and the baseline alike.
 
+The `translit-*` queries are made with the package's own scheme tables (each checked against its
+standard's published examples), and the resolver compares a Latin query with a Cyrillic name's
+romanizations in those same schemes: for those categories the score is partly the tables agreeing
+with themselves. `alternate-held-out` (spellings GeoNames collected, which no table produced) and
+`typo` are the independent measures of spelling tolerance.
+
 The baseline is `rapidfuzz.process.extractOne(query, names, scorer=fuzz.WRatio,
 processor=default_process)` over every name of names.csv, the matched name mapped to the first
 place that has it; it abstains below a score of {summary.baseline_cutoff:g}, the cutoff with

@@ -6,6 +6,7 @@ It does not transliterate (translit.py), inflect (forms.py) or know any place.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Literal
@@ -137,6 +138,12 @@ def clean(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    # A query passes through here several times (descriptors, key, case forms): remembered.
+    return _clean(text) if len(text) <= 256 else _clean.__wrapped__(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _clean(text: str) -> str:
     text = _INVISIBLE.sub("", _CONTROLS.sub(" ", text))
     # Apostrophes first: NFKC would split the acute accent into a space and a combining mark.
     text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHE_TABLE))
@@ -308,6 +315,8 @@ def repair_descriptor(text: str) -> str | None:
     descriptors of up to five letters, two beyond, and never when it is a descriptor already
     or the whole text. Meant as a fallback for text that matched nothing as written.
     """
+    if len(text.split(maxsplit=1)) < 2:  # a cheap test first: one word, as nearly always
+        return None
     words = clean(_without_qualifier(text)).split(" ")
     if len(words) < 2 or len(words[-1]) < 4 or (words[-1],) in _SUFFIXES:
         return None
