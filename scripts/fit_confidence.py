@@ -6,7 +6,7 @@ regression by Newton's method, and picks the default threshold: the lowest confi
 answers on the training negatives stay under the false-match budget. The evaluation set is never
 read here. numpy is needed (dev extra), not at run time.
 
-    python scripts/fit_confidence.py [--budget 0.01]
+    python scripts/fit_confidence.py [--budget 0.015]
 """
 
 from __future__ import annotations
@@ -62,8 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--budget",
         type=float,
-        default=0.01,
-        help="false-match rate allowed on the training negatives (default 1%%)",
+        default=0.015,
+        help="false-match rate allowed on the training negatives (default 1.5%%: half a point "
+        "under the 2%% target, which the evaluation set's other 300 negatives must meet too)",
     )
     args = ap.parse_args(argv)
     cases = load_set("train")
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     if threshold is None:
         threshold = 0.95
-        print(f"warning: no threshold keeps false matches under {args.budget:.0%}; using 0.95")
+        print(f"warning: no threshold keeps false matches under {args.budget:.1%}; using 0.95")
     answered = p >= threshold
     model = {
         "note": "Fitted by scripts/fit_confidence.py on benchmarks/data/train.csv; do not edit.",
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         "training_answers": len(rows),
         "l2": L2,
         "threshold": threshold,
-        "threshold_rule": f"lowest t with false matches on training negatives <= {args.budget:.0%}",
+        "threshold_rule": f"lowest t with false matches on training negatives <= {args.budget:.1%}",
         "training_ece": round(ece(p, y), 4),
         "training_accuracy_answered": round(float(y[answered].mean()), 4)
         if answered.any()

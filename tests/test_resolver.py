@@ -145,6 +145,27 @@ def test_a_city_among_villages_of_its_name_is_the_answer(query: str, expected: s
 
 @pytest.mark.parametrize(
     ("query", "expected"),
+    [("Kysiwka", "Kysivka"), ("Wichti", "Vikhti"), ("Bykowka", "Bykivka"), ("Smijew", "Zmiiv")],
+)
+def test_a_village_spelled_in_a_foreign_scheme_is_found_with_confidence(
+    query: str, expected: str
+) -> None:
+    # Polish and German spellings: one letter from the ASCII fold of the Cyrillic name, exactly
+    # its romanization in that scheme.
+    m = toponyms.resolve(query)
+    assert m is not None and m.name == expected and m.how == "transliteration"
+
+
+def test_romanizations_cover_every_scheme_of_the_names_language() -> None:
+    from toponyms.index import romanizations
+
+    assert set(romanizations("Кисівка", "uk")) >= {"kysivka", "kysiwka", "kisivka"}
+    assert "bykowka" in romanizations("Быковка", "ru")
+    assert romanizations("Kysivka", "en") == ()  # a Latin name has none
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
     [("Луцький райнон", "Lutsk Raion"), ("Poltava Oblats", "Poltava Oblast")],
 )
 def test_a_garbled_descriptor_does_not_hide_the_name(query: str, expected: str) -> None:

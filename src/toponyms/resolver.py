@@ -259,14 +259,9 @@ class Resolver:
                 if not keep(info):
                     continue
                 against = bare_fine if method == "form" else query_fine
-                c = self._candidate(e, index.name_fine[slot], info, method, hint, against, edits)
-                if method == "key" and latin_query and c.similarity < 1.0:
-                    # Kysiwka is Кисівка as Polish spells it: measure the query against the
-                    # Cyrillic name's romanizations in every scheme, not only its ASCII fold.
-                    best_scheme = max(
-                        (fuzz.ratio(against, r) for r in romanizations(e.name, e.lang)), default=0
-                    )
-                    c.similarity = max(c.similarity, best_scheme / 100)
+                c = self._candidate(
+                    e, index.name_fine[slot], info, method, hint, against, edits, latin_query
+                )
                 old = best.get(e.place)
                 if old is None or rank_key(c) < rank_key(old):
                     best[e.place] = c
@@ -295,8 +290,14 @@ class Resolver:
         hint: str | None,
         query_fine: str,
         edits: int,
+        latin_query: bool = False,
     ) -> Candidate:
         similarity = 1.0 if method == "exact" else fuzz.ratio(query_fine, name_fine) / 100
+        if method == "key" and latin_query and similarity < 1.0:
+            # Kysiwka is Кисівка as Polish spells it: measure the query against the Cyrillic
+            # name's romanizations in every scheme, not only its ASCII fold (Kisivka).
+            for romanized in romanizations(e.name, e.lang):
+                similarity = max(similarity, fuzz.ratio(query_fine, romanized) / 100)
         if method == "key" and similarity < _KEY_MIN_SIMILARITY:
             # The coarse key met, the spellings did not (Zelensky ~ Solonske): a near miss at
             # best, scored as a one-edit fuzzy hit.
