@@ -18,3 +18,10 @@ def test_readme_example_runs_as_written() -> None:
         test = parser.get_doctest(block, {}, f"README[{i}]", str(README), 0)
         runner.run(test)
     assert runner.failures == 0
+
+
+def test_the_worked_example_report_runs_as_written() -> None:
+    path = README.parent / "docs" / "example-report.md"
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    result = doctest.testfile(str(path), module_relative=False, optionflags=flags)
+    assert result.attempted >= 4 and result.failed == 0
