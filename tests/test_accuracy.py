@@ -211,7 +211,7 @@ def test_negatives_are_not_names_of_the_gazetteer() -> None:
 # Re-measure and raise them when the resolver improves; never lower them to make a test pass.
 MEASURED: dict[str, float] = {
     "exact": 0.977,
-    "alternate-held-out": 0.880,
+    "alternate-held-out": 0.893,
     "translit-ru-bgn-pcgn": 1.000,
     "translit-ru-de": 1.000,
     "translit-ru-gost-7.79b": 0.989,
@@ -233,7 +233,7 @@ MEASURED: dict[str, float] = {
     "homonym-context": 0.985,
     "homonym-no-context": 0.982,
     "negative": 0.983,
-    "overall": 0.961,
+    "overall": 0.962,
 }
 MEASURED_FALSE_MATCH: float | None = 0.017
 MEASURED_ECE: float | None = 0.008

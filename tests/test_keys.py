@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from toponyms.keys import key
+from toponyms.keys import foreign_respellings, key
 from toponyms.text.translit import get_scheme, schemes
 
 SAME_NAME = [
@@ -120,3 +120,23 @@ def test_every_sample_of_every_scheme_keys_like_its_source(scheme_id: str) -> No
 def test_key_rejects_non_str_naming_the_type(value: object) -> None:
     with pytest.raises(TypeError, match=type(value).__name__):
         key(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [
+        ("Tsjoegoejev", "Чугуїв"),  # Dutch
+        ("Sjtsjolkovo", "Щёлково"),
+        ("Otsjer", "Очер"),
+        ("Ouglitch", "Углич"),  # French
+        ("Tchop", "Чоп"),
+        ("Chtchiolkovo", "Щёлково"),
+    ],
+)
+def test_dutch_and_french_spellings_respell_to_the_names_key(spelling: str, name: str) -> None:
+    assert key(name) in {key(r) for r in foreign_respellings(spelling)}
+
+
+@pytest.mark.parametrize("text", ["Kyiv", "Krasnoe", "Sjewjerodonezk", "Schostka", "Харків"])
+def test_other_spellings_are_not_respelled(text: str) -> None:
+    assert foreign_respellings(text) == []

@@ -156,6 +156,14 @@ def test_a_village_spelled_in_a_foreign_scheme_is_found_with_confidence(
     assert m is not None and m.name == expected and m.how == "transliteration"
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"), [("Tsjoegoejev", "Chuhuiv"), ("Ouglitch", "Uglich"), ("Tchop", "Chop")]
+)
+def test_dutch_and_french_spellings_are_found(query: str, expected: str) -> None:
+    m = toponyms.resolve(query)
+    assert m is not None and m.name == expected
+
+
 def test_romanizations_cover_every_scheme_of_the_names_language() -> None:
     from toponyms.index import romanizations
 

@@ -13,7 +13,7 @@ from anyascii import anyascii
 
 from toponyms.text.normalize import clean
 
-__all__ = ["key"]
+__all__ = ["foreign_respellings", "key"]
 
 # The skeleton alphabet: single letters that read as themselves and form no digraph together
 # ("x", not "h", so that с+х never reads back as "sh"), so that key(key(x)) == key(x).
@@ -154,3 +154,34 @@ def key(text: str) -> str:
         if not out or out[-1] != symbol or symbol.isdigit():
             out.append(symbol)
     return "".join(out)
+
+
+# Dutch and French spellings of Slavic names, which GeoNames collects from those Wikipedias:
+# Tsjoegoejev (Чугуїв), Sjtsjolkovo (Щёлково), Ouglitch (Углич), Tchop (Чоп). Their graphemes
+# clash with the schemes the key serves (German and the scientific system write сє as sje, every
+# scheme writes оу as ou and тч as tch), so they are not read by key() itself: a query showing
+# them is respelled into the letters key() reads (č, š, ž, u) and looked up a second time.
+_DUTCH_RESPELL = (("sjtsj", "šč"), ("tsj", "č"), ("sj", "š"), ("zj", "ž"), ("oe", "u"))
+_FRENCH_RESPELL = (("chtch", "šč"), ("tch", "č"), ("ch", "š"), ("ou", "u"))
+
+
+def foreign_respellings(text: str) -> list[str]:
+    """``text`` read as Dutch and as French spelling, where it shows their marks (tsj, or sj/zj
+    without German or Polish marks; ou or tch), as the letters key() reads; each differs from
+    ``text``. ``foreign_respellings("Ouglitch") == ["uglič"]``."""
+    cleaned = clean(text)
+    out = []
+    dutch = "tsj" in cleaned or (
+        ("sj" in cleaned or "zj" in cleaned) and not _GERMAN_POLISH_MARKS.search(cleaned)
+    )
+    if dutch:
+        out.append(_respell(cleaned, _DUTCH_RESPELL))
+    if "ou" in cleaned or "tch" in cleaned:
+        out.append(_respell(cleaned, _FRENCH_RESPELL))
+    return [r for r in dict.fromkeys(out) if r != cleaned]
+
+
+def _respell(text: str, rules: tuple[tuple[str, str], ...]) -> str:
+    for old, new in rules:  # longest first: sjtsj before tsj before sj
+        text = text.replace(old, new)
+    return text

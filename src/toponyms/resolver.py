@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from . import gazetteer as _gazetteer
 from .gazetteer import Gazetteer
 from .index import Entry, Index, PlaceInfo, distance_km, fine, romanizations
-from .keys import key
+from .keys import foreign_respellings, key
 from .match import How, Match
 from .scoring import (
     KIND_PRIOR,
@@ -249,7 +249,11 @@ class Resolver:
         latin_query = not _CYRILLIC.search(core)
 
         def consider(
-            slots: Iterable[int], method: str, hint: str | None = hint, edits: int = 0
+            slots: Iterable[int],
+            method: str,
+            hint: str | None = hint,
+            edits: int = 0,
+            spelled: str | None = None,  # the query as respelled for this lookup, if it was
         ) -> None:
             for slot in slots:
                 if method == "form" and index.name_variant[slot]:
@@ -258,7 +262,7 @@ class Resolver:
                 info = index.place(e.place)
                 if not keep(info):
                     continue
-                against = bare_fine if method == "form" else query_fine
+                against = bare_fine if method == "form" else spelled or query_fine
                 c = self._candidate(
                     e, index.name_fine[slot], info, method, hint, against, edits, latin_query
                 )
@@ -269,6 +273,9 @@ class Resolver:
         consider(index.exact(core), "exact")
         k = key(core)
         consider(index.by_key(k), "key")
+        if latin_query:
+            for respelled in foreign_respellings(core):  # Tsjoegoejev, Ouglitch
+                consider(index.by_key(key(respelled)), "key", spelled=fine(respelled))
         if any(c.method == "exact" and not c.variant for c in best.values()):
             return list(best.values())  # a recorded name: case forms and typos are moot
         for form in nominative_candidates(core):
