@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from .gazetteer import Gazetteer, Place
 from .keys import key
-from .text.normalize import split_descriptors
+from .text.normalize import has_cyrillic, split_descriptors
 from .text.translit import schemes, transliterate
 
 __all__ = ["Entry", "Index", "PlaceInfo", "fine", "romanizations"]
@@ -287,10 +287,10 @@ def _plan(n: int) -> tuple[tuple[int, tuple[tuple[str, int, int], ...]], ...]:
             continue
         shifts = [s for s in range(-allowed, allowed + 1) if abs(s) + abs(n - m - s) <= allowed]
         probes = tuple(
-            (f"{m},{j},", start + shift, start + shift + length)
-            for j, (start, length) in enumerate(_cuts(m))
+            (prefix, start + shift, end + shift)
+            for prefix, start, end in _own_segments(m)
             for shift in shifts
-            if 0 <= start + shift <= n - length
+            if start + shift >= 0 and end + shift <= n
         )
         plan.append((allowed, probes))
     return tuple(plan)
@@ -300,7 +300,7 @@ def _plan(n: int) -> tuple[tuple[int, tuple[tuple[str, int, int], ...]], ...]:
 def romanizations(name: str, lang: str) -> tuple[str, ...]:
     """A Cyrillic name in every scheme of its language (both languages when unknown), as fine()
     spells them: what a Latin query may have been written from. Empty for a Latin name."""
-    if not any("\u0400" <= ch <= "\u04ff" for ch in name):
+    if not has_cyrillic(name):
         return ()
     prefixes = (f"{lang}-",) if lang in ("uk", "ru") else ("uk-", "ru-")
     return tuple(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Sequence
@@ -36,7 +35,7 @@ from .scoring import (
     rank_key,
 )
 from .text.forms import nominative_candidates, split_preposition
-from .text.normalize import repair_descriptor, split_descriptors
+from .text.normalize import has_cyrillic, repair_descriptor, split_descriptors
 
 __all__ = ["Point", "Resolver"]
 
@@ -58,7 +57,6 @@ _HINT_FITS = {
     "entity": {"entity"},
 }
 Point = tuple[float, float]
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Keys are coarse (three vowel classes): a key hit whose romanized spelling is this far from the
 # name is scored as fuzzy, not as a transliteration.
 _KEY_MIN_SIMILARITY = 0.7
@@ -246,7 +244,7 @@ class Resolver:
         best: dict[int, Candidate] = {}
         query_fine = fine(core)
         bare_fine = fine(split_preposition(core)[1])  # for case forms: мирноградом ~ мирноград
-        latin_query = not _CYRILLIC.search(core)
+        latin_query = not has_cyrillic(core)
 
         def consider(
             slots: Iterable[int],

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from toponyms.errors import SchemeError
+from toponyms.text.normalize import is_cyrillic
 
 __all__ = ["MAX_CANDIDATES", "nominative_candidates", "split_preposition"]
 
@@ -188,7 +189,7 @@ def _tokens(words: list[str]) -> list[tuple[str, str]]:
 def _readings(word: str, langs: tuple[str, ...], rules: _Rules) -> list[tuple[str, _Tags | None]]:
     """The word itself (agrees with any case), then its readings, longest suffix first."""
     found: dict[str, set[str]] = {}
-    if word and _is_cyrillic(word[-1]):
+    if word and is_cyrillic(word[-1]):
         for cut in range(min(rules.longest, len(word) - 1), 0, -1):
             stem, tail = word[:-cut], word[-cut:]
             # Both languages' readings of one suffix interleave: first with first, and so on.
@@ -240,10 +241,6 @@ def _inflections(
     ]
     ranked.sort(key=lambda item: (item[2], not item[1], item[3]))
     return [(text, agrees) for text, agrees, _, _ in ranked]
-
-
-def _is_cyrillic(ch: str) -> bool:
-    return "\u0400" <= ch <= "\u04ff"
 
 
 def _is_latin(ch: str) -> bool:

@@ -13,7 +13,10 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA
 
-__all__ = ["APOSTROPHES", "KindHint", "clean", "repair_descriptor", "split_descriptors"]
+__all__ = [
+    "APOSTROPHES", "KindHint", "clean", "has_cyrillic", "is_cyrillic", "repair_descriptor",
+    "split_descriptors",
+]  # fmt: skip
 
 # Every character reports use for the Ukrainian apostrophe (and for ъ/ь in romanizations):
 # ASCII ', right single quote, modifier apostrophe (the orthographic one, U+02BC), grave, acute,
@@ -99,8 +102,13 @@ _TO_CYRILLIC = str.maketrans(_LATIN_TO_CYRILLIC)
 _TO_LATIN = str.maketrans(_CYRILLIC_TO_LATIN)
 
 
-def _is_cyrillic(char: str) -> bool:
+def is_cyrillic(char: str) -> bool:
+    """Cyrillic, Cyrillic Supplement (U+0400-U+052F) or Extended-B (U+A640-U+A69F)."""
     return "\u0400" <= char <= "\u052f" or "\ua640" <= char <= "\ua69f"
+
+
+def has_cyrillic(text: str) -> bool:
+    return any(map(is_cyrillic, text))
 
 
 def _is_latin(char: str) -> bool:
@@ -118,7 +126,7 @@ def _repair_word(match: re.Match[str]) -> str:
             latin_lookalike += 1
         elif char in _CYRILLIC_TO_LATIN:
             cyrillic_lookalike += 1
-        elif _is_cyrillic(char):
+        elif is_cyrillic(char):
             cyrillic += 1
         elif _is_latin(char):
             latin += 1

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from toponyms.errors import SchemeError
-from toponyms.text.normalize import APOSTROPHES
+from toponyms.text.normalize import APOSTROPHES, is_cyrillic
 
 __all__ = ["DEFAULT_SCHEME", "Scheme", "get_scheme", "schemes", "transliterate"]
 
@@ -34,11 +34,6 @@ _APOSTROPHE_SET = frozenset(APOSTROPHES)
 _CANONICAL_APOSTROPHE = "'"
 _FOREIGN_APOSTROPHE = "\x00"  # no table has it: the source character is kept
 _ENDING_LENGTH = 2  # iuliia: an ending rule replaces the last two letters of a longer word
-
-
-def _is_cyrillic(char: str) -> bool:
-    # Cyrillic, Cyrillic Supplement (U+0400-U+052F) and Extended-B (U+A640-U+A69F).
-    return "\u0400" <= char <= "\u052f" or "\ua640" <= char <= "\ua69f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +101,7 @@ class Scheme:
         # The Ukrainian apostrophe, in whichever variant, is one letter of the tables ("'");
         # an apostrophe after any other letter (O'Brien) is not, and is left alone.
         lower = "".join(
-            (_CANONICAL_APOSTROPHE if _is_cyrillic(word[i - 1]) else _FOREIGN_APOSTROPHE)
+            (_CANONICAL_APOSTROPHE if is_cyrillic(word[i - 1]) else _FOREIGN_APOSTROPHE)
             if c in _APOSTROPHE_SET
             else c
             for i, c in enumerate(lower)
