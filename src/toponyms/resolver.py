@@ -197,15 +197,16 @@ class Resolver:
             return []
         index = self.index
         keep = self._filter(country, kind, within)
-        found = self._gather(core, hint, keep)
+        k = key(core)
+        found = self._gather(core, k, hint, keep)
         if not found:  # "Луцький райнон": a garbled descriptor hides the name
             repaired = repair_descriptor(text)
             if repaired is not None:
                 core, hint = split_descriptors(repaired)
-                found = self._gather(core, hint, keep) if core else []
+                k = key(core)
+                found = self._gather(core, k, hint, keep) if core else []
         if not found:
             return []
-        k = key(core)
         context = self._context(near)
         for c in found:
             c.context = _context_score(index.place(c.place), context) if context else 0
@@ -239,7 +240,8 @@ class Resolver:
         return None if match is None else match.name
 
     # ---------------------------------------------------------------------- evidence
-    def _gather(self, core: str, hint: str | None, keep: _Keep) -> list[Candidate]:
+    def _gather(self, core: str, k: str, hint: str | None, keep: _Keep) -> list[Candidate]:
+        """Every place the query's ``core`` (whose key is ``k``) may name, with its evidence."""
         index = self.index
         best: dict[int, Candidate] = {}
         query_fine = fine(core)
@@ -269,7 +271,6 @@ class Resolver:
                     best[e.place] = c
 
         consider(index.exact(core), "exact")
-        k = key(core)
         consider(index.by_key(k), "key")
         if latin_query:
             for respelled in foreign_respellings(core):  # Tsjoegoejev, Ouglitch
