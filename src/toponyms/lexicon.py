@@ -1,0 +1,68 @@
+"""Common words and names that are not places: evidence against a near miss.
+
+"Kremlin" is two edits from Kreminna and "Пригожин" one from Пригоже, as close as a typo. What tells
+them apart is that a reader knows the word. data/common_words.txt lists the English, Ukrainian and
+Russian words and names, frequent in wordfreq's corpora, that are no name in the gazetteer yet lead
+the resolver to some place (scripts/build_lexicon.py). The resolver asks :func:`is_common_word` of
+a query it found only inexactly.
+
+Words are compared by their romanized spelling (``fine``), so a Latin transliteration of a Russian
+word counts too (Prigozhin), but a place's own name in another scheme is never a different word.
+The list is read on first use, not at import, and kept as a sorted array of 64-bit hashes of the
+spellings (3 MB, a few milliseconds to load from the on-disk cache, rather than 80 MB of strings);
+two spellings share a hash with odds of about one in 10^13.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from array import array
+from bisect import bisect_left
+from pathlib import Path
+
+from . import gazetteer as _gazetteer
+from . import index as _index
+from .index import fine
+
+__all__ = ["is_common_word"]
+
+_hashes: array[int] | None = None
+_lock = threading.Lock()
+
+
+def is_common_word(text: str) -> bool:
+    """Whether ``text`` (a query's core, descriptors removed) is a common word or name."""
+    spelling = fine(text).strip()
+    if not spelling:
+        return False
+    hashes = _load()
+    h = _hash(spelling)
+    i = bisect_left(hashes, h)
+    return i < len(hashes) and hashes[i] == h
+
+
+def _hash(spelling: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(spelling.encode(), digest_size=8).digest(), "big", signed=True
+    )
+
+
+def _load() -> array[int]:
+    global _hashes
+    if _hashes is None:
+        with _lock:
+            if _hashes is None:
+                raw = _gazetteer._data_file("common_words.txt").read_bytes()
+                # The list, and the code that spells it (fine): 6 MB, a few milliseconds.
+                digest = hashlib.sha256(raw)
+                for code in (Path(__file__), Path(_index.__file__)):
+                    digest.update(code.read_bytes())
+                name = f"lexicon-{digest.hexdigest()[:40]}.pickle"
+                _hashes = _gazetteer._cached(name, lambda: _read(raw.decode("utf-8")), array)
+    return _hashes
+
+
+def _read(text: str) -> array[int]:
+    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
+    return array("q", sorted({_hash(fine(line).strip()) for line in lines}))
