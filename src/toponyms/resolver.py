@@ -23,6 +23,7 @@ from . import gazetteer as _gazetteer
 from .gazetteer import Gazetteer
 from .index import Entry, Index, PlaceInfo, distance_km, fine, romanizations
 from .keys import foreign_respellings, key
+from .lexicon import is_common_word
 from .match import How, Match
 from .scoring import (
     KIND_PRIOR,
@@ -218,6 +219,7 @@ class Resolver:
                 top, rivals, context_given=bool(context), query_length=len(core),
                 key_length=len(k), pool=len(found), lowercase=text == text.lower(),
                 runner_up=next((c for c in found if c is not top), None),
+                common_word=top.method != "exact" and is_common_word(core),
             )  # fmt: skip
             ambiguous = bool(rivals) and _close(top, rivals)
             scored.append(_Scored(top, x, confidence(x), ambiguous))
@@ -458,8 +460,12 @@ def _how(c: Candidate) -> How:
 
 def _rival(other: Candidate, top: Candidate) -> bool:
     """A homonym: found by evidence as strong as the winner's, or by a transliteration of a
-    name nearly as close (Лощиновка: one village's Russian name, and another's key)."""
+    name nearly as close (Лощиновка: one village's Russian name, and another's key). A fuzzy
+    neighbour more edits away is no rival: one swap from Sokyrne, "Soykrne" means Sokyrne, not
+    Sofyne two edits off, however alike their letters."""
     if other.evidence() == top.evidence():
+        if top.method == "fuzzy" and other.edits > top.edits:
+            return False
         return other.similarity >= top.similarity - 0.1
     strong = ("exact", "key")
     hint, variant, _, missing = top.evidence()

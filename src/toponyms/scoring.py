@@ -129,6 +129,7 @@ FEATURES = (
     # name has one close neighbour, a common word lands near several
     "inexact_log_length",  # log of the query's length, for inexact hits
     "winner_size",  # log10 population of a winner that has rivals: Poltava (300k) vs villages
+    "common_word",  # found inexactly, and the query is itself a common word or name (Kremlin)
     "clear_winner",  # a city or higher whose every rival is two tiers lower or a fifth its size
     # (names found exactly, by key or as a case form: fuzzy neighbours are not homonyms)
 )
@@ -144,6 +145,7 @@ def features(
     pool: int,
     lowercase: bool,
     runner_up: Candidate | None = None,
+    common_word: bool = False,
 ) -> list[float]:
     """The confidence model's inputs for the winner ``top`` against its ``rivals``.
 
@@ -183,6 +185,8 @@ def features(
         (top.similarity - (runner_up.similarity if runner_up else 0.0)) if inexact else 0.0,
         math.log(query_length) if inexact else 0.0,
         math.log10(1 + top.population) if rivals else 0.0,
+        # Not for a query that is exactly the name in some romanization (Saki: Саки).
+        float(inexact and common_word and top.similarity < 1.0),
         # Among equal names only: the most prominent of several near spellings is no homonym.
         float(bool(rivals) and not fuzzy and clear_winner(top, rivals)),
     ]

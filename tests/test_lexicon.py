@@ -1,0 +1,71 @@
+"""The common-word list: what it holds, what it must never hold, and what it does to answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import toponyms
+from toponyms import resolver as _resolver
+from toponyms.lexicon import is_common_word
+from toponyms.scoring import default_threshold
+
+LIST = Path(toponyms.__file__).with_name("_data") / "common_words.txt"
+
+
+def _words() -> list[str]:
+    text = LIST.read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    "word", ["Kremlin", "Prigozhin", "Пригожин", "суспільне", "Suspilne", "Belgrade", "Туреччина"]
+)
+def test_common_words_and_names_are_known(word: str) -> None:
+    assert is_common_word(word)
+
+
+@pytest.mark.parametrize("word", ["Kherosn", "Pokrosvk", "Мирноград", "Pokrovsk", "", "  "])
+def test_typos_and_place_names_are_not_common_words(word: str) -> None:
+    assert not is_common_word(word)
+
+
+def test_the_list_states_its_source_and_licence() -> None:
+    lines = LIST.read_text(encoding="utf-8").splitlines()
+    header = " ".join(line for line in lines if line.startswith("#"))
+    assert "wordfreq 3.1.1" in header
+    assert "CC BY-SA 4.0" in header
+
+
+def test_no_word_on_the_list_is_a_name_in_the_gazetteer() -> None:
+    """A place's own name (or its case form, built in) must never count against it."""
+    index = _resolver._shipped_index()
+    words = _words()
+    assert len(words) > 100_000
+    assert words == sorted(set(words))
+    names = [w for w in words if index.exact(w)]
+    assert names == []
+
+
+@pytest.mark.parametrize(
+    "query", ["Kremlin", "Prigozhin", "Пригожин", "Аксёнов", "Токио", "Вена", "Monday", "батальон"]
+)
+def test_a_common_word_near_a_place_is_no_match(query: str) -> None:
+    assert toponyms.resolve(query) is None
+    # The near place is still offered for review, with a low confidence.
+    found = toponyms.candidates(query, limit=1)
+    assert not found or found[0].confidence < default_threshold()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Saki", "Saky"),  # exactly Саки romanized: a word elsewhere, still the place
+        ("Kherosn", "Kherson"),
+        ("Soykrne", "Sokyrne"),  # one swap; Sofyne is two edits off and no rival
+    ],
+)
+def test_places_are_still_found(query: str, expected: str) -> None:
+    m = toponyms.resolve(query)
+    assert m is not None and m.name == expected
