@@ -460,8 +460,12 @@ def cyrillic_names(g: dict[str, object]) -> list[str]:
     return [n for n in g["alternatenames"] if _CYRILLIC.search(n)]  # type: ignore[attr-defined]
 
 
+VILLAGE_MAX = 25_000
+
+
 def link_geonames_ua(b: Builder, cities: list[dict[str, object]]) -> None:
-    """Link KATOTTG settlements to GeoNames by name and oblast, then by position; no guesses."""
+    """Link KATOTTG settlements to GeoNames by name and oblast, then by position, then by size
+    (a large place is the one city among villages of its name); no guesses."""
     by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for p in b.places.values():
         if p.kind in ("city", "town", "village") and p.country == "UA" and p.katottg:
@@ -519,6 +523,36 @@ def link_geonames_ua(b: Builder, cities: list[dict[str, object]]) -> None:
         if position_claims[p.id] == 1:
             position_links[p.id] = gid
     links.update(position_links)
+    # Size: a GeoNames place of 10,000 people or more, whose name only one city of the oblast
+    # shares with villages, is that city (Mykolaiv of Lviv Oblast, 14,498, beside two villages;
+    # Zaporizhzhia beside a village). Few villages are that large; towns can be, so a town among
+    # the candidates leaves the link undecided.
+    taken_gn = set(links.values())
+    size_claims: Counter[str] = Counter()
+    by_size: dict[int, Place] = {}
+    for gid, cands in proposals.items():
+        if len(cands) < 2 or gid in taken_gn:
+            continue
+        cities = [p for p in cands if p.kind == "city"]
+        if (
+            int(str(gn_by_id[gid]["population"])) >= 10_000
+            and len(cities) == 1
+            and all(p.kind == "village" for p in cands if p is not cities[0])
+            and cities[0].id not in links
+        ):
+            by_size[gid] = cities[0]
+            size_claims[cities[0].id] += 1
+    size_links = {p.id: gid for gid, p in by_size.items() if size_claims[p.id] == 1}
+    links.update(size_links)
+    # No village of Ukraine has VILLAGE_MAX people (the largest, suburbs of Kyiv, about 21,000):
+    # such an entry is a city district that shares a village's name (Kriukiv of Kremenchuk).
+    too_large = {
+        pid
+        for pid, gid in links.items()
+        if b.places[pid].kind == "village" and int(str(gn_by_id[gid]["population"])) > VILLAGE_MAX
+    }
+    for pid in too_large:
+        del links[pid]
     for pid, gid in links.items():
         p, g = b.places[pid], gn_by_id[gid]
         p.geonames_id = gid
@@ -529,6 +563,8 @@ def link_geonames_ua(b: Builder, cities: list[dict[str, object]]) -> None:
     b.stats["geonames_ua_entries"] = len(ua)
     b.stats["geonames_linked_by_name"] = by_name_links
     b.stats["geonames_linked_by_position"] = len(position_links)
+    b.stats["geonames_linked_by_size"] = len(size_links)
+    b.stats["geonames_refused_village_too_large"] = len(too_large)
     b.stats["geonames_unlinked_ambiguous"] = sum(
         1 for gid, c in proposals.items() if len(c) > 1 and gid not in set(links.values())
     )
@@ -950,7 +986,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-DATA_VERSION = "2026.11.0"
+DATA_VERSION = "2026.11.1"
 DOCS_DATA = ROOT / "docs" / "data.md"
 BEGIN, END = (
     "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->",

@@ -287,3 +287,16 @@ def test_russian_names_of_ukrainian_villages_come_from_koatuu(gazetteer: Gazette
     oleksandrivkas = by_name(gazetteer, "Oleksandrivka", "village")
     assert len(oleksandrivkas) > 100
     assert {p.name_ru for p in oleksandrivkas} >= {"Александровка"}
+
+
+def test_large_places_are_linked_to_geonames_and_no_village_is_a_city_district(
+    gazetteer: Gazetteer,
+) -> None:
+    # Linked by size: the one city among villages of its name in its oblast.
+    (zaporizhzhia,) = by_name(gazetteer, "Zaporizhzhia", "city")
+    assert zaporizhzhia.geonames_id == 687700 and (zaporizhzhia.population or 0) > 500_000
+    lviv = gazetteer.get("katottg:UA46100110010094231")  # Mykolaiv, Stryi Raion, Lviv Oblast
+    assert lviv is not None and lviv.geonames_id == 700568
+    # GeoNames city districts (Kriukiv of Kremenchuk, 75,578) are not linked to villages.
+    villages = [p for p in gazetteer if p.kind == "village" and p.population]
+    assert max(p.population or 0 for p in villages) < 25_000
