@@ -206,12 +206,12 @@ def test_negatives_are_not_names_of_the_gazetteer() -> None:
 
 
 # ------------------------------------------------------------------------------ the whole set
-# Measured on eval (benchmarks/evaluate.py; data 2026.11.0, 2026-11-25): the floors are these
+# Measured on eval (benchmarks/evaluate.py; data 2026.11.1, 2026-11-25): the floors are these
 # less a margin, two points overall and five per category (small categories move a point a case).
 # Re-measure and raise them when the resolver improves; never lower them to make a test pass.
 MEASURED: dict[str, float] = {
     "exact": 0.977,
-    "alternate-held-out": 0.943,
+    "alternate-held-out": 0.947,
     "translit-ru-bgn-pcgn": 1.000,
     "translit-ru-de": 1.000,
     "translit-ru-gost-7.79b": 0.989,
@@ -226,14 +226,14 @@ MEASURED: dict[str, float] = {
     "translit-uk-kmu2010": 1.000,
     "translit-uk-pl": 0.989,
     "translit-uk-scientific": 1.000,
-    "case-form": 0.985,
+    "case-form": 0.988,
     "former": 0.971,
     "typo": 0.910,
     "abbreviation-entity": 0.990,
-    "homonym-context": 0.985,
+    "homonym-context": 0.988,
     "homonym-no-context": 0.955,
     "negative": 0.987,
-    "overall": 0.976,
+    "overall": 0.977,
 }
 MEASURED_FALSE_MATCH: float | None = 0.013
 MEASURED_ECE: float | None = 0.008

@@ -144,6 +144,22 @@ def test_a_city_among_villages_of_its_name_is_the_answer(query: str, expected: s
 
 
 @pytest.mark.parametrize(
+    ("query", "oblast"),
+    [
+        ("Zaporizhzhia", "Zaporizhzhia Oblast"),  # beside three small towns of its name
+        ("Запорожье", "Zaporizhzhia Oblast"),
+        ("Mykolaiv", "Mykolaiv Oblast"),  # 470,000, beside Mykolaiv of Lviv Oblast (14,498)
+        ("Николаев", "Mykolaiv Oblast"),
+    ],
+)
+def test_a_large_city_outranks_smaller_cities_and_towns_of_its_name(
+    query: str, oblast: str
+) -> None:
+    m = toponyms.resolve(query)
+    assert m is not None and m.kind == "city" and m.admin1 == oblast
+
+
+@pytest.mark.parametrize(
     ("query", "expected"),
     [("Kysiwka", "Kysivka"), ("Wichti", "Vikhti"), ("Bykowka", "Bykivka"), ("Smijew", "Zmiiv")],
 )

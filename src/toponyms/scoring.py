@@ -43,6 +43,9 @@ TIER = {
 }  # fmt: skip
 # A rival of the same or the next tier is outweighed when it is this many times smaller.
 CLEAR_POPULATION_RATIO = 5
+# No town or village in the data is larger (the largest known: Pisochyn, 23,509): a rival of a
+# lower tier whose size is unknown counts as this large.
+UNSIZED_CEILING = 25_000
 
 
 @dataclass(slots=True)
@@ -196,9 +199,10 @@ def clear_winner(top: Candidate, rivals: list[Candidate]) -> bool:
     """Whether ``top`` is what a reader takes a shared name to mean. Each rival must be
     outranked: no longer current (a raion abolished in 2020, beside the current one of that
     name); or, for a winner that is a city or higher, two tiers lower (Bucha the city, not the
-    village), of known population at most a fifth of the winner's, or of no higher tier and
-    outside the focus country (Krasnoarmeysk: the former name of Pokrovsk, and two Russian
-    towns)."""
+    village), at most a fifth of the winner's population (a town of unknown size counts as
+    UNSIZED_CEILING: Zaporizhzhia, 710,000, beside three towns of its name), or of no higher
+    tier and outside the focus country (Krasnoarmeysk: the former name of Pokrovsk, and two
+    Russian towns)."""
     if top.tier == 0:
         return False
 
@@ -207,9 +211,10 @@ def clear_winner(top: Candidate, rivals: list[Candidate]) -> bool:
             return True
         if top.tier < TIER["city"]:
             return False
+        size = r.population or (UNSIZED_CEILING if r.tier < top.tier else 0)
         return (
             r.tier <= top.tier - 2
-            or (top.population > 0 and 0 < r.population * CLEAR_POPULATION_RATIO <= top.population)
+            or (top.population > 0 and 0 < size * CLEAR_POPULATION_RATIO <= top.population)
             or (r.tier <= top.tier and top.country in FOCUS_BONUS and r.country not in FOCUS_BONUS)
         )
 
