@@ -127,6 +127,17 @@ def test_non_places_get_no_answer(query: str) -> None:
     assert toponyms.resolve(query) is None
 
 
+@pytest.mark.parametrize(
+    ("query", "within"),
+    [("Samarivska hromada", "Volyn Oblast"), ("Хрестівська громада", "Kherson Oblast")],
+)
+def test_a_descriptor_shared_by_every_homonym_settles_nothing(query: str, within: str) -> None:
+    # Two hromadas of each name: "hromada" agrees with both, so no answer without context.
+    assert toponyms.resolve(query) is None
+    m = toponyms.resolve(query, within=within)
+    assert m is not None and m.kind == "hromada" and m.admin1 == within
+
+
 def test_homonyms_abstain_without_context_and_resolve_with_it() -> None:
     assert toponyms.resolve("Oleksandrivka") is None
     found = toponyms.candidates("Oleksandrivka", limit=5)

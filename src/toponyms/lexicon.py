@@ -6,8 +6,10 @@ Russian words and names, frequent in wordfreq's corpora, that are no name in the
 the resolver to some place (scripts/build_lexicon.py). The resolver asks :func:`is_common_word` of
 a query it found only inexactly.
 
-Words are compared by their romanized spelling (``fine``), so a Latin transliteration of a Russian
-word counts too (Prigozhin), but a place's own name in another scheme is never a different word.
+A Cyrillic query is compared with the Cyrillic words as spelled (ё read as е); a Latin one with
+the romanized spelling (``fine``) of every word, so a Latin transliteration of a Russian word counts
+too (Prigozhin). Romanizing Cyrillic queries as well would merge distinct words: "росії", the
+genitive of Росія, would meet "росии", a misspelling on the list.
 The list is read on first use, not at import, and kept as a sorted array of 64-bit hashes of the
 spellings (3 MB, a few milliseconds to load from the on-disk cache, rather than 80 MB of strings);
 two spellings share a hash with odds of about one in 10^13.
@@ -24,6 +26,7 @@ from pathlib import Path
 from . import gazetteer as _gazetteer
 from . import index as _index
 from .index import fine
+from .text.normalize import has_cyrillic
 
 __all__ = ["is_common_word"]
 
@@ -33,13 +36,23 @@ _lock = threading.Lock()
 
 def is_common_word(text: str) -> bool:
     """Whether ``text`` (a query's core, descriptors removed) is a common word or name."""
-    spelling = fine(text).strip()
+    spelling = _spelling(text.strip())
     if not spelling:
         return False
     hashes = _load()
     h = _hash(spelling)
     i = bisect_left(hashes, h)
     return i < len(hashes) and hashes[i] == h
+
+
+def _spelling(word: str) -> str:
+    """How ``word`` is looked up: its Cyrillic spelling, or its romanized one (prefixed)."""
+    if not word:
+        return ""
+    if has_cyrillic(word):
+        return "c:" + word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    latin = fine(word).strip()
+    return "l:" + latin if latin else ""
 
 
 def _hash(spelling: str) -> int:
@@ -64,5 +77,10 @@ def _load() -> array[int]:
 
 
 def _read(text: str) -> array[int]:
-    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
-    return array("q", sorted({_hash(fine(line).strip()) for line in lines}))
+    spellings: set[str] = set()
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            spellings.add(_spelling(line))
+            spellings.add("l:" + fine(line).strip())  # Cyrillic words romanized: Prigozhin
+    spellings.discard("l:")
+    return array("q", sorted(map(_hash, spellings)))

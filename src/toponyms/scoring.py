@@ -172,7 +172,7 @@ def features(
         (1.0 - top.similarity) if fuzzy else 0.0,
         top.edits / max(1, key_length),
         float(fuzzy and query_length <= 6),
-        float(top.hint > 0),
+        float(top.hint > 0 and not rivals),  # a descriptor all rivals share settles nothing
         float(top.hint < 0),
         float(top.descriptor_missing),
         math.log1p(len(rivals)),
