@@ -605,6 +605,7 @@ def russia(
 ) -> None:
     ru500 = [g for g in cities500 if g["countrycode"] == "RU"]
     subject_by_admin1: dict[str, str] = {}
+    capital_ru: dict[int, str] = {}
     for r in read_csv(CURATED / "russia_subjects.csv"):
         capital = fold(r["capital_ru"])
         # Former names count too (Tolyatti was Stavropol): prefer the place whose name it is now.
@@ -614,6 +615,8 @@ def russia(
             raise SystemExit(f"capital {r['capital_ru']} of {r['iso_3166_2']} not in GeoNames")
         best = max(matches, key=lambda g: int(str(g["population"])))
         subject_by_admin1[str(best["admin1code"])] = f"iso:{r['iso_3166_2']}"
+        # The curated name, not a GeoNames alternate read back from an exonym (Moscow: Москова).
+        capital_ru[int(str(best["geonameid"]))] = r["capital_ru"]
         b.add(
             Place(
                 f"iso:{r['iso_3166_2']}",
@@ -641,7 +644,7 @@ def russia(
                 str(g["name"]),
                 "city" if gid in big else "settlement",
                 "RU",
-                name_ru=russian_name(g),
+                name_ru=capital_ru.get(gid) or russian_name(g),
                 parent_id=subject or "iso:RU",
                 oblast_id=subject,
                 lat=float(g["latitude"]),

@@ -300,3 +300,10 @@ def test_large_places_are_linked_to_geonames_and_no_village_is_a_city_district(
     # GeoNames city districts (Kriukiv of Kremenchuk, 75,578) are not linked to villages.
     villages = [p for p in gazetteer if p.kind == "village" and p.population]
     assert max(p.population or 0 for p in villages) < 25_000
+
+
+def test_russian_capitals_carry_their_curated_russian_names(gazetteer: Gazetteer) -> None:
+    # Not the GeoNames alternate that reads back closest to an exonym (Moscow: Москова).
+    assert gazetteer["geonames:524901"].name_ru == "Москва"
+    assert gazetteer["geonames:498817"].name_ru == "Санкт-Петербург"
+    assert gazetteer["geonames:479561"].name_ru == "Уфа"  # was "Ufа", Latin and Cyrillic

@@ -155,6 +155,20 @@ def test_a_city_among_villages_of_its_name_is_the_answer(query: str, expected: s
 
 
 @pytest.mark.parametrize(
+    ("query", "name", "kind"),
+    [
+        ("Crimea", "Autonomous Republic of Crimea", "oblast"),
+        ("в Крыму", "Autonomous Republic of Crimea", "oblast"),
+        ("Moscow", "Moscow", "city"),  # the federal city and the city in it: one place, twice
+        ("Saint Petersburg", "Saint Petersburg", "city"),
+    ],
+)
+def test_places_every_report_names(query: str, name: str, kind: str) -> None:
+    m = toponyms.resolve(query)
+    assert m is not None and (m.name, m.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
     ("query", "oblast"),
     [
         ("Zaporizhzhia", "Zaporizhzhia Oblast"),  # beside three small towns of its name

@@ -214,7 +214,10 @@ class Resolver:
         found.sort(key=rank_key)
         scored = []
         for i, top in enumerate(found[: max(1, limit)]):
-            rivals = [r for j, r in enumerate(found) if j != i and _rival(r, top)]
+            rivals = [
+                r for j, r in enumerate(found)
+                if j != i and _rival(r, top) and not _one_place(index, r, top)
+            ]  # fmt: skip
             x = features(
                 top, rivals, context_given=bool(context), query_length=len(core),
                 key_length=len(k), pool=len(found), lowercase=text == text.lower(),
@@ -476,6 +479,16 @@ def _rival(other: Candidate, top: Candidate) -> bool:
         and other.evidence()[3] == missing
         and other.similarity >= 0.9
     )
+
+
+def _one_place(index: Index, a: Candidate, b: Candidate) -> bool:
+    """A unit and a place it encloses, found by one name (Moscow the federal city and Moscow the
+    city, Saint Petersburg likewise): a report naming it means both, so neither is the other's
+    homonym."""
+    if a.matched.casefold() != b.matched.casefold():
+        return False
+    pa, pb = index.place(a.place), index.place(b.place)
+    return pa.id in pb.parents or pb.id in pa.parents
 
 
 def _close(top: Candidate, rivals: list[Candidate]) -> bool:
