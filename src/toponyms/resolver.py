@@ -330,6 +330,7 @@ class Resolver:
             population=info.population,
             tier=TIER.get(info.kind, 0) if info.current else 0,
             country=info.country,
+            respelled=method == "key" and not latin_query,
         )
 
     # ------------------------------------------------------------- filters, context

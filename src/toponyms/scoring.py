@@ -68,6 +68,9 @@ class Candidate:
     tier: int = 0  # TIER of its kind; 0 when no longer current
     country: str = ""
     context: int = 0  # 2 near the report's other places, 1 same region, 0 unknown or far
+    # A key hit on a Cyrillic query (Харькове ~ Харкове, Kharkove): another spelling met, which
+    # says no more than a case form does (Харькове: in Харьков).
+    respelled: bool = False
 
     def evidence(self) -> tuple[int, int, int, int]:
         """How strongly the string points here, strongest first: agreement with the query's
@@ -75,11 +78,12 @@ class Candidate:
         hromada's name matches more literally); whether the name is only an unclassified
         variant (Donetsk was once Oleksandrivka: a GeoNames variant must not outrank the 60
         places officially so named, and a transliteration of an official name says more than
-        a variant spelled the same); the method; a descriptor the query lacks."""
+        a variant spelled the same); the method, a Cyrillic respelling counting as a case
+        form; a descriptor the query lacks."""
         return (
             -self.hint,
             int(self.variant),
-            METHOD_RANK[self.method],
+            METHOD_RANK[self.method] + int(self.respelled),
             int(self.descriptor_missing),
         )
 
@@ -91,6 +95,8 @@ def rank_key(c: Candidate) -> tuple[float, ...]:
     # Keys are coarse: among key hits the closer spelling wins (Eristovka: Єрістівка over
     # Орестівка), at a grain that leaves true homonyms (equal names) to prominence.
     near = {"fuzzy": -round(c.similarity, 2), "key": -round(c.similarity, 1)}.get(c.method, 0.0)
+    if c.respelled:
+        near = 0.0  # ranked with the case forms, by prominence
     return (*c.evidence(), -c.context, near, -weight, -c.similarity)
 
 
