@@ -26,7 +26,7 @@ from pathlib import Path
 from . import gazetteer as _gazetteer
 from . import index as _index
 from .index import fine
-from .text.normalize import has_cyrillic
+from .text.normalize import clean, has_cyrillic
 
 __all__ = ["is_common_word"]
 
@@ -50,7 +50,7 @@ def _spelling(word: str) -> str:
     if not word:
         return ""
     if has_cyrillic(word):
-        return "c:" + word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+        return "c:" + clean(word).replace("ё", "е")  # clean(): case, apostrophes, look-alikes
     latin = fine(word).strip()
     return "l:" + latin if latin else ""
 

@@ -8,6 +8,7 @@ lazily built Resolver over the shipped gazetteer.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import threading
@@ -212,6 +213,7 @@ class Resolver:
         for c in found:
             c.context = _context_score(index.place(c.place), context) if context else 0
         found.sort(key=rank_key)
+        common = functools.cache(lambda: is_common_word(core))  # once per query, if at all
         scored = []
         for i, top in enumerate(found[: max(1, limit)]):
             rivals = [
@@ -222,7 +224,8 @@ class Resolver:
                 top, rivals, context_given=bool(context), query_length=len(core),
                 key_length=len(k), pool=len(found), lowercase=text == text.lower(),
                 runner_up=next((c for c in found if c is not top), None),
-                common_word=top.method != "exact" and is_common_word(core),
+                # Asked only where the feature can fire (inexact, not a romanization).
+                common_word=top.method != "exact" and top.similarity < 1.0 and common(),
             )  # fmt: skip
             ambiguous = bool(rivals) and _close(top, rivals)
             scored.append(_Scored(top, x, confidence(x), ambiguous))
