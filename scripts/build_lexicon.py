@@ -10,7 +10,9 @@ data is CC BY-SA 4.0; so is the list built from it. A word is kept when
 * its Zipf frequency is at least MIN_ZIPF in one of LANGUAGES (1.5: about once in 30 million
   words; rarer "words" are mostly names and typos of the web);
 * it is letters only (apostrophes and hyphens inside), at least MIN_LENGTH long;
-* it is not a name in the gazetteer, nor a case form of one (в Херсоне: "херсоне");
+* it is not a name in the gazetteer, nor a Russian or Ukrainian case form of one (в Херсоне:
+  "херсоне"); a Latin word that merely ends like a Polish or Lithuanian case of a name (abase,
+  Abas) is an English word, and stays;
 * the resolver can reach a place from it at all: its transliteration key, a case form's key, or
   a fuzzy neighbour is in the index. Other words can never be mistaken for a place.
 
@@ -35,7 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from toponyms import resolver as _resolver  # noqa: E402
 from toponyms.keys import key  # noqa: E402
 from toponyms.text.forms import nominative_candidates  # noqa: E402
-from toponyms.text.normalize import split_descriptors  # noqa: E402
+from toponyms.text.normalize import has_cyrillic, split_descriptors  # noqa: E402
 
 OUT = ROOT / "data" / "common_words.txt"
 WORDFREQ = "3.1.1"
@@ -77,11 +79,14 @@ def _keep(word: str) -> bool:
     if not k or index.exact(word):
         return False
     reach = bool(index.by_key(k))
+    cyrillic = has_cyrillic(word)
     for form in nominative_candidates(word):
         core, _ = split_descriptors(form)
         if core and core != word:
             if index.exact(core):
-                return False  # a case form of a name: херсоне
+                if cyrillic:
+                    return False  # a case form of a name: херсоне
+                reach = True  # an English word that ends like a Polish case (abase: Abas)
             reach = reach or bool(index.by_key(key(core)))
     return reach or bool(index.fuzzy_keys(k))
 

@@ -24,6 +24,9 @@ def _table() -> list[dict[str, str]]:
 
 
 ROWS = _table()
+LATIN_TABLE = Path(__file__).parent / "data" / "latin_case_forms.csv"
+with LATIN_TABLE.open(encoding="utf-8") as _file:
+    LATIN_ROWS = list(csv.DictReader(_file))
 
 
 def test_table_covers_both_languages_and_every_pattern() -> None:
@@ -40,6 +43,35 @@ def test_table_covers_both_languages_and_every_pattern() -> None:
 )
 def test_table_nominative_is_among_candidates(row: dict[str, str]) -> None:
     assert row["nominative"].lower() in nominative_candidates(row["form"])
+
+
+def test_latin_table_covers_the_languages_that_decline_romanized_names() -> None:
+    langs = [row["lang"] for row in LATIN_ROWS]
+    for lang in ("pl", "cs", "sk", "hr", "lt", "lv"):
+        assert langs.count(lang) >= 2, lang
+    assert len(LATIN_ROWS) >= 70
+
+
+@pytest.mark.parametrize(
+    "row", LATIN_ROWS, ids=[f"{r['lang']}:{r['form']}->{r['nominative']}" for r in LATIN_ROWS]
+)
+def test_latin_nominative_is_among_candidates(row: dict[str, str]) -> None:
+    assert row["nominative"].lower() in nominative_candidates(row["form"])
+
+
+def test_each_script_is_read_by_its_own_rules() -> None:
+    cyrillic = nominative_candidates("у Харкові")
+    assert "харків" in cyrillic
+    assert not any(ch.isascii() and ch.isalpha() for word in cyrillic for ch in word)
+    latin = nominative_candidates("u Harkivu")
+    assert "harkiv" in latin
+    assert not any("\u0400" <= ch <= "\u04ff" for word in latin for ch in word)
+
+
+def test_latin_preposition_comes_off_and_ranks_readings() -> None:
+    assert nominative_candidates("pod Bachmutem")[:2] == ("bachmutem", "bachmut")
+    assert split_preposition("w Pokrowsku") == ("w", "Pokrowsku")
+    assert split_preposition("u Bachmutu") == ("u", "Bachmutu")
 
 
 @pytest.mark.parametrize(
@@ -173,12 +205,18 @@ def test_preposition_before_a_table_form_keeps_its_nominative(row: dict[str, str
 
 def _rules_with(**overrides: object) -> dict[str, object]:
     data: dict[str, object] = {
-        "classes": {"uk": {"C": "бв"}, "ru": {"C": "бв"}},
+        "classes": {"uk": {"C": "бв"}, "ru": {"C": "бв"}, "latn": {}},
         "letters": {"uk": "і", "ru": "ы"},
-        "prepositions": {"uk": {"в": "al"}, "ru": {"в": "al"}, "en": {"in": ""}},
+        "prepositions": {
+            "uk": {"в": "al"},
+            "ru": {"в": "al"},
+            "latn": {"w": "al"},
+            "en": {"in": ""},
+        },
         "possessive": {"endings": {"'s": ""}},
         "uk": [{"why": "", "rules": {"а": [["", "g"]]}}],
         "ru": [{"why": "", "rules": {"{C}а": [["{C}", "g"]]}}],
+        "latn": [{"why": "", "rules": {"u": [["", "l"]]}}],
     }
     data.update(overrides)
     return data
@@ -197,6 +235,8 @@ def test_rules_compile_and_expand_letter_classes() -> None:
         {"uk": [{"why": "", "rules": {"{X}а": [["", "g"]]}}]},  # unknown letter class
         {"uk": [{"why": "", "rules": {"а": [["{C}", "g"]]}}]},  # class only in the replacement
         {"prepositions": {"uk": {}}},  # missing languages
+        {"prepositions": {"uk": {}, "ru": {}, "en": {}}},  # no Latin prepositions
+        {"latn": [{"why": "", "rules": {"u": [["", "x"]]}}]},  # unknown case letter, Latin set
         {"uk": "not a list"},
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import math
 import pickle
 from pathlib import Path
@@ -106,6 +107,39 @@ def test_pokrovsk_match_carries_ids_hierarchy_and_coordinates() -> None:
     )
     assert (m.geonames_id, m.katottg) == (704422, "UA14160210010099403")
     assert m.lat == pytest.approx(48.28, abs=0.01) and 0.5 < m.confidence <= 1
+
+
+LATIN_FORMS = Path(__file__).parent / "data" / "latin_case_forms.csv"
+with LATIN_FORMS.open(encoding="utf-8") as _file:
+    LATIN_ROWS = [row for row in csv.DictReader(_file) if row["place"]]
+
+
+@pytest.mark.parametrize(
+    "row", LATIN_ROWS, ids=[f"{row['lang']}:{row['form']}" for row in LATIN_ROWS]
+)
+def test_romanized_case_forms_resolve_to_their_place(row: dict[str, str]) -> None:
+    m = toponyms.resolve(row["form"])
+    assert m is not None and m.name == row["place"], (row["note"], m)
+    assert m.how in ("case-form", "alias", "transliteration")
+
+
+@pytest.mark.parametrize(
+    ("query", "near_miss"),
+    [
+        ("Selechina", "Solochyn"),  # not Solochyn with -a: the stem does not spell it
+        ("Lisovitse", "Letsovytsia"),
+    ],
+)
+def test_a_latin_reading_must_spell_the_name_it_meets(query: str, near_miss: str) -> None:
+    assert all(m.name != near_miss for m in toponyms.candidates(query, limit=3))
+
+
+@pytest.mark.parametrize("query", ["Kramatorska", "Краматорська", "Wołoczyska", "Волочиська"])
+def test_a_bare_hromada_adjective_means_the_settlement_at_its_centre(query: str) -> None:
+    (m, *_) = toponyms.candidates(query, limit=2)
+    assert m.kind == "city", m
+    # With the word for it, the hromada is meant.
+    assert toponyms.candidates(f"{query} громада", limit=1)[0].kind == "hromada"
 
 
 def test_raion_from_its_inflected_adjective() -> None:

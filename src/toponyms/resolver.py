@@ -62,6 +62,10 @@ Point = tuple[float, float]
 # Keys are coarse (three vowel classes): a key hit whose romanized spelling is this far from the
 # name is scored as fuzzy, not as a transliteration.
 _KEY_MIN_SIMILARITY = 0.7
+# A Latin case form (Kanivas, w Charkowie) is a name's romanization with a foreign ending cut
+# off: the reading must spell the name this closely in some scheme, or the coarse key has met
+# another name (Selechina is not Solochyn with -a), and fuzzy search gets its turn.
+_LATIN_FORM_MIN_SIMILARITY = 0.85
 
 
 class Resolver:
@@ -213,6 +217,7 @@ class Resolver:
         for c in found:
             c.context = _context_score(index.place(c.place), context) if context else 0
         found.sort(key=rank_key)
+        _centre_first(index, found)
         common = functools.cache(lambda: is_common_word(core))  # once per query, if at all
         scored = []
         for i, top in enumerate(found[: max(1, limit)]):
@@ -262,15 +267,19 @@ class Resolver:
             hint: str | None = hint,
             edits: int = 0,
             spelled: str | None = None,  # the query as respelled for this lookup, if it was
+            reading: str | None = None,  # a Latin case form's nominative reading, as fine() spells
+            variants: bool = False,  # may a case form inflect an unclassified variant name
         ) -> None:
             for slot in slots:
-                if method == "form" and index.name_variant[slot]:
+                if method == "form" and index.name_variant[slot] and not variants:
                     continue  # case forms inflect recorded names, not GeoNames' loose variants
                 e = index.entry(slot)
                 info = index.place(e.place)
                 if not keep(info):
                     continue
                 against = bare_fine if method == "form" else spelled or query_fine
+                if reading is not None and not _spells(reading, e, index.name_fine[slot]):
+                    continue
                 c = self._candidate(
                     e, index.name_fine[slot], info, method, hint, against, edits, latin_query
                 )
@@ -283,13 +292,21 @@ class Resolver:
         if latin_query:
             for respelled in foreign_respellings(core):  # Tsjoegoejev, Ouglitch
                 consider(index.by_key(key(respelled)), "key", spelled=fine(respelled))
-        if any(c.method == "exact" and not c.variant for c in best.values()):
-            return list(best.values())  # a recorded name: case forms and typos are moot
+        if any(c.method == "exact" and not (c.variant and not latin_query) for c in best.values()):
+            # A recorded name: case forms and typos are moot. A Latin query met by a GeoNames
+            # variant is a spelling someone wrote, not a foreign ending on another name.
+            return list(best.values())
         for form in nominative_candidates(core):
             form_core, form_hint = split_descriptors(form)
             if form_core and form_core != core:
-                consider(index.exact(form_core), "form", hint or form_hint)
-                consider(index.by_key(key(form_core)), "form", hint or form_hint)
+                reading = fine(form_core) if latin_query else None
+                # Polish and Czech text declines its own exonyms (z Kyjeva, we Lwowie), which
+                # GeoNames records among the variants: spelled exactly, they count.
+                consider(
+                    index.exact(form_core), "form", hint or form_hint, reading=reading,
+                    variants=latin_query,
+                )  # fmt: skip
+                consider(index.by_key(key(form_core)), "form", hint or form_hint, reading=reading)
         if not best and k:
             for found, edits in index.fuzzy_keys(k):
                 consider(index.by_key(found), "fuzzy", edits=edits)
@@ -307,7 +324,7 @@ class Resolver:
         latin_query: bool = False,
     ) -> Candidate:
         similarity = 1.0 if method == "exact" else fuzz.ratio(query_fine, name_fine) / 100
-        if method == "key" and latin_query and similarity < 1.0:
+        if method in ("key", "form") and latin_query and similarity < 1.0:
             # Kysiwka is Кисівка as Polish spells it: measure the query against the Cyrillic
             # name's romanizations in every scheme, not only its ASCII fold (Kisivka).
             for romanized in romanizations(e.name, e.lang):
@@ -465,6 +482,13 @@ def _how(c: Candidate) -> How:
     return "fuzzy"
 
 
+def _spells(reading: str, e: Entry, name_fine: str) -> bool:
+    """Whether a Latin case form's reading spells the name ``e`` in some romanization."""
+    spellings = (name_fine, *romanizations(e.name, e.lang))
+    best = max(fuzz.ratio(reading, spelling) for spelling in spellings)
+    return best >= 100 * _LATIN_FORM_MIN_SIMILARITY
+
+
 def _rival(other: Candidate, top: Candidate) -> bool:
     """A homonym: found by evidence as strong as the winner's, or by a transliteration of a
     name nearly as close (Лощиновка: one village's Russian name, and another's key). A fuzzy
@@ -493,6 +517,26 @@ def _one_place(index: Index, a: Candidate, b: Candidate) -> bool:
         return False
     pa, pb = index.place(a.place), index.place(b.place)
     return pa.id in pb.parents or pb.id in pa.parents
+
+
+def _centre_first(index: Index, found: list[Candidate]) -> None:
+    """Put a settlement before the hromada it lies in when the hromada was met only by its bare
+    adjective (Kramatorska, Краматорська, without "громада"), in place. That adjective is also
+    the settlement's genitive in Ukrainian, Polish and Czech (біля Краматорська, Kramatorska:
+    of Kramatorsk) and its Russian adjectival name (Ilovaiskaia), which is what a bare
+    adjective in a report nearly always is."""
+    top = found[0]
+    if not top.descriptor_missing or index.place(top.place).kind != "hromada":
+        return
+    hromada_id = index.place(top.place).id
+    for i, c in enumerate(found):
+        if (
+            c.method != "fuzzy"
+            and not c.descriptor_missing
+            and hromada_id in index.place(c.place).parents
+        ):
+            found.insert(0, found.pop(i))
+            return
 
 
 def _close(top: Candidate, rivals: list[Candidate]) -> bool:

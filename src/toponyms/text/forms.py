@@ -1,6 +1,9 @@
-"""Case forms: nominative candidates for a place name as Russian or Ukrainian text inflects it.
+"""Case forms: nominative candidates for a place name as running text inflects it.
 
-Suffix rules kept as data (``forms_rules.json``) undo case endings and over-generate on purpose: the
+Russian and Ukrainian text inflects Cyrillic names (в Покровске, під Мирноградом); Polish, Czech,
+Slovak, Croatian, Serbian, Lithuanian and Latvian text inflects romanized ones (w Pokrowsku, u
+Bachmutu, Kanivas, Bahmutā). Suffix rules kept as data (``forms_rules.json``) undo case endings
+and over-generate on purpose: the
 resolver keeps only candidates that exist in the gazetteer. Not a lemmatizer: no dictionary, stress
 or gender; it neither transliterates nor normalizes beyond lower-casing and trimming punctuation.
 """
@@ -17,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from toponyms.errors import SchemeError
-from toponyms.text.normalize import is_cyrillic
+from toponyms.text.normalize import has_cyrillic, is_cyrillic
 
 __all__ = ["MAX_CANDIDATES", "nominative_candidates", "split_preposition"]
 
@@ -38,6 +41,10 @@ _CASE_LETTERS = frozenset("ngdailNGDAIL")
 # A preposition governing one of these may stand before a name in its nominative form: в Покровськ.
 _NOMINATIVE_LIKE = frozenset("na")
 _CYRILLIC_LANGS = ("ru", "uk")
+# The endings languages written in Latin letters give romanized names, as one rule set: which of
+# them a phrase is in cannot be told from a name, and the key lookup folds their spellings.
+_LATIN = "latn"
+_RULE_SETS = (*_CYRILLIC_LANGS, _LATIN)
 _HYPHENS = re.compile(r"([-‐‑])")  # hyphen-minus, U+2010 and U+2011: parts of one name
 # Trimmed from both ends of each word: quotes, brackets, sentence punctuation, stray apostrophes.
 _EDGE_PUNCTUATION = "\"'«»„“”‚‘’ʼ`´()[]{}<>.,;:!?…*"
@@ -163,7 +170,10 @@ def _strip_possessive(word: str, rules: _Rules) -> str | None:
 
 
 def _languages(phrase: str, rules: _Rules) -> tuple[str, ...]:
-    """Which rule sets apply: one language if only its own letters occur, else both."""
+    """Which rule sets apply: the Latin one to a phrase without Cyrillic letters; of the
+    Cyrillic ones, one language if only its own letters occur, else both."""
+    if not has_cyrillic(phrase):
+        return (_LATIN,)
     uk = any(ch in rules.letters["uk"] for ch in phrase) or bool(
         _APOSTROPHE_BETWEEN_CYRILLIC.search(phrase)
     )
@@ -189,7 +199,8 @@ def _tokens(words: list[str]) -> list[tuple[str, str]]:
 def _readings(word: str, langs: tuple[str, ...], rules: _Rules) -> list[tuple[str, _Tags | None]]:
     """The word itself (agrees with any case), then its readings, longest suffix first."""
     found: dict[str, set[str]] = {}
-    if word and is_cyrillic(word[-1]):
+    declines = _is_latin if langs == (_LATIN,) else is_cyrillic
+    if word and declines(word[-1]):
         for cut in range(min(rules.longest, len(word) - 1), 0, -1):
             stem, tail = word[:-cut], word[-cut:]
             # Both languages' readings of one suffix interleave: first with first, and so on.
@@ -264,7 +275,7 @@ def _compile(data: Mapping[str, Any]) -> _Rules:
     """Expand letter-class templates and index the readings by suffix, keeping file order."""
     try:
         suffixes: dict[str, dict[str, tuple[tuple[str, _Tags], ...]]] = {}
-        for lang in _CYRILLIC_LANGS:
+        for lang in _RULE_SETS:
             table: dict[str, dict[str, set[str]]] = {}
             classes = {name: str(letters) for name, letters in data["classes"][lang].items()}
             for group in data[lang]:
@@ -289,8 +300,8 @@ def _compile(data: Mapping[str, Any]) -> _Rules:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SchemeError(f"{_RULES_PATH}: malformed case-form rules ({exc!r})") from exc
-    if not set(prepositions) >= {*_CYRILLIC_LANGS, "en"}:
-        raise SchemeError(f"{_RULES_PATH}: prepositions need ru, uk and en")
+    if not set(prepositions) >= {*_RULE_SETS, "en"}:
+        raise SchemeError(f"{_RULES_PATH}: prepositions need ru, uk, latn and en")
     longest = max(len(tail) for table in suffixes.values() for tail in table)
     every_preposition = frozenset(word for table in prepositions.values() for word in table)
     return _Rules(suffixes, longest, letters, prepositions, every_preposition, tuple(possessive))
