@@ -292,9 +292,14 @@ class Resolver:
         if latin_query:
             for respelled in foreign_respellings(core):  # Tsjoegoejev, Ouglitch
                 consider(index.by_key(key(respelled)), "key", spelled=fine(respelled))
-        if any(c.method == "exact" and not (c.variant and not latin_query) for c in best.values()):
+        if any(
+            c.method == "exact" and not (c.variant and not latin_query) and not c.descriptor_missing
+            for c in best.values()
+        ):
             # A recorded name: case forms and typos are moot. A Latin query met by a GeoNames
-            # variant is a spelling someone wrote, not a foreign ending on another name.
+            # variant is a spelling someone wrote, not a foreign ending on another name. A unit's
+            # name without its descriptor (Світлодарська: громада) is not a whole name, and may
+            # be a case form (of Світлодарськ).
             return list(best.values())
         for form in nominative_candidates(core):
             form_core, form_hint = split_descriptors(form)
