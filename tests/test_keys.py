@@ -131,12 +131,18 @@ def test_key_rejects_non_str_naming_the_type(value: object) -> None:
         ("Ouglitch", "Углич"),  # French
         ("Tchop", "Чоп"),
         ("Chtchiolkovo", "Щёлково"),
+        ("Hmelniţki", "Хмельницький"),  # Romanian (GeoNames alternates of Bukovina)
+        ("Rucşin", "Рукшин"),
+        ("Storojineț", "Сторожинець"),
+        ("Goşça", "Гоща"),  # Turkish
     ],
 )
-def test_dutch_and_french_spellings_respell_to_the_names_key(spelling: str, name: str) -> None:
+def test_foreign_spellings_respell_to_the_names_key(spelling: str, name: str) -> None:
     assert key(name) in {key(r) for r in foreign_respellings(spelling)}
 
 
-@pytest.mark.parametrize("text", ["Kyiv", "Krasnoe", "Sjewjerodonezk", "Schostka", "Харків"])
+@pytest.mark.parametrize(
+    "text", ["Kyiv", "Krasnoe", "Sjewjerodonezk", "Schostka", "Харків", "Cherson", "Łuck"]
+)
 def test_other_spellings_are_not_respelled(text: str) -> None:
     assert foreign_respellings(text) == []

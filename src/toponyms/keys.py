@@ -165,12 +165,29 @@ _DUTCH_RESPELL = (("sjtsj", "šč"), ("tsj", "č"), ("sj", "š"), ("zj", "ž"), 
 _FRENCH_RESPELL = (("chtch", "šč"), ("tch", "č"), ("ch", "š"), ("ou", "u"))
 
 
+# Romanian and Turkish spellings (GeoNames has them for Bukovina and Bessarabia: Rucşin, Voloșcova,
+# Hmelniţki; Goşça). Romanian c is k except before e and i, where it is ч, as ch before e and i
+# is k (so c is read first, and ț, which becomes c, after it); ț is ц, ș is ш, j is ж. Turkish ç is ч, c is дж, ş is ш, ı is ы. Shown by their letters:
+# ș ț ă î (Romanian), ç ı ğ (Turkish), ş (either; Romanian if no Turkish letter).
+_ROMANIAN_MARKS = re.compile("[șşțţăî]")
+_TURKISH_MARKS = re.compile("[çığ]")
+_ROMANIAN_RESPELL = (
+    ("chi", "ki"), ("che", "ke"), ("ce", "če"), ("ci", "či"), ("c", "k"), ("ț", "c"), ("ţ", "c"), ("ș", "š"), ("ş", "š"), ("j", "ž"), ("î", "y"), ("ă", "e"),
+)  # fmt: skip
+_TURKISH_RESPELL = (("ç", "č"), ("c", "dž"), ("ş", "š"), ("ı", "y"), ("ğ", ""), ("j", "ž"))
+
+
 def foreign_respellings(text: str) -> list[str]:
-    """``text`` read as Dutch and as French spelling, where it shows their marks (tsj, or sj/zj
-    without German or Polish marks; ou or tch), as the letters key() reads; each differs from
-    ``text``. ``foreign_respellings("Ouglitch") == ["uglič"]``."""
+    """``text`` read as Dutch, French, Romanian or Turkish spelling, where it shows their marks
+    (tsj, or sj/zj without German or Polish marks; ou or tch; ș ț ă î; ç ı ğ), as the letters
+    key() reads; each differs from ``text``. ``foreign_respellings("Ouglitch") == ["uglič"]``."""
     cleaned = clean(text)
     out = []
+    turkish = _TURKISH_MARKS.search(cleaned) is not None
+    if turkish:
+        out.append(_respell(cleaned, _TURKISH_RESPELL))
+    elif _ROMANIAN_MARKS.search(cleaned):
+        out.append(_respell(cleaned, _ROMANIAN_RESPELL))
     dutch = "tsj" in cleaned or (
         ("sj" in cleaned or "zj" in cleaned) and not _GERMAN_POLISH_MARKS.search(cleaned)
     )

@@ -489,9 +489,10 @@ def _how(c: Candidate) -> How:
 
 def _spells(reading: str, e: Entry, name_fine: str) -> bool:
     """Whether a Latin case form's reading spells the name ``e`` in some romanization."""
-    spellings = (name_fine, *romanizations(e.name, e.lang))
-    best = max(fuzz.ratio(reading, spelling) for spelling in spellings)
-    return best >= 100 * _LATIN_FORM_MIN_SIMILARITY
+    bar = 100 * _LATIN_FORM_MIN_SIMILARITY
+    if fuzz.ratio(reading, name_fine) >= bar:
+        return True
+    return any(fuzz.ratio(reading, r, score_cutoff=bar) for r in romanizations(e.name, e.lang))
 
 
 def _rival(other: Candidate, top: Candidate) -> bool:
