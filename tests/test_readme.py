@@ -1,9 +1,12 @@
-"""The README's example is a test: its output must be what the library prints."""
+"""The README's and the docs' examples are tests: their output must be what the library prints."""
 
 from __future__ import annotations
 
 import doctest
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 README = Path(__file__).parent.parent / "README.md"
@@ -25,3 +28,18 @@ def test_the_worked_example_report_runs_as_written() -> None:
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
     result = doctest.testfile(str(path), module_relative=False, optionflags=flags)
     assert result.attempted >= 4 and result.failed == 0
+
+
+def test_the_cli_examples_print_what_docs_show() -> None:
+    path = README.parent / "docs" / "cli.md"
+    blocks = re.findall(r"```console\n(.*?)```", path.read_text(encoding="utf-8"), re.DOTALL)
+    assert blocks, "docs/cli.md has no console example"
+    for block in blocks:
+        command, *expected = block.rstrip("\n").split("\n")
+        assert command.startswith("$ toponyms ")
+        args = shlex.split(command.removeprefix("$ toponyms "))
+        done = subprocess.run(
+            [sys.executable, "-m", "toponyms", *args], capture_output=True, text=True, check=False
+        )
+        assert done.returncode in (0, 1), done.stderr
+        assert done.stdout.rstrip("\n").split("\n") == expected

@@ -166,13 +166,15 @@ _FRENCH_RESPELL = (("chtch", "šč"), ("tch", "č"), ("ch", "š"), ("ou", "u"))
 
 
 # Romanian and Turkish spellings (GeoNames has them for Bukovina and Bessarabia: Rucşin, Voloșcova,
-# Hmelniţki; Goşça). Romanian c is k except before e and i, where it is ч, as ch before e and i
-# is k (so c is read first, and ț, which becomes c, after it); ț is ц, ș is ш, j is ж. Turkish ç is ч, c is дж, ş is ш, ı is ы. Shown by their letters:
-# ș ț ă î (Romanian), ç ı ğ (Turkish), ş (either; Romanian if no Turkish letter).
+# Hmelniţki; Goşça), shown by their letters: ș ț ă î (Romanian), ç ı ğ (Turkish), ş (either;
+# Romanian unless a Turkish letter shows). Romanian c is k, except before e and i, where it is ч,
+# and ch before e and i is k; ț is ц (read after c, as it becomes c), ș is ш, j is ж, î is и.
+# Turkish ç is ч, c is дж, ş is ш, ı is ы.
 _ROMANIAN_MARKS = re.compile("[șşțţăî]")
 _TURKISH_MARKS = re.compile("[çığ]")
 _ROMANIAN_RESPELL = (
-    ("chi", "ki"), ("che", "ke"), ("ce", "če"), ("ci", "či"), ("c", "k"), ("ț", "c"), ("ţ", "c"), ("ș", "š"), ("ş", "š"), ("j", "ž"), ("î", "y"), ("ă", "e"),
+    ("chi", "ki"), ("che", "ke"), ("ce", "če"), ("ci", "či"), ("c", "k"), ("ț", "c"), ("ţ", "c"),
+    ("ș", "š"), ("ş", "š"), ("j", "ž"), ("î", "y"), ("ă", "e"),
 )  # fmt: skip
 _TURKISH_RESPELL = (("ç", "č"), ("c", "dž"), ("ş", "š"), ("ı", "y"), ("ğ", ""), ("j", "ž"))
 
@@ -183,8 +185,7 @@ def foreign_respellings(text: str) -> list[str]:
     key() reads; each differs from ``text``. ``foreign_respellings("Ouglitch") == ["uglič"]``."""
     cleaned = clean(text)
     out = []
-    turkish = _TURKISH_MARKS.search(cleaned) is not None
-    if turkish:
+    if _TURKISH_MARKS.search(cleaned):
         out.append(_respell(cleaned, _TURKISH_RESPELL))
     elif _ROMANIAN_MARKS.search(cleaned):
         out.append(_respell(cleaned, _ROMANIAN_RESPELL))

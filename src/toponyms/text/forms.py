@@ -3,9 +3,9 @@
 Russian and Ukrainian text inflects Cyrillic names (в Покровске, під Мирноградом); Polish, Czech,
 Slovak, Croatian, Serbian, Lithuanian and Latvian text inflects romanized ones (w Pokrowsku, u
 Bachmutu, Kanivas, Bahmutā). Suffix rules kept as data (``forms_rules.json``) undo case endings
-and over-generate on purpose: the
-resolver keeps only candidates that exist in the gazetteer. Not a lemmatizer: no dictionary, stress
-or gender; it neither transliterates nor normalizes beyond lower-casing and trimming punctuation.
+and over-generate on purpose: the resolver keeps only candidates that exist in the gazetteer. Not
+a lemmatizer: no dictionary, stress or gender; it neither transliterates nor normalizes beyond
+lower-casing and trimming punctuation.
 """
 
 from __future__ import annotations
