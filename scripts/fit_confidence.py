@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import toponyms  # noqa: E402
-from benchmarks.evaluate import load_set, make_resolver  # noqa: E402
+from benchmarks.evaluate import load_set, make_resolver, same_place  # noqa: E402
 from toponyms.scoring import FEATURES  # noqa: E402
 
 OUT = ROOT / "src" / "toponyms" / "confidence.json"
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         top = scored[0]
         place_id = resolver.index.place(top.candidate.place).id
         rows.append(top.features)
-        labels.append(float(bool(case.expected_id) and place_id == case.expected_id))
+        labels.append(float(same_place(resolver.gazetteer, place_id, case.expected_id)))
         negatives.append(case.category == "negative")
     x, y = np.array(rows), np.array(labels)
     w = fit(x, y)

@@ -145,6 +145,19 @@ def test_run_scores_abstention_as_right_only_where_no_answer_is_expected() -> No
     assert len(summary.errors) == 1
 
 
+def test_one_place_named_twice_meets_a_label_naming_either() -> None:
+    gazetteer = toponyms.Resolver().gazetteer
+    city, subject = "geonames:498817", "iso:RU-SPE"  # Saint Petersburg, city and federal city
+    assert evaluate.same_place(gazetteer, city, subject)
+    assert evaluate.same_place(gazetteer, subject, city)
+    assert evaluate.same_place(None, city, city) and not evaluate.same_place(None, city, subject)
+    # Enclosed but named otherwise: Moscow is not Saint Petersburg's, Pokrovsk not its raion.
+    assert not evaluate.same_place(gazetteer, "geonames:524901", subject)
+    pokrovsk, raion = "katottg:UA14160210010099403", "katottg:UA14160000000061982"
+    assert not evaluate.same_place(gazetteer, pokrovsk, raion)
+    assert not evaluate.same_place(gazetteer, None, subject)
+
+
 def test_baseline_maps_the_best_name_to_its_first_place_and_abstains_below_cutoff() -> None:
     names = [("p1", "Pokrovsk"), ("p2", "Pokrovsk"), ("m", "Myrnohrad")]
     baseline = evaluate.Baseline(names, cutoff=90)
