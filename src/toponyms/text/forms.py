@@ -201,10 +201,13 @@ def _readings(word: str, langs: tuple[str, ...], rules: _Rules) -> list[tuple[st
     found: dict[str, set[str]] = {}
     declines = _is_latin if langs == (_LATIN,) else is_cyrillic
     if word and declines(word[-1]):
+        tables = [rules.suffixes[lang] for lang in langs]
         for cut in range(min(rules.longest, len(word) - 1), 0, -1):
             stem, tail = word[:-cut], word[-cut:]
+            per_lang = [ranked for table in tables if (ranked := table.get(tail))]
+            if not per_lang:
+                continue
             # Both languages' readings of one suffix interleave: first with first, and so on.
-            per_lang = (rules.suffixes[lang].get(tail, ()) for lang in langs)
             for same_rank in itertools.zip_longest(*per_lang):
                 for replacement, tags in filter(None, same_rank):
                     form = stem + replacement
