@@ -231,7 +231,7 @@ MEASURED: dict[str, float] = {
     "translit-ru-iso9": 1.000,
     "translit-ru-loc": 0.989,
     "translit-ru-news": 1.000,
-    "translit-ru-pl": 0.989,
+    "translit-ru-pl": 1.000,
     "translit-ru-scientific": 1.000,
     "translit-uk-bgn-pcgn-1965": 1.000,
     "translit-uk-de": 0.989,
