@@ -11,8 +11,8 @@ data is CC BY-SA 4.0; so is the list built from it. A word is kept when
   words; rarer "words" are mostly names and typos of the web);
 * it is letters only (apostrophes and hyphens inside), at least MIN_LENGTH long;
 * it is not a name in the gazetteer, nor a Russian or Ukrainian case form of one (в Херсоне:
-  "херсоне"); a Latin word that merely ends like a Polish or Lithuanian case of a name (abase,
-  Abas) is an English word, and stays;
+  "херсоне"), nor an English possessive of one (kyiv's); a Latin word that merely ends like a
+  Polish or Lithuanian case of a name (abase, Abas) is an English word, and stays;
 * the resolver can reach a place from it at all: its transliteration key, a case form's key, or
   a fuzzy neighbour is in the index. Other words can never be mistaken for a place.
 
@@ -72,6 +72,9 @@ def frequent_words() -> list[str]:
     return sorted(words)
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
 def _keep(word: str) -> bool:
     """Whether ``word`` is no place name, yet leads the resolver to some place."""
     index = _resolver._shipped_index()
@@ -80,6 +83,8 @@ def _keep(word: str) -> bool:
         return False
     reach = bool(index.by_key(k))
     cyrillic = has_cyrillic(word)
+    if not cyrillic and index.exact(_POSSESSIVE.sub("", word)):
+        return False  # an English possessive of a name: kyiv's
     for form in nominative_candidates(word):
         core, _ = split_descriptors(form)
         if core and core != word:

@@ -134,6 +134,13 @@ def test_a_latin_reading_must_spell_the_name_it_meets(query: str, near_miss: str
     assert all(m.name != near_miss for m in toponyms.candidates(query, limit=3))
 
 
+@pytest.mark.parametrize("query", ["Zelensky", "Prigozhin", "Monday"])
+def test_a_common_word_is_not_read_as_a_foreign_case_form(query: str) -> None:
+    # Zelensky less -y reads as the Polish genitive of Zelenska (hromada): English does not
+    # decline, so a word on the common-word list gets no Latin readings.
+    assert all(m.how != "case-form" for m in toponyms.candidates(query, limit=5))
+
+
 @pytest.mark.parametrize("query", ["Kramatorska", "Краматорська", "Wołoczyska", "Волочиська"])
 def test_a_bare_hromada_adjective_means_the_settlement_at_its_centre(query: str) -> None:
     (m, *_) = toponyms.candidates(query, limit=2)

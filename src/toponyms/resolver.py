@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from . import gazetteer as _gazetteer
 from .gazetteer import Gazetteer
@@ -301,7 +302,10 @@ class Resolver:
             # name without its descriptor (Світлодарська: громада) is not a whole name, and may
             # be a case form (of Світлодарськ).
             return list(best.values())
-        for form in nominative_candidates(core):
+        # A common word or name as written (Belgrade, Zelensky) is no foreign inflection of a
+        # place: English does not decline, and the list holds no real Latin case form.
+        forms = () if latin_query and is_common_word(core) else nominative_candidates(core)
+        for form in forms:
             form_core, form_hint = split_descriptors(form)
             if form_core and form_core != core:
                 reading = fine(form_core) if latin_query else None
@@ -356,6 +360,7 @@ class Resolver:
             tier=TIER.get(info.kind, 0) if info.current else 0,
             country=info.country,
             respelled=method == "key" and not latin_query,
+            typing_edits=OSA.distance(query_fine, name_fine) if method == "fuzzy" else 0,
         )
 
     # ------------------------------------------------------------- filters, context
@@ -499,9 +504,13 @@ def _rival(other: Candidate, top: Candidate) -> bool:
     """A homonym: found by evidence as strong as the winner's, or by a transliteration of a
     name nearly as close (Лощиновка: one village's Russian name, and another's key). A fuzzy
     neighbour more edits away is no rival: one swap from Sokyrne, "Soykrne" means Sokyrne, not
-    Sofyne two edits off, however alike their letters."""
+    Sofyne two edits off, however alike their letters. Edits count twice over: in the key, and
+    in typing the romanized spelling (a swap is one): "Kherosn" is one swap from Kherson and two
+    slips from Khorosna and Khorosno, whose keys are as near."""
     if other.evidence() == top.evidence():
-        if top.method == "fuzzy" and other.edits > top.edits:
+        if top.method == "fuzzy" and (
+            other.edits > top.edits or other.typing_edits > top.typing_edits
+        ):
             return False
         return other.similarity >= top.similarity - 0.1
     strong = ("exact", "key")

@@ -71,6 +71,9 @@ class Candidate:
     # A key hit on a Cyrillic query (Харькове ~ Харкове, Kharkove): another spelling met, which
     # says no more than a case form does (Харькове: in Харьков).
     respelled: bool = False
+    # For fuzzy hits: typing edits (optimal string alignment: a swap is one) between the query's
+    # romanized spelling and the name's; 0 otherwise.
+    typing_edits: int = 0
 
     def evidence(self) -> tuple[int, int, int, int]:
         """How strongly the string points here, strongest first: agreement with the query's
