@@ -306,7 +306,10 @@ class Resolver:
         # place: English does not decline, and the list holds no real Latin case form.
         forms = () if latin_query and is_common_word(core) else nominative_candidates(core)
         for form in forms:
-            form_core, form_hint = split_descriptors(form)
+            # One word carries no descriptor but itself (split_descriptors keeps a lone "raion"),
+            # and the forms of a cleaned core need no cleaning: skip that work for the common case.
+            plain = " " not in form and form[0].isalnum() and form[-1].isalnum()
+            form_core, form_hint = (form, None) if plain else split_descriptors(form)
             if form_core and form_core != core:
                 reading = fine(form_core) if latin_query else None
                 # Polish and Czech text declines its own exonyms (z Kyjeva, we Lwowie), which
