@@ -7,10 +7,12 @@ could be meant by a query; it does not rank them (scoring.py) or apply filters (
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import sys
 from array import array
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Final, NamedTuple
 
 from anyascii import anyascii
@@ -22,7 +24,7 @@ from .keys import key
 from .text.normalize import has_cyrillic, split_descriptors
 from .text.translit import schemes, transliterate
 
-__all__ = ["Entry", "Index", "PlaceInfo", "fine", "romanizations"]
+__all__ = ["Entry", "Index", "PlaceInfo", "fine", "romanizations", "text_layer_digest"]
 
 # How a name of the gazetteer is typed, ordered by the weight its match carries.
 NAME_TYPE_HOW: Final = {
@@ -374,3 +376,18 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     )
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def text_layer_digest() -> bytes:
+    """A digest of the code and data that spell and key names (this module, keys.py, the text
+    layer and its schemes): a change to any of them rebuilds what is cached from them (the
+    index; the common-word list's hashes, which clean() and fine() spell)."""
+    h = hashlib.sha256(b"toponyms-index-2")
+    package = Path(__file__).parent
+    text = package / "text"
+    parts = [package / "index.py", package / "keys.py"]
+    parts += sorted((p for p in text.iterdir() if p.name.endswith((".py", ".json"))), key=str)
+    parts += sorted((p for p in (text / "schemes").iterdir() if p.name.endswith(".json")), key=str)
+    for part in parts:
+        h.update(part.name.encode() + part.read_bytes())
+    return h.digest()

@@ -67,10 +67,9 @@ def _load() -> array[int]:
         with _lock:
             if _hashes is None:
                 raw = _gazetteer._data_file("common_words.txt").read_bytes()
-                # The list, and the code that spells it (fine): 6 MB, a few milliseconds.
-                digest = hashlib.sha256(raw)
-                for code in (Path(__file__), Path(_index.__file__)):
-                    digest.update(code.read_bytes())
+                # The list, this module and the text layer that spells it (clean, fine).
+                digest = hashlib.sha256(raw + _index.text_layer_digest())
+                digest.update(Path(__file__).read_bytes())
                 name = f"lexicon-{digest.hexdigest()[:40]}.pickle"
                 _hashes = _gazetteer._cached(name, lambda: _read(raw.decode("utf-8")), array)
     return _hashes

@@ -15,7 +15,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -23,7 +22,7 @@ from rapidfuzz.distance import OSA
 
 from . import gazetteer as _gazetteer
 from .gazetteer import Gazetteer
-from .index import Entry, Index, PlaceInfo, distance_km, fine, romanizations
+from .index import Entry, Index, PlaceInfo, distance_km, fine, romanizations, text_layer_digest
 from .keys import foreign_respellings, key
 from .lexicon import is_common_word
 from .match import How, Match
@@ -588,19 +587,6 @@ def _context_score(info: PlaceInfo, context: list[PlaceInfo]) -> int:
 _shipped_lock = threading.Lock()
 
 
-def _text_layer_digest() -> bytes:
-    """A digest of the code and data the index is computed with: a change rebuilds it."""
-    h = hashlib.sha256(b"toponyms-index-2")
-    package = Path(__file__).parent
-    text = package / "text"
-    parts = [package / "index.py", package / "keys.py"]
-    parts += sorted((p for p in text.iterdir() if p.name.endswith((".py", ".json"))), key=str)
-    parts += sorted((p for p in (text / "schemes").iterdir() if p.name.endswith(".json")), key=str)
-    for part in parts:
-        h.update(part.name.encode() + part.read_bytes())
-    return h.digest()
-
-
 _shipped_index_memo: Index | None = None
 
 
@@ -612,7 +598,7 @@ def _shipped_index() -> Index:
     with _shipped_lock:
         if _shipped_index_memo is None:
             g = _gazetteer.shipped()
-            digest = hashlib.sha256(_text_layer_digest() + _gazetteer._content_digest().encode())
+            digest = hashlib.sha256(text_layer_digest() + _gazetteer._content_digest().encode())
             name = f"index-{digest.hexdigest()[:40]}.pickle"
             _shipped_index_memo = _gazetteer._cached(name, lambda: Index(g), Index)
         return _shipped_index_memo
