@@ -334,12 +334,12 @@ class Resolver:
         edits: int,
         latin_query: bool = False,
     ) -> Candidate:
-        similarity = 1.0 if method == "exact" else fuzz.ratio(query_fine, name_fine) / 100
-        if method in ("key", "form") and latin_query and similarity < 1.0:
-            # Kysiwka is Кисівка as Polish spells it: measure the query against the Cyrillic
-            # name's romanizations in every scheme, not only its ASCII fold (Kisivka).
-            for romanized in romanizations(e.name, e.lang):
-                similarity = max(similarity, fuzz.ratio(query_fine, romanized) / 100)
+        if method == "exact":
+            similarity = 1.0
+        elif method in ("key", "form") and latin_query:
+            similarity = _romanized_similarity(query_fine, e, name_fine)
+        else:
+            similarity = fuzz.ratio(query_fine, name_fine) / 100
         if method == "key" and similarity < _KEY_MIN_SIMILARITY:
             # The coarse key met, the spellings did not (Zelensky ~ Solonske): a near miss at
             # best, scored as a one-edit fuzzy hit.
@@ -494,12 +494,20 @@ def _how(c: Candidate) -> How:
     return "fuzzy"
 
 
+def _romanized_similarity(spelling: str, e: Entry, name_fine: str) -> float:
+    """How close a Latin spelling is to the name ``e``: against its ASCII fold and, short of a
+    perfect match, its romanization in every scheme of its language, the best counting. Kysiwka
+    is Кисівка exactly as Polish spells it, though its fold (Kisivka) differs by a letter."""
+    best = fuzz.ratio(spelling, name_fine)
+    if best < 100:
+        for romanized in romanizations(e.name, e.lang):
+            best = max(best, fuzz.ratio(spelling, romanized, score_cutoff=best))
+    return best / 100
+
+
 def _spells(reading: str, e: Entry, name_fine: str) -> bool:
     """Whether a Latin case form's reading spells the name ``e`` in some romanization."""
-    bar = 100 * _LATIN_FORM_MIN_SIMILARITY
-    if fuzz.ratio(reading, name_fine) >= bar:
-        return True
-    return any(fuzz.ratio(reading, r, score_cutoff=bar) for r in romanizations(e.name, e.lang))
+    return _romanized_similarity(reading, e, name_fine) >= _LATIN_FORM_MIN_SIMILARITY
 
 
 def _rival(other: Candidate, top: Candidate) -> bool:
@@ -542,10 +550,10 @@ def _centre_first(index: Index, found: list[Candidate]) -> None:
     the settlement's genitive in Ukrainian, Polish and Czech (біля Краматорська, Kramatorska:
     of Kramatorsk) and its Russian adjectival name (Ilovaiskaia), which is what a bare
     adjective in a report nearly always is."""
-    top = found[0]
-    if not top.descriptor_missing or index.place(top.place).kind != "hromada":
+    top, unit = found[0], index.place(found[0].place)
+    if not top.descriptor_missing or unit.kind != "hromada":
         return
-    hromada_id = index.place(top.place).id
+    hromada_id = unit.id
     for i, c in enumerate(found):
         if (
             c.method != "fuzzy"
