@@ -210,6 +210,28 @@ def same_place(gazetteer: Any, answer_id: str | None, expected_id: str | None) -
     return encloses(a, b) or encloses(b, a)
 
 
+_bearers: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def expected_names(gazetteer: Any, case: Case) -> frozenset[str]:
+    """The canonical names that answer ``case`` right at the name level: the expected place's
+    name; for a shared name with no expected place, the canonical names of every place that
+    bears the query as a name (from the gazetteer's name table, not from any answer); none for
+    a negative."""
+    if case.expected_id is not None:
+        place = gazetteer.get(case.expected_id)
+        return frozenset() if place is None else frozenset({place.name})
+    if case.category == "negative":
+        return frozenset()
+    bearers = _bearers.get(id(gazetteer))
+    if bearers is None:
+        found: dict[str, set[str]] = defaultdict(set)
+        for place_id, row in gazetteer._name_rows():
+            found[row[0].casefold()].add(gazetteer[place_id].name)
+        bearers = _bearers[id(gazetteer)] = {k: frozenset(v) for k, v in found.items()}
+    return bearers.get(case.query.strip().casefold(), frozenset())
+
+
 def run(resolver: Any, cases: Sequence[Case], *, progress: bool = False) -> list[Outcome]:
     """Resolve every case: at the default threshold, and (only where that abstains) again with
     threshold=0.0 to get the top-1 answer and its confidence. An exception is recorded as a

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from toponyms import resolver as _resolver  # noqa: E402
+from toponyms import index as _index  # noqa: E402
 from toponyms.keys import key  # noqa: E402
 from toponyms.text.forms import nominative_candidates  # noqa: E402
 from toponyms.text.normalize import has_cyrillic, split_descriptors  # noqa: E402
@@ -77,7 +77,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 def _keep(word: str) -> bool:
     """Whether ``word`` is no place name, yet leads the resolver to some place."""
-    index = _resolver._shipped_index()
+    index = _index.shipped_index()
     k = key(word)
     if not k or index.exact(word):
         return False
@@ -98,7 +98,7 @@ def _keep(word: str) -> bool:
 
 def build(processes: int) -> str:
     words = frequent_words()
-    _resolver._shipped_index()  # built (or loaded from cache) before the workers fork
+    _index.shipped_index()  # built (or loaded from cache) before the workers fork
     with Pool(processes) as pool:
         kept: Iterable[bool] = pool.imap(_keep, words, chunksize=2000)
         lines = [w for w, keep in zip(words, kept, strict=True) if keep]

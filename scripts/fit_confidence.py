@@ -1,10 +1,16 @@
-"""Fit the confidence model on the training set and write src/toponyms/confidence.json.
+"""Fit the two confidence models on the training set and write src/toponyms/confidence.json.
 
-Runs the resolver over benchmarks/data/train.csv (held-out names removed, as in the evaluation),
-takes the features of each top-1 answer and whether it is right, fits an L2-regularized logistic
-regression by Newton's method, and picks the default threshold: the lowest confidence at which
-answers on the training negatives stay under the false-match budget. The evaluation set is never
-read here. numpy is needed (dev extra), not at run time.
+Runs the resolver over benchmarks/data/train.csv (held-out names removed, as in the evaluation)
+and fits two L2-regularized logistic regressions by Newton's method:
+
+- the *name* model, on every case's top-1 candidate: is its canonical name right;
+- the *place* model, on the cases whose top-1 name is right and shared by other candidate
+  places: is the top-1 place the one meant (the place given the name).
+
+A place's confidence is the product of the two. The default threshold is the lowest name
+confidence at which answers on the training negatives stay under the false-match budget; it
+applies to both levels. The evaluation set is never read here. numpy is needed (dev extra), not
+at run time.
 
     python scripts/fit_confidence.py [--budget 0.01]
 """
@@ -23,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import toponyms  # noqa: E402
-from benchmarks.evaluate import load_set, make_resolver, same_place  # noqa: E402
-from toponyms.scoring import FEATURES  # noqa: E402
+from benchmarks.evaluate import expected_names, load_set, make_resolver, same_place  # noqa: E402
+from toponyms.scoring import FEATURES, winner_features  # noqa: E402
 
 OUT = ROOT / "src" / "toponyms" / "confidence.json"
 L2 = 0.1  # ridge on every weight but the bias; chosen so that no weight runs away on rare features
@@ -70,19 +76,36 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cases = load_set("train")
     resolver = make_resolver(cases)
+    index, gazetteer = resolver.index, resolver.gazetteer
     rows, labels, negatives = [], [], []
+    place_rows, place_labels = [], []
     for case in cases:
-        scored = resolver._scored(case.query, 1, **case.options())
-        if not scored:
+        options = case.options()
+        keep = resolver._filter(options.get("country"), options.get("kind"), options.get("within"))
+        _, assessment = resolver._assess(case.query, 1, keep, options.get("near"))
+        if assessment is None:
             continue
-        top = scored[0]
-        place_id = resolver.index.place(top.candidate.place).id
-        rows.append(top.features)
-        labels.append(float(same_place(resolver.gazetteer, place_id, case.expected_id)))
+        top = index.place(assessment.ranked[0].place)
+        name_x, place_x = winner_features(index, assessment.ranked, assessment.query)
+        name_right = top.name in expected_names(gazetteer, case)
+        rows.append(name_x)
+        labels.append(float(name_right))
         negatives.append(case.category == "negative")
+        # A shared name with no clearly most prominent holder has no expected place: the top
+        # place counts as wrong, since nothing in the query tells it from its homonyms.
+        if place_x is not None and name_right:
+            place_rows.append(place_x)
+            place_labels.append(float(same_place(gazetteer, top.id, case.expected_id)))
     x, y = np.array(rows), np.array(labels)
     w = fit(x, y)
+    xp, yp = np.array(place_rows), np.array(place_labels)
+    wp = fit(xp, yp)
     p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+    pp = 1.0 / (1.0 + np.exp(-np.clip(xp @ wp, -30, 30)))
+    print(f"name model: {len(y)} cases, {int(y.sum())} right; ECE {ece(p, y):.4f}")
+    print(
+        f"place model: {len(yp)} cases with homonyms, {int(yp.sum())} right; ECE {ece(pp, yp):.4f}"
+    )
     neg = np.array(negatives)
     n_negatives = sum(1 for c in cases if c.category == "negative")
     threshold = None
@@ -94,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             right = (p >= t) & (y == 1)
             print(
                 f"t={t:.2f}: false matches on negatives {false_rate:.3f}, "
-                f"right answers {right.sum() / len(cases):.3f} of all cases"
+                f"right names {right.sum() / len(cases):.3f} of all cases"
             )
     if threshold is None:
         threshold = 0.95
@@ -106,19 +129,23 @@ def main(argv: list[str] | None = None) -> int:
         "data_version": toponyms.data_version(),
         "training_cases": len(cases),
         "training_answers": len(rows),
+        "training_place_cases": len(place_rows),
         "l2": L2,
         "threshold": threshold,
         "threshold_rule": f"lowest t with false matches on training negatives <= {args.budget:.1%}",
-        "training_ece": round(ece(p, y), 4),
+        "training_ece": {"name": round(ece(p, y), 4), "place": round(ece(pp, yp), 4)},
         "training_accuracy_answered": round(float(y[answered].mean()), 4)
         if answered.any()
         else None,
-        "weights": {f: round(float(v), 4) for f, v in zip(FEATURES, w, strict=True)},
+        "weights": {
+            "name": {f: round(float(v), 4) for f, v in zip(FEATURES, w, strict=True)},
+            "place": {f: round(float(v), 4) for f, v in zip(FEATURES, wp, strict=True)},
+        },
     }
     OUT.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in model.items() if k != "weights"}, indent=1))
-    for f, v in model["weights"].items():  # type: ignore[union-attr]
-        print(f"{f:>20} {v:+.3f}")
+    for f, v, vp in zip(FEATURES, w, wp, strict=True):
+        print(f"{f:>20} {v:+.3f} {vp:+.3f}")
     return 0
 
 

@@ -19,16 +19,27 @@ ROWS = ["Pokrovsk", None, math.nan, 42, "Railway", "под Мирноградо�
 def test_resolve_many_keeps_one_answer_per_row_in_order() -> None:
     found = toponyms.resolve_many(iter(ROWS))  # a generator is fine
     assert len(found) == len(ROWS)
-    assert [m.name if m else None for m in found] == [
+    assert [a.name for a in found] == [
         "Pokrovsk", None, None, None, None, "Myrnohrad", "Pokrovsk", None,
         "Donetsk People's Republic",
+    ]  # fmt: skip
+    assert [a.status for a in found] == [
+        "identified", "missing", "missing", "missing", "not_a_place", "identified",
+        "identified", "missing", "identified",
     ]  # fmt: skip
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.sampled_from(["Pokrovsk", "Kiev", "Mirnoglad", "DNR", "x", "Oleksandrivka"])))
-def test_resolve_many_equals_resolve_row_by_row(names: list[str]) -> None:
-    assert toponyms.resolve_many(names) == [toponyms.resolve(n) for n in names]
+def test_resolve_many_equals_lookup_row_by_row(names: list[str]) -> None:
+    assert toponyms.resolve_many(names) == [toponyms.lookup(n) for n in names]
+
+
+def test_resolve_many_checks_its_options_before_any_row() -> None:
+    with pytest.raises(toponyms.OptionError):
+        toponyms.resolve_many(["Pokrovsk"], kind="citty")
+    with pytest.raises(toponyms.UnknownUnitError):
+        toponyms.resolve_many(["Pokrovsk"], within="Atlantis")
 
 
 def test_resolve_many_in_processes_equals_single_process() -> None:
@@ -49,7 +60,34 @@ def test_resolve_column_keeps_index_and_missing_values() -> None:
     assert list(out.index) == [10, 20, 30, 40, 50]
     assert out.loc[10, "place_name"] == "Pokrovsk" and out.loc[10, "place_geonames_id"] == 704422
     assert out.loc[[20, 30, 40], "place_id"].isna().all()
+    assert list(out["place_status"]) == [
+        "identified", "missing", "not_a_place", "missing", "identified",
+    ]  # fmt: skip
     assert out.loc[50, "place_kind"] == "entity"
+
+
+def test_resolve_column_names_a_shared_name_and_leaves_the_place_blank() -> None:
+    pd = pytest.importorskip("pandas")
+    out = toponyms.resolve_column(pd.Series(["Bohdanivka", "Торецьке"]), within="Donetsk Oblast")
+    assert list(out["place_status"]) == ["ambiguous", "ambiguous"]
+    assert list(out["place_name"]) == ["Bohdanivka", "Toretske"]
+    assert (out["place_n_places"] > 1).all() and out["place_id"].isna().all()
+    assert (out["place_name_confidence"] >= toponyms.Resolver()._threshold).all()
+    assert list(out["place_admin1"]) == ["Donetsk Oblast", "Donetsk Oblast"]
+
+
+def test_every_table_output_has_the_one_result_schema() -> None:
+    pd = pytest.importorskip("pandas")
+    from toponyms.batch import PANDAS_DTYPES
+    from toponyms.files import RESULT_FIELDS
+    from toponyms.results import COLUMNS
+
+    names = [name for name, _ in COLUMNS]
+    assert list(RESULT_FIELDS) == names == list(PANDAS_DTYPES)
+    out = toponyms.resolve_column(pd.Series(["Pokrovsk"]), prefix="")
+    assert list(out.columns) == names
+    assert [str(t) for t in out.dtypes] == list(PANDAS_DTYPES.values())
+    assert list(toponyms.lookup("Pokrovsk").row()) == names
 
 
 def test_csv_file_gets_columns_escapes_formulas_and_passes_bad_rows_through() -> None:
@@ -60,8 +98,9 @@ def test_csv_file_gets_columns_escapes_formulas_and_passes_bad_rows_through() ->
         warn=warnings.append,
     )  # fmt: skip
     lines = sink.getvalue().splitlines()
-    assert lines[0].startswith("id,place,place_name,place_id")
-    assert lines[1].startswith("1,Pokrovsk,Pokrovsk,katottg:UA14160210010099403")
+    assert lines[0].startswith("id,place,place_status,place_name,place_name_confidence")
+    assert lines[1].startswith("1,Pokrovsk,identified,Pokrovsk,")
+    assert "katottg:UA14160210010099403" in lines[1]
     assert lines[2].startswith("2,'=cmd()")
     assert lines[3] == "3,a,b"  # unreadable: written through unchanged
     assert lines[4].startswith("4,-5,")  # a number is not a formula
@@ -78,6 +117,7 @@ def test_jsonl_file_keeps_every_line() -> None:
     assert json.loads(out[0])["place_id"] == "entity:dpr"
     assert out[1] == "not json"
     assert json.loads(out[2])["place_id"] is None
+    assert json.loads(out[2])["place_status"] == "missing"
 
 
 def test_dask_column_on_a_local_cluster_with_worker_processes() -> None:

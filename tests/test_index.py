@@ -12,8 +12,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from toponyms.index import Index, _cuts, max_edits
+from toponyms.index import shipped_index as _shipped_index
 from toponyms.keys import key
-from toponyms.resolver import _shipped_index
 
 SYMBOLS = "012abdfiklmnpqrstuvx"  # the alphabet keys are written in (keys.py)
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toponyms
-from toponyms import Gazetteer, Match, Resolver
+from toponyms import Gazetteer, Match, OptionError, Resolver, ToponymsError, UnknownUnitError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -53,12 +53,39 @@ def test_resolver_pickles_without_its_index(small: Resolver) -> None:
 
 
 def test_filters_restrict_candidates(small: Resolver) -> None:
-    assert small.resolve("Pokrovsk", country="RU") is None
+    assert small.resolve("Pokrovsk", country="ua").id == "pl:pokrovsk"  # type: ignore[union-attr]
     assert small.resolve("Pokrovsk", kind="village") is None
     assert small.resolve("Pokrovsk", within="Donetsk Oblast").id == "pl:pokrovsk"  # type: ignore[union-attr]
     assert small.resolve("Pokrovsk", within="ob:14").id == "pl:pokrovsk"  # type: ignore[union-attr]
-    with pytest.raises(ValueError, match="names no unit"):
-        small.resolve("Pokrovsk", within="Atlantis")
+
+
+@pytest.mark.parametrize(
+    ("options", "option", "value"),
+    [
+        ({"kind": "citty"}, "kind", "citty"),
+        ({"kind": {"city", "vilage"}}, "kind", {"city", "vilage"}),
+        ({"country": "XX"}, "country", "XX"),
+        ({"country": "RU"}, "country", "RU"),  # a real code, but no place of this gazetteer
+        ({"threshold": 1.5}, "threshold", 1.5),
+    ],
+)
+def test_a_wrong_option_raises_the_packages_error_naming_it(
+    small: Resolver, options: dict[str, object], option: str, value: object
+) -> None:
+    for call in (small.resolve, small.lookup, small.normalize):
+        with pytest.raises(OptionError) as raised:
+            call("Pokrovsk", **options)  # type: ignore[arg-type]
+        assert isinstance(raised.value, ValueError) and isinstance(raised.value, ToponymsError)
+        assert (raised.value.option, raised.value.value) == (option, value)
+
+
+def test_an_unknown_unit_is_a_lookup_error_carrying_the_value(small: Resolver) -> None:
+    with pytest.raises(UnknownUnitError, match="names no unit") as raised:
+        small.lookup("Pokrovsk", within="Atlantis")
+    assert isinstance(raised.value, LookupError) and isinstance(raised.value, ToponymsError)
+    assert raised.value.value == "Atlantis"
+    with pytest.raises(OptionError):
+        small.candidates("Pokrovsk", limit=0)
 
 
 # ---------------------------------------------------------------- on the shipped gazetteer
@@ -335,8 +362,76 @@ def test_cli_resolve_table_json_and_exit_status(capsys: pytest.CaptureFixture[st
     assert "Pokrovsk" in capsys.readouterr().out
     assert main(["resolve", "--json", "Krasnoarmeysk", "Railway"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert '"name": "Pokrovsk"' in lines[0] and '"match": null' in lines[1]
+    assert '"name": "Pokrovsk"' in lines[0] and '"status": "identified"' in lines[0]
+    assert '"status": "not_a_place"' in lines[1] and '"place": null' in lines[1]
+    assert main(["resolve", "Bohdanivka"]) == 0  # a name is an answer, shared or not
+    assert "ambiguous" in capsys.readouterr().out
     assert main(["resolve", "--within", "Atlantis", "Pokrovsk"]) == 2
+    assert "names no unit" in capsys.readouterr().err
+    assert main(["resolve", "--kind", "citty", "Pokrovsk"]) == 2
+    assert "kind='citty'" in capsys.readouterr().err
     with pytest.raises(SystemExit) as e:
         main(["resolve"])
     assert e.value.code == 2
+
+
+# ------------------------------------------------------- two levels, and the probabilities
+QUERIES = st.sampled_from([
+    "Bohdanivka", "Oleksandrivka", "Торецьке", "Pokrovsk", "Mirnoglad", "Kherosn", "Kiev",
+    "w Pokrowsku", "Железнодорожный", "Railway", "Avdiivak", "Krasnoarmeysk", "Zaporizhia",
+])  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(QUERIES, st.integers(min_value=1, max_value=30), st.integers(min_value=1, max_value=30))
+def test_candidate_confidences_are_probabilities_independent_of_limit(
+    query: str, a: int, b: int
+) -> None:
+    short, long = sorted((a, b))
+    few, many = toponyms.candidates(query, limit=short), toponyms.candidates(query, limit=long)
+    assert few == many[: len(few)]  # the same candidates with the same confidences
+    confidences = [m.confidence for m in many]
+    assert all(0.0 <= p <= 1.0 for p in confidences)
+    assert confidences == sorted(confidences, reverse=True)  # ranked
+    assert sum(confidences) <= 1.0 + 1e-3  # rounded to 4 places each
+
+
+@settings(max_examples=25, deadline=None)
+@given(QUERIES)
+def test_the_place_is_never_surer_than_its_name(query: str) -> None:
+    answer = toponyms.lookup(query, threshold=0.0)
+    assert answer.place_confidence <= answer.name_confidence + 1e-4
+    if answer.place is not None:
+        assert answer.place.confidence == answer.place_confidence
+        assert answer.place.id == answer.places[0]
+
+
+def test_a_name_shared_by_many_places_is_named_but_no_place_is_guessed() -> None:
+    answer = toponyms.lookup("Bohdanivka")
+    assert answer.status == "ambiguous" and answer.name == "Bohdanivka"
+    assert answer.place is None and len(answer.places) > 10 and answer.kind == "village"
+    assert toponyms.normalize("Bohdanivka") == "Bohdanivka"
+    assert toponyms.resolve("Bohdanivka") is None
+    within = toponyms.lookup("Торецьке", within="Donetsk Oblast")
+    assert within.status == "ambiguous" and within.admin1 == "Donetsk Oblast"
+    assert within.name == "Toretske" and len(within.places) == 2
+
+
+def test_statuses_tell_the_reasons_for_no_place_apart() -> None:
+    assert toponyms.lookup("Krasnoarmeysk").status == "identified"
+    assert toponyms.lookup("Railway").status == "not_a_place"
+    assert toponyms.lookup("12345").status == "not_a_place"
+    assert toponyms.lookup("Qwxzvbnmqq").status == "no_match"
+    for missing in (None, math.nan, "", "   "):
+        answer = toponyms.lookup(missing)
+        assert answer.status == "missing" and answer.name is None and answer.places == ()
+
+
+def test_an_answer_pickles_and_turns_into_json() -> None:
+    import json
+
+    answer = toponyms.lookup("Bohdanivka")
+    assert pickle.loads(pickle.dumps(answer)) == answer
+    record = json.loads(json.dumps(answer.to_dict()))
+    assert record["status"] == "ambiguous" and record["place"] is None
+    assert str(answer.status) == "ambiguous" and answer.status == toponyms.Status.AMBIGUOUS

@@ -5,9 +5,13 @@
 'Pokrovsk'
 >>> toponyms.normalize("под Мирноградом")
 'Myrnohrad'
+>>> toponyms.lookup("Bohdanivka").status
+<Status.AMBIGUOUS: 'ambiguous'>
 
-The shipped gazetteer loads on first use, not at import. ``resolve`` returns the best Match or
-None; ``candidates`` a ranked list for review; a ``Resolver`` takes a gazetteer of your own.
+The shipped gazetteer loads on first use, not at import. ``lookup`` answers with the canonical
+name and, when it can be told, the place (an ``Answer`` with a ``Status``); ``resolve`` returns
+the identified place (a ``Match``) or None; ``normalize`` the canonical name or None;
+``candidates`` a ranked list for review; a ``Resolver`` takes a gazetteer of your own.
 """
 
 from __future__ import annotations
@@ -16,26 +20,31 @@ import threading
 from collections.abc import Collection, Sequence
 
 from .batch import resolve_column, resolve_many
-from .errors import GazetteerError, SchemeError, ToponymsError
+from .errors import GazetteerError, OptionError, SchemeError, ToponymsError, UnknownUnitError
 from .gazetteer import Gazetteer, Place, PlaceName, data_version
-from .match import Match
 from .resolver import Point, Resolver
+from .results import Answer, Match, Status
 from .text.translit import transliterate
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Answer",
     "Gazetteer",
     "GazetteerError",
     "Match",
+    "OptionError",
     "Place",
     "PlaceName",
     "Resolver",
     "SchemeError",
+    "Status",
     "ToponymsError",
+    "UnknownUnitError",
     "__version__",
     "candidates",
     "data_version",
+    "lookup",
     "normalize",
     "resolve",
     "resolve_column",
@@ -56,6 +65,27 @@ def _resolver() -> Resolver:
     return _default
 
 
+def lookup(
+    name: object,
+    *,
+    country: str | None = None,
+    kind: str | Collection[str] | None = None,
+    within: str | None = None,
+    near: Point | Sequence[str] | None = None,
+    threshold: float | None = None,
+) -> Answer:
+    """What ``name`` names: the canonical name whenever it is clear, however many places share
+    it, and the place when one is identified. ``status`` says which: identified, ambiguous
+    (``places`` lists the homonyms' ids), no_match, not_a_place or missing.
+
+    Options as for ``resolve``; a wrong one raises OptionError, an unknown ``within`` unit
+    UnknownUnitError (a LookupError).
+    """
+    return _resolver().lookup(
+        name, country=country, kind=kind, within=within, near=near, threshold=threshold
+    )
+
+
 def resolve(
     name: object,
     *,
@@ -65,7 +95,8 @@ def resolve(
     near: Point | Sequence[str] | None = None,
     threshold: float | None = None,
 ) -> Match | None:
-    """The place ``name`` most likely means, or None when no answer is confident enough.
+    """The place ``name`` means, or None when no place is identified confidently enough (several
+    places share the name, or nothing matches: ``lookup`` tells which).
 
     ``country`` ("UA", "RU") and ``kind`` ("city", {"town", "village"}) filter; ``within``
     names a unit the place lies in ("Donetsk Oblast", or a place id); ``near`` is a
@@ -86,7 +117,9 @@ def candidates(
     within: str | None = None,
     near: Point | Sequence[str] | None = None,
 ) -> list[Match]:
-    """Up to ``limit`` places ``name`` may mean, best first, for review."""
+    """Up to ``limit`` places ``name`` may mean, best first, for review. Each confidence is the
+    probability that the candidate is the place meant, computed over all candidates: it does
+    not depend on ``limit``, and together they sum to at most 1."""
     return _resolver().candidates(
         name, limit=limit, country=country, kind=kind, within=within, near=near
     )
@@ -99,6 +132,10 @@ def normalize(
     kind: str | Collection[str] | None = None,
     within: str | None = None,
     near: Point | Sequence[str] | None = None,
+    threshold: float | None = None,
 ) -> str | None:
-    """The canonical name of the place ``name`` means, or None: "под Мирноградом" -> "Myrnohrad"."""
-    return _resolver().normalize(name, country=country, kind=kind, within=within, near=near)
+    """The canonical name ``name`` spells, or None: "под Мирноградом" -> "Myrnohrad". Given
+    whenever the name is clear, however many places share it ("Bohdanivka")."""
+    return _resolver().normalize(
+        name, country=country, kind=kind, within=within, near=near, threshold=threshold
+    )

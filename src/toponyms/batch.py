@@ -1,7 +1,7 @@
-"""Batch resolution: resolve_many over any iterable, and the same as pandas columns.
+"""Batch lookups: resolve_many over any iterable, and the same as pandas columns.
 
-It is the single-name path plus a cache: each distinct string is resolved once, by the same
-Resolver.resolve, and the answers are spread back over the rows, in order, one per row.
+It is the single-name path plus a cache: each distinct string is looked up once, by the same
+Resolver.lookup, and the answers are spread back over the rows, in order, one per row.
 Large inputs may use several processes; each builds (or reads from the disk cache) its index once.
 """
 
@@ -12,19 +12,18 @@ import os
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .match import Match
 from .resolver import Point, Resolver
+from .results import COLUMNS, Answer
 
 if TYPE_CHECKING:  # pandas is optional
     import pandas as pd
 
-__all__ = ["COLUMNS", "resolve_column", "resolve_many"]
+__all__ = ["PANDAS_DTYPES", "resolve_column", "resolve_many"]
 
-# The columns resolve_column adds, and the Match field each comes from.
-COLUMNS = (
-    "name", "id", "kind", "admin1", "admin2", "geonames_id", "katottg", "lat", "lon",
-    "confidence", "how",
-)  # fmt: skip
+# The pandas dtype of each result column (results.COLUMNS): nullable, so a blank stays <NA>.
+PANDAS_DTYPES = {
+    name: {"string": "string", "int": "Int64", "float": "Float64"}[kind] for name, kind in COLUMNS
+}
 _PARALLEL_MIN = 2_000  # distinct strings below which extra processes cost more than they save
 
 _worker: Resolver | None = None
@@ -47,13 +46,16 @@ def resolve_many(
     near: Point | Sequence[str] | None = None,
     threshold: float | None = None,
     processes: int | None = 1,
-) -> list[Match | None]:
-    """One answer per input, in order: a Match, or None (no confident answer, or not text).
+) -> list[Answer]:
+    """One Answer per input, in order (as ``lookup`` gives it): the canonical name, the place
+    when identified, and the status; a row without text (None, NaN, a number) is "missing".
 
     ``names`` may be any iterable (list, generator, pandas Series). Each distinct string is
-    resolved once. ``processes`` > 1 (or None: one per CPU) resolves large inputs in parallel.
+    looked up once. ``processes`` > 1 (or None: one per CPU) splits large inputs over processes.
     """
     resolver = resolver or _default()
+    # Options are checked once, up front: a wrong one fails before any work, not per row.
+    resolver._check_options(country=country, kind=kind, within=within, threshold=threshold)
     options: dict[str, Any] = {
         "country": country, "kind": kind, "within": within, "near": near, "threshold": threshold,
     }  # fmt: skip
@@ -64,14 +66,15 @@ def resolve_many(
         answers = _parallel(resolver, distinct, options, workers)
     else:
         answers = dict(
-            zip(distinct, (resolver.resolve(n, **options) for n in distinct), strict=True)
+            zip(distinct, (resolver.lookup(n, **options) for n in distinct), strict=True)
         )
-    return [None if r is None else answers[r] for r in rows]
+    missing = resolver.lookup(None)
+    return [missing if r is None else answers[r] for r in rows]
 
 
 def _parallel(
     resolver: Resolver, distinct: list[str], options: dict[str, Any], workers: int
-) -> dict[str, Match | None]:
+) -> dict[str, Answer]:
     from concurrent.futures import ProcessPoolExecutor  # only large inputs pay for the import
 
     size = math.ceil(len(distinct) / (workers * 4))
@@ -90,9 +93,9 @@ def _init_worker(resolver: Resolver) -> None:
     _worker = resolver
 
 
-def _resolve_chunk(chunk: list[str], options: dict[str, Any]) -> list[Match | None]:
+def _resolve_chunk(chunk: list[str], options: dict[str, Any]) -> list[Answer]:
     assert _worker is not None
-    return [_worker.resolve(n, **options) for n in chunk]
+    return [_worker.lookup(n, **options) for n in chunk]
 
 
 def _default() -> Resolver:
@@ -108,22 +111,18 @@ def resolve_column(
     resolver: Resolver | None = None,
     **options: Any,
 ) -> pd.DataFrame:
-    """Resolve a pandas Series into a DataFrame of result columns with the same index.
+    """Look up a pandas Series into a DataFrame of result columns with the same index.
 
-    Columns: ``prefix`` + name, id, kind, admin1, admin2, geonames_id, katottg, lat, lon,
-    confidence, how. A row with no answer (or a missing value) has missing values throughout.
-    Join it back with ``df.join(resolve_column(df["place"]))``.
+    Columns (``prefix`` + each of results.COLUMNS): status, name, name_confidence, n_places,
+    kind, admin1, country, then the place's id, admin2, katottg, geonames_id, lat, lon,
+    confidence, how. The place's columns are blank unless the place is identified; the name's
+    are set whenever the name is clear. Join it back with ``df.join(resolve_column(df["place"]))``.
     """
     import pandas as pd
 
-    matches = resolve_many(column, resolver=resolver, **options)
+    rows = [a.row() for a in resolve_many(column, resolver=resolver, **options)]
     data = {
-        f"{prefix}{c}": pd.array(
-            [None if m is None else getattr(m, c) for m in matches], dtype=_DTYPES.get(c, "string")
-        )
-        for c in COLUMNS
+        f"{prefix}{name}": pd.array([r[name] for r in rows], dtype=PANDAS_DTYPES[name])
+        for name, _ in COLUMNS
     }
     return pd.DataFrame(data, index=column.index)
-
-
-_DTYPES = {"geonames_id": "Int64", "lat": "Float64", "lon": "Float64", "confidence": "Float64"}

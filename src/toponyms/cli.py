@@ -1,7 +1,7 @@
 """The `toponyms` command: a thin layer over the library (parse arguments, call, format).
 
-No matching or data logic lives here. Exit status: 0 success, 1 when something was not
-found or a file is invalid, 2 on usage errors.
+No matching or data logic lives here. Exit status: 0 success, 1 when some name was not
+found or a file is invalid, 2 on usage errors (a wrong option included: the library checks them).
 """
 
 from __future__ import annotations
@@ -14,15 +14,17 @@ from contextlib import ExitStack
 from dataclasses import asdict
 
 from . import __version__
-from .errors import SchemeError
+from .errors import SchemeError, ToponymsError
 from .files import Format, resolve_file
 from .gazetteer import shipped, validate
-from .match import Match
 from .resolver import Resolver
+from .results import Answer, Match
 from .text.translit import schemes, transliterate
 
-_UNIT_KINDS = ("country", "oblast", "federal_subject", "raion", "hromada", "entity")
-_COLUMNS = ("query", "name", "kind", "admin2", "admin1", "id", "confidence", "how")
+_COLUMNS = (
+    "query", "status", "name", "kind", "admin2", "admin1", "places", "id", "name conf",
+    "place conf", "how",
+)  # fmt: skip
 
 
 def _names(args: argparse.Namespace) -> list[str]:
@@ -34,36 +36,30 @@ def _names(args: argparse.Namespace) -> list[str]:
 def _resolve(args: argparse.Namespace) -> int:
     resolver = Resolver()
     options = {"country": args.country, "kind": args.kind, "within": args.within}
-    if args.within and args.within not in resolver.gazetteer:
-        unit = resolver.resolve(args.within, kind=_UNIT_KINDS)
-        if unit is None:
-            print(
-                f"toponyms: --within {args.within!r} names no unit of the gazetteer",
-                file=sys.stderr,
-            )
-            return 2
+    try:
+        resolver._check_options(**options, threshold=args.threshold)
+        if args.limit is not None and args.limit < 1:
+            raise ValueError(f"--limit {args.limit}: must be at least 1")
+    except (ToponymsError, ValueError) as e:
+        print(f"toponyms: {e}", file=sys.stderr)
+        return 2
     status = 0
-    rows: list[tuple[str, list[Match]]] = []
+    rows: list[tuple[Answer, list[Match]]] = []
     for n, name in enumerate(_names(args), start=1):
         try:
-            if args.limit:
-                found = resolver.candidates(name, limit=args.limit, **options)
-            else:
-                one = resolver.resolve(name, threshold=args.threshold, **options)
-                found = [] if one is None else [one]
+            answer = resolver.lookup(name, threshold=args.threshold, **options)
+            found = resolver.candidates(name, limit=args.limit, **options) if args.limit else []
         except (TypeError, ValueError) as e:
             print(f"toponyms: line {n}: {e}", file=sys.stderr)
             status = 1
             continue
-        if not found:
+        if answer.name is None:
             status = 1
-        rows.append((name, found))
+        rows.append((answer, found))
         if args.json:
-            record: dict[str, object] = {"query": name}
+            record = answer.to_dict()
             if args.limit:
                 record["candidates"] = [m.to_dict() for m in found]
-            else:
-                record["match"] = found[0].to_dict() if found else None
             print(json.dumps(record, ensure_ascii=False), flush=True)
     if not args.json:
         _print_table(rows)
@@ -93,12 +89,14 @@ def _resolve_file(args: argparse.Namespace) -> int:
                 if args.output in (None, "-")
                 else files.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
             )
+            resolver = Resolver()
+            resolver._check_options(country=args.country, kind=args.kind, within=args.within)
             report = resolve_file(
                 source,
                 sink,
                 column=args.column,
                 fmt=fmt,
-                resolver=Resolver(),
+                resolver=resolver,
                 prefix=args.prefix,
                 escape_formulas=not args.no_escape_formulas,
                 progress=progress,
@@ -106,13 +104,13 @@ def _resolve_file(args: argparse.Namespace) -> int:
                 kind=args.kind,
                 within=args.within,
             )
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, ToponymsError) as e:
         print(f"toponyms: {e}", file=sys.stderr)
         return 2
     if show:
         print(file=sys.stderr)
     print(
-        f"{report.rows:,} rows, {report.resolved:,} resolved, "
+        f"{report.rows:,} rows, {report.named:,} named, {report.resolved:,} places identified, "
         f"{report.unreadable:,} unreadable (written through)",
         file=sys.stderr,
     )
@@ -126,15 +124,22 @@ def _format_of(path: str | None) -> Format | None:
     )  # type: ignore[return-value]
 
 
-def _print_table(rows: list[tuple[str, list[Match]]]) -> None:
+def _print_table(rows: list[tuple[Answer, list[Match]]]) -> None:
     table = [list(_COLUMNS)]
-    for query, found in rows:
-        if not found:
-            table.append([query, "(no match)", "", "", "", "", "", ""])
-        for i, m in enumerate(found):
+    for a, found in rows:
+        m = a.place
+        table.append([
+            a.query or "", a.status.value, a.name or "", (m.kind if m else a.kind) or "",
+            m.admin2 or "" if m else "", (m.admin1 if m else a.admin1) or "",
+            str(len(a.places)) if a.name else "", m.id if m else "",
+            f"{a.name_confidence:.2f}" if a.name else "",
+            f"{a.place_confidence:.2f}" if a.name else "",
+            (a.how or "") + (" (ambiguous)" if m is not None and m.ambiguous else ""),
+        ])  # fmt: skip
+        for c in found:
             table.append([
-                query if i == 0 else "", m.name, m.kind, m.admin2 or "", m.admin1 or "", m.id,
-                f"{m.confidence:.2f}", m.how + (" (ambiguous)" if m.ambiguous else ""),
+                "", "  candidate", c.name, c.kind, c.admin2 or "", c.admin1 or "", "", c.id, "",
+                f"{c.confidence:.2f}", c.how,
             ])  # fmt: skip
     widths = [max(len(row[i]) for row in table) for i in range(len(_COLUMNS))]
     for row in table:
@@ -194,11 +199,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("resolve", help="resolve place names (use - to read them from stdin)")
     p.add_argument("names", nargs="+", metavar="NAME")
     p.add_argument("--json", action="store_true", help="one JSON object per name")
-    p.add_argument("--limit", type=int, default=0, help="show up to N ranked candidates")
+    p.add_argument("--limit", type=int, help="also show up to N ranked candidate places")
     p.add_argument("--country", help="ISO 3166-1 code: UA, RU")
     p.add_argument("--kind", help="city, town, village, raion, oblast, ...")
     p.add_argument("--within", help="a unit the place lies in: 'Donetsk Oblast' or a place id")
-    p.add_argument("--threshold", type=float, help="answer only at this confidence or above")
+    p.add_argument(
+        "--threshold", type=float, help="give a name or place only at this confidence or above"
+    )
     p.set_defaults(run=_resolve)
 
     p = sub.add_parser("resolve-file", help="add result columns to a CSV, TSV or JSONL file")

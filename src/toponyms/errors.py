@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["GazetteerError", "SchemeError", "ToponymsError"]
+__all__ = ["GazetteerError", "OptionError", "SchemeError", "ToponymsError", "UnknownUnitError"]
 
 
 class ToponymsError(Exception):
@@ -30,3 +30,33 @@ class GazetteerError(ToponymsError, ValueError):
 
 class SchemeError(ToponymsError, ValueError):
     """An unknown transliteration scheme, or a scheme file that breaks the format."""
+
+
+class OptionError(ToponymsError, ValueError):
+    """An option a lookup cannot use: an unknown ``kind`` or ``country``, a negative ``limit``.
+
+    ``option`` names the keyword and ``value`` is what was passed.
+    """
+
+    def __init__(self, option: str, value: object, problem: str) -> None:
+        self.option = option
+        self.value = value
+        self.problem = problem
+        super().__init__(f"{option}={value!r}: {problem}")
+
+    def __reduce__(self) -> tuple[type[OptionError], tuple[str, object, str]]:
+        return (OptionError, (self.option, self.value, self.problem))
+
+
+class UnknownUnitError(ToponymsError, LookupError):
+    """``within=`` names no unit of the gazetteer (an oblast, raion, hromada, entity or place id).
+
+    ``value`` is what was passed.
+    """
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        super().__init__(f"within={value!r} names no unit of the gazetteer")
+
+    def __reduce__(self) -> tuple[type[UnknownUnitError], tuple[str]]:
+        return (UnknownUnitError, (self.value,))

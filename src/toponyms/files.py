@@ -15,16 +15,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, Literal
 
-from .match import Match
 from .resolver import Resolver
+from .results import COLUMNS, Answer
 
 __all__ = ["FileReport", "resolve_file"]
 
 Format = Literal["csv", "tsv", "jsonl"]
-RESULT_FIELDS = (
-    "name", "id", "kind", "admin1", "admin2", "geonames_id", "katottg", "lat", "lon",
-    "confidence", "how",
-)  # fmt: skip
+RESULT_FIELDS = tuple(name for name, _ in COLUMNS)
 _CHUNK = 5_000
 _CACHE = 200_000  # distinct names remembered across chunks
 # A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, tab, CR.
@@ -33,28 +30,31 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass
 class FileReport:
-    """What a run did: rows read, rows with an answer, rows that could not be read."""
+    """What a run did: rows read, rows with a place identified, rows with a canonical name
+    (places identified included), rows that could not be read."""
 
     rows: int = 0
     resolved: int = 0
     unreadable: int = 0
+    named: int = 0
 
 
 class _Cache:
-    """Resolve each distinct name once; forget the oldest beyond a bound (flat memory)."""
+    """Look each distinct name up once; forget the oldest beyond a bound (flat memory)."""
 
-    def __init__(self, resolve: Callable[[str], Match | None], size: int = _CACHE) -> None:
-        self._resolve = resolve
+    def __init__(self, lookup: Callable[[str | None], Answer], size: int = _CACHE) -> None:
+        self._lookup = lookup
         self._size = size
-        self._answers: OrderedDict[str, Match | None] = OrderedDict()
+        self._answers: OrderedDict[str, Answer] = OrderedDict()
+        self._missing = lookup(None)
 
-    def __call__(self, name: object) -> Match | None:
+    def __call__(self, name: object) -> Answer:
         if not isinstance(name, str):
-            return None
+            return self._missing
         if name in self._answers:
             self._answers.move_to_end(name)
             return self._answers[name]
-        answer = self._resolve(name)
+        answer = self._lookup(name)
         self._answers[name] = answer
         if len(self._answers) > self._size:
             self._answers.popitem(last=False)
@@ -72,11 +72,8 @@ def _escape(value: str) -> str:
     return value
 
 
-def _cells(match: Match | None) -> list[str]:
-    if match is None:
-        return [""] * len(RESULT_FIELDS)
-    values = (getattr(match, f) for f in RESULT_FIELDS)
-    return ["" if v is None else str(v) for v in values]
+def _cells(answer: Answer) -> list[str]:
+    return ["" if v is None else str(v) for v in answer.row().values()]
 
 
 def resolve_file(
@@ -93,7 +90,8 @@ def resolve_file(
     **options: Any,
 ) -> FileReport:
     """Resolve ``column`` of every row of ``source`` into ``sink``, in the same format."""
-    cache = _Cache(lambda name: resolver.resolve(name, **options))
+    resolver._check_options(**options)
+    cache = _Cache(lambda name: resolver.lookup(name, **options))
     report = FileReport()
     if fmt == "jsonl":
         rows = _jsonl(source, sink, column, cache, prefix, report, warn)
@@ -140,9 +138,10 @@ def _delimited(
                      "written through unchanged")  # fmt: skip
                 out.append(row)
                 continue
-            match = cache(row[at])
-            report.resolved += match is not None
-            cells = [*row, *_cells(match)]
+            answer = cache(row[at])
+            report.resolved += answer.place is not None
+            report.named += answer.name is not None
+            cells = [*row, *_cells(answer)]
             out.append([_escape(c) for c in cells] if escape else cells)
         writer.writerows(out)
         yield report.rows
@@ -171,10 +170,11 @@ def _jsonl(
                     warn(f"line {line_number}: {e}; written through unchanged")
                 out.append(line if line.endswith("\n") else line + "\n")
                 continue
-            match = cache(record.get(column))
-            report.resolved += match is not None
-            for field in RESULT_FIELDS:
-                record[prefix + field] = None if match is None else getattr(match, field)
+            answer = cache(record.get(column))
+            report.resolved += answer.place is not None
+            report.named += answer.name is not None
+            for field, value in answer.row().items():
+                record[prefix + field] = value
             out.append(json.dumps(record, ensure_ascii=False) + "\n")
         sink.writelines(out)
         yield report.rows

@@ -8,19 +8,17 @@ problem. It knows nothing about matching: indices are built by toponyms.index.
 from __future__ import annotations
 
 import csv
-import gc
 import hashlib
 import json
-import os
-import pickle
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, BinaryIO, Literal, TypeVar, get_args
+from typing import Any, Literal, TypeVar, get_args
 
+from . import cache as _cache
 from .errors import GazetteerError
 
 __all__ = ["Gazetteer", "Kind", "NameType", "Place", "PlaceName", "data_version"]
@@ -456,60 +454,6 @@ def data_version() -> str:
     return str(meta["data_version"])
 
 
-def _cache_dir() -> Path | None:
-    """Where derived data is cached; None when TOPONYMS_CACHE_DIR is set empty (no cache)."""
-    if "TOPONYMS_CACHE_DIR" in os.environ:
-        configured = os.environ["TOPONYMS_CACHE_DIR"]
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    return (Path(base) if base else Path.home() / ".cache") / "toponyms"
-
-
-def _cached(name: str, build: Callable[[], _T], kind: type[_T]) -> _T:
-    """``build()``, through a pickle in the cache directory under ``name``.
-
-    Callers put a content digest in ``name``, so a cache file can never be stale. A cache
-    that cannot be read or written (read-only home, another Python) is rebuilt or skipped.
-    """
-    directory = _cache_dir()
-    if directory is None:
-        return build()
-    path = directory / name
-    try:
-        with path.open("rb") as f:
-            value = _load_pickle(f)
-        if isinstance(value, kind):
-            return value
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    value = build()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        # Caches of older data or code can never be read again: remove them.
-        for old in directory.glob(name.split("-", 1)[0] + "-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return value
-
-
-def _load_pickle(f: BinaryIO) -> object:
-    """Unpickle with the cyclic garbage collector paused: loading creates hundreds of thousands
-    of objects and none of them cycles, so its passes would only cost time (a third of it)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.load(f)
-    finally:
-        if enabled:
-            gc.enable()
-
-
 _digests: dict[tuple[Path, ...], str] = {}
 
 
@@ -524,7 +468,7 @@ def _content_digest(*paths: Path) -> str:
     if paths not in _digests:
         stats = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths]
         name = f"digest-{hashlib.sha256(repr(stats).encode()).hexdigest()[:40]}.pickle"
-        _digests[paths] = _cached(name, lambda: _hash_files(paths), str)
+        _digests[paths] = _cache.cached(name, lambda: _hash_files(paths), str)
     return _digests[paths]
 
 
@@ -543,7 +487,7 @@ def shipped() -> Gazetteer:
             if _shipped is None:
                 places, names = _data_file("gazetteer.csv"), _data_file("names.csv")
                 version = data_version()
-                _shipped = _cached(
+                _shipped = _cache.cached(
                     f"gazetteer-{_content_digest()}.pickle",
                     lambda: Gazetteer.from_csv(places, names, version=version),
                     Gazetteer,

@@ -10,6 +10,7 @@ import functools
 import hashlib
 import math
 import sys
+import threading
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from . import cache as _cache
+from . import gazetteer as _gazetteer
 from .gazetteer import Gazetteer, Place
 from .keys import key
 from .text.normalize import has_cyrillic, split_descriptors
@@ -77,6 +80,7 @@ class PlaceInfo(NamedTuple):
     parents: tuple[str, ...]  # every enclosing unit's id, and the country's iso id
     lat: float | None  # own coordinates, else the centroid of its hromada's or raion's places
     lon: float | None
+    name: str = ""  # the canonical name: places that share it are homonyms
 
 
 class Index:
@@ -175,6 +179,10 @@ class Index:
             info = self._infos[position] = self._places.info(position)
         return info
 
+    def countries(self) -> frozenset[str]:
+        """The countries that places of the gazetteer are in."""
+        return self._places.countries()
+
     def __len__(self) -> int:
         """The number of places."""
         return len(self._places)
@@ -245,16 +253,20 @@ class _PlaceColumns:
         self.parents = [sys.intern("\x1f".join(p.parents)) for p in places]  # ids hold no controls
         self.lat = array("d", (math.nan if p.lat is None else p.lat for p in places))
         self.lon = array("d", (math.nan if p.lon is None else p.lon for p in places))
+        self.name = [sys.intern(p.name) for p in places]  # Oleksandrivka: a hundred places
 
     def __len__(self) -> int:
         return len(self.id)
+
+    def countries(self) -> frozenset[str]:
+        return frozenset(self.country)
 
     def info(self, i: int) -> PlaceInfo:
         lat, lon, parents = self.lat[i], self.lon[i], self.parents[i]
         return PlaceInfo(
             self.id[i], self.kind[i], self.country[i], self.population[i], bool(self.current[i]),
             tuple(parents.split("\x1f")) if parents else (),
-            None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
+            None if math.isnan(lat) else lat, None if math.isnan(lon) else lon, self.name[i],
         )  # fmt: skip
 
 
@@ -335,6 +347,7 @@ def _info(place: Place) -> PlaceInfo:
         parents=tuple(sorted(parents)),
         lat=place.lat,
         lon=place.lon,
+        name=place.name,
     )
 
 
@@ -362,7 +375,7 @@ def _with_centroids(places: list[PlaceInfo], gazetteer: Gazetteer) -> list[Place
             if own:
                 info = PlaceInfo(
                     info.id, info.kind, info.country, info.population, info.current,
-                    info.parents, own[0] / own[2], own[1] / own[2],
+                    info.parents, own[0] / own[2], own[1] / own[2], info.name,
                 )  # fmt: skip
         out.append(info)
     return out
@@ -382,7 +395,7 @@ def text_layer_digest() -> bytes:
     """A digest of the code and data that spell and key names (this module, keys.py, the text
     layer and its schemes): a change to any of them rebuilds what is cached from them (the
     index; the common-word list's hashes, which clean() and fine() spell)."""
-    h = hashlib.sha256(b"toponyms-index-2")
+    h = hashlib.sha256(b"toponyms-index-3")
     package = Path(__file__).parent
     text = package / "text"
     parts = [package / "index.py", package / "keys.py"]
@@ -391,3 +404,22 @@ def text_layer_digest() -> bytes:
     for part in parts:
         h.update(part.name.encode() + part.read_bytes())
     return h.digest()
+
+
+# --------------------------------------------------------------- the shipped index, cached
+_shipped_lock = threading.Lock()
+_shipped: Index | None = None
+
+
+def shipped_index() -> Index:
+    """The shipped gazetteer's index: one per process (every default Resolver shares it, and a
+    Dask or multiprocessing worker loads it once), cached on disk by the digest of data and
+    text layer."""
+    global _shipped
+    with _shipped_lock:
+        if _shipped is None:
+            g = _gazetteer.shipped()
+            digest = hashlib.sha256(text_layer_digest() + _gazetteer._content_digest().encode())
+            name = f"index-{digest.hexdigest()[:40]}.pickle"
+            _shipped = _cache.cached(name, lambda: Index(g), Index)
+        return _shipped

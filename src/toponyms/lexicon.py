@@ -23,6 +23,7 @@ from array import array
 from bisect import bisect_left
 from pathlib import Path
 
+from . import cache as _cache
 from . import gazetteer as _gazetteer
 from . import index as _index
 from .index import fine
@@ -71,7 +72,7 @@ def _load() -> array[int]:
                 digest = hashlib.sha256(raw + _index.text_layer_digest())
                 digest.update(Path(__file__).read_bytes())
                 name = f"lexicon-{digest.hexdigest()[:40]}.pickle"
-                _hashes = _gazetteer._cached(name, lambda: _read(raw.decode("utf-8")), array)
+                _hashes = _cache.cached(name, lambda: _read(raw.decode("utf-8")), array)
     return _hashes
 
 

@@ -1,15 +1,14 @@
-"""Stage 5: Resolver.resolve and Resolver.candidates: from a query to ranked, scored Matches.
+"""Stage 5: the Resolver, which orchestrates a lookup from a query to an Answer.
 
-Gathers evidence from the index (exact names, transliteration keys, case forms, then fuzzy
-keys), applies the caller's filters (country, kind, within) and context (near), ranks with
-scoring.py and abstains below a threshold. The module-level functions in toponyms use one
-lazily built Resolver over the shipped gazetteer.
+Checks the caller's options, gathers evidence from the index (exact names, transliteration
+keys, case forms, then fuzzy keys), applies the filters (country, kind, within) and context
+(near), has scoring.py rank the candidates and give them probabilities, and builds the results
+(results.py): the name, and the place when one is identified. The module-level functions in
+toponyms use one lazily built Resolver over the shipped gazetteer.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import math
 import threading
 from collections import OrderedDict
@@ -21,18 +20,21 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from . import gazetteer as _gazetteer
-from .gazetteer import Gazetteer
-from .index import Entry, Index, PlaceInfo, distance_km, fine, romanizations, text_layer_digest
+from .errors import OptionError, UnknownUnitError
+from .gazetteer import KINDS, Gazetteer
+from .index import Entry, Index, PlaceInfo, fine, romanizations, shipped_index
 from .keys import foreign_respellings, key
 from .lexicon import is_common_word
-from .match import How, Match
+from .results import Answer, How, Match, Status
 from .scoring import (
     KIND_PRIOR,
     TIER,
+    Assessment,
     Candidate,
-    confidence,
+    Query,
+    assess,
+    context_score,
     default_threshold,
-    features,
     prior,
     rank_key,
 )
@@ -77,14 +79,15 @@ class Resolver:
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, *, threshold: float | None = None):
-        """``threshold``: the confidence below which resolve() abstains; by default the one
-        fitted with the model (scoring.default_threshold(), docs/accuracy.md)."""
+        """``threshold``: the confidence below which no name (and no place) is given; by
+        default the one fitted with the model (scoring.default_threshold(), docs/accuracy.md)."""
         self._gazetteer = gazetteer
-        self._threshold = default_threshold() if threshold is None else threshold
+        self._threshold = default_threshold() if threshold is None else _threshold(threshold)
         self._index: Index | None = None
+        self._countries: frozenset[str] | None = None
         self._lock = threading.Lock()
         # Reports repeat the same few hundred names: answers are remembered (bounded, LRU).
-        self._answers: OrderedDict[tuple[Any, ...], list[Match]] = OrderedDict()
+        self._answers: OrderedDict[tuple[Any, ...], _Assessed] = OrderedDict()
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Ship the recipe, not the index: a worker rebuilds (or reads the disk cache) once.
@@ -106,12 +109,35 @@ class Resolver:
             with self._lock:
                 if self._index is None:
                     if self._gazetteer is None:
-                        self._index = _shipped_index()
+                        self._index = shipped_index()
                     else:
                         self._index = Index(self._gazetteer)
         return self._index
 
     # ------------------------------------------------------------------------- public
+    def lookup(
+        self,
+        name: object,
+        *,
+        country: str | None = None,
+        kind: str | Collection[str] | None = None,
+        within: str | None = None,
+        near: Point | Sequence[str] | None = None,
+        threshold: float | None = None,
+    ) -> Answer:
+        """What ``name`` names: its canonical name whenever that is clear, and the place when
+        one is identified; ``status`` says which (identified, ambiguous, no_match,
+        not_a_place, missing).
+
+        None, NaN, pandas.NA and blank strings are "missing"; other non-strings raise TypeError.
+        """
+        cut = self._threshold if threshold is None else _threshold(threshold)
+        text = _as_text(name)
+        if text is None or not text.strip():
+            self._check(country, kind)
+            return self._answer(text, None, cut)
+        return self._answer(text, self._assessed(text, 1, country, kind, within, near), cut)
+
     def resolve(
         self,
         name: object,
@@ -122,15 +148,32 @@ class Resolver:
         near: Point | Sequence[str] | None = None,
         threshold: float | None = None,
     ) -> Match | None:
-        """The place ``name`` most likely means, or None when no answer is confident enough.
+        """The place ``name`` means, or None when no place is identified confidently enough
+        (``lookup`` says why, and gives the name when it is clear).
 
         None, NaN and pandas.NA give None; other non-strings raise TypeError.
         """
-        found = self.candidates(name, limit=1, country=country, kind=kind, within=within, near=near)
-        cut = self._threshold if threshold is None else threshold
-        if found and found[0].confidence >= cut:
-            return found[0]
-        return None
+        answer = self.lookup(
+            name, country=country, kind=kind, within=within, near=near, threshold=threshold
+        )
+        return answer.place
+
+    def normalize(
+        self,
+        name: object,
+        *,
+        country: str | None = None,
+        kind: str | Collection[str] | None = None,
+        within: str | None = None,
+        near: Point | Sequence[str] | None = None,
+        threshold: float | None = None,
+    ) -> str | None:
+        """The canonical name ``name`` spells, or None: given whenever the name is clear,
+        however many places share it. ``normalize("под Мирноградом") == "Myrnohrad"``."""
+        answer = self.lookup(
+            name, country=country, kind=kind, within=within, near=near, threshold=threshold
+        )
+        return answer.name
 
     def candidates(
         self,
@@ -142,26 +185,19 @@ class Resolver:
         within: str | None = None,
         near: Point | Sequence[str] | None = None,
     ) -> list[Match]:
-        """Up to ``limit`` places ``name`` may mean, best first, each with its confidence."""
+        """Up to ``limit`` places ``name`` may mean, best first, each with the probability that
+        it is the place meant: computed over all the candidates, so a candidate's confidence
+        does not depend on ``limit``, and together they sum to at most 1."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise OptionError("limit", limit, "must be a whole number of at least 1")
         text = _as_text(name)
-        if text is None:
+        if text is None or not text.strip():
+            self._check(country, kind)
             return []
-        memo = _memo_key(text, limit, country, kind, within, near)
-        if memo is not None:
-            with self._lock:
-                found = self._answers.get(memo)
-                if found is not None:
-                    self._answers.move_to_end(memo)
-                    return list(found)
-        found = self._candidates(text, limit, country, kind, within, near)
-        if memo is not None:
-            with self._lock:
-                self._answers[memo] = found
-                if len(self._answers) > _MEMO_SIZE:
-                    self._answers.popitem(last=False)
-        return list(found)
+        return list(self._assessed(text, limit, country, kind, within, near).matches)
 
-    def _candidates(
+    # ------------------------------------------------------------------ orchestration
+    def _assessed(
         self,
         text: str,
         limit: int,
@@ -169,40 +205,74 @@ class Resolver:
         kind: str | Collection[str] | None,
         within: str | None,
         near: Point | Sequence[str] | None,
-    ) -> list[Match]:
-        scored = self._scored(text, limit, country, kind, within, near)
-        if not scored:
-            return []
-        # The model scores the winner. A runner-up is right only when the winner is wrong: it
-        # gets a share of the winner's doubt, in proportion to its own score, and never more
-        # than the winner.
-        top = scored[0].confidence
-        # The winner is chosen by evidence (scoring.rank_key); the rest are listed by score.
-        scored[1:] = sorted(scored[1:], key=lambda s: -s.confidence)
-        rest = sum(s.confidence for s in scored[1:]) or 1.0
-        return [
-            self._match(text, s.candidate, top if i == 0 else
-                        min(top, (1.0 - top) * s.confidence / rest), ambiguous=s.ambiguous)
-            for i, s in enumerate(scored)
-        ]  # fmt: skip
+    ) -> _Assessed:
+        """The threshold-free outcome of a query, remembered: ranked matches and the name."""
+        memo = _memo_key(text, limit, country, kind, within, near)
+        if memo is not None:
+            with self._lock:
+                found = self._answers.get(memo)
+                if found is not None:
+                    self._answers.move_to_end(memo)
+                    return found
+        outcome = self._outcome(text, limit, country, kind, within, near)
+        if memo is not None:
+            with self._lock:
+                self._answers[memo] = outcome
+                if len(self._answers) > _MEMO_SIZE:
+                    self._answers.popitem(last=False)
+        return outcome
 
-    def _scored(
+    def _outcome(
         self,
         text: str,
         limit: int,
-        country: str | None = None,
-        kind: str | Collection[str] | None = None,
-        within: str | None = None,
-        near: Point | Sequence[str] | None = None,
-    ) -> list[_Scored]:
-        """The top ``limit`` candidates with the confidence model's inputs and output."""
+        country: str | None,
+        kind: str | Collection[str] | None,
+        within: str | None,
+        near: Point | Sequence[str] | None,
+    ) -> _Assessed:
+        keep = self._filter(country, kind, within)
+        core, assessment = self._assess(text, limit, keep, near)
+        if assessment is None:
+            return _Assessed((), None, 0.0, None, None, None, (), None, None, core)
+        index, g = self.index, self.gazetteer
+        matches = tuple(
+            self._match(text, c, p, ambiguous=amb)
+            for c, p, amb in zip(
+                assessment.ranked, assessment.confidences, assessment.ambiguous, strict=False
+            )
+        )
+        top = assessment.ranked[0]
+        infos = [index.place(c.place) for c in assessment.homonyms]
+        kinds = {i.kind for i in infos}
+        countries = {i.country for i in infos}
+        top_place = g[infos[0].id]
+        oblast = top_place.oblast_id
+        admin1 = None
+        if oblast and oblast != top_place.id and all(oblast in i.parents for i in infos):
+            admin1 = g[oblast].name
+        return _Assessed(
+            matches,
+            infos[0].name,
+            round(assessment.name_confidence, 4),
+            kinds.pop() if len(kinds) == 1 else None,
+            countries.pop() if len(countries) == 1 else None,
+            admin1,
+            tuple(i.id for i in infos),
+            _how(top),
+            top.matched,
+            core,
+        )
+
+    def _assess(
+        self, text: str, limit: int, keep: _Keep, near: Point | Sequence[str] | None
+    ) -> tuple[str, Assessment | None]:
+        """The query's core and its candidates, ranked and scored (None: no candidate)."""
         if len(text) > _WHOLE_INPUT_LIMIT:
-            return []
+            return "", None
         core, hint = split_descriptors(text)
         if not core or len(core) > MAX_QUERY_LENGTH:
-            return []
-        index = self.index
-        keep = self._filter(country, kind, within)
+            return core, None
         k = key(core)
         found = self._gather(core, k, hint, keep)
         if not found:  # "Луцький райнон": a garbled descriptor hides the name
@@ -212,45 +282,45 @@ class Resolver:
                 k = key(core)
                 found = self._gather(core, k, hint, keep) if core else []
         if not found:
-            return []
+            return core, None
         context = self._context(near)
+        index = self.index
         for c in found:
-            c.context = _context_score(index.place(c.place), context) if context else 0
-        found.sort(key=rank_key)
-        _centre_first(index, found)
-        common = functools.cache(lambda: is_common_word(core))  # once per query, if at all
-        scored = []
-        for i, top in enumerate(found[: max(1, limit)]):
-            rivals = [
-                r for j, r in enumerate(found)
-                if j != i and _rival(r, top) and not _one_place(index, r, top)
-            ]  # fmt: skip
-            x = features(
-                top, rivals, context_given=bool(context), query_length=len(core),
-                key_length=len(k), pool=len(found), lowercase=text == text.lower(),
-                runner_up=next((c for c in found if c is not top), None),
-                # Asked only where the feature can fire (inexact, not a romanization).
-                common_word=top.method != "exact" and top.similarity < 1.0 and common(),
+            c.context = context_score(index.place(c.place), context) if context else 0
+        bare = core
+        query = Query(
+            context_given=bool(context), length=len(core), key_length=len(k),
+            lowercase=text == text.lower(), common_word=lambda: is_common_word(bare),
+        )  # fmt: skip
+        return core, assess(index, found, query, limit=limit)
+
+    def _answer(self, text: str | None, outcome: _Assessed | None, cut: float) -> Answer:
+        version = self.gazetteer.version
+        if outcome is None:
+            return Answer(
+                text, Status.MISSING, None, 0.0, None, None, None, (), None, 0.0, None, None,
+                version,
             )  # fmt: skip
-            ambiguous = bool(rivals) and _close(top, rivals)
-            scored.append(_Scored(top, x, confidence(x), ambiguous))
-        return scored
-
-    def normalize(
-        self,
-        name: object,
-        *,
-        country: str | None = None,
-        kind: str | Collection[str] | None = None,
-        within: str | None = None,
-        near: Point | Sequence[str] | None = None,
-    ) -> str | None:
-        """The canonical name of the place ``name`` means, or None.
-
-        ``normalize("под Мирноградом") == "Myrnohrad"``.
-        """
-        match = self.resolve(name, country=country, kind=kind, within=within, near=near)
-        return None if match is None else match.name
+        top = outcome.matches[0] if outcome.matches else None
+        place_confidence = 0.0 if top is None else top.confidence
+        if top is not None and place_confidence >= cut:
+            status = Status.IDENTIFIED
+        elif outcome.name is not None and outcome.name_confidence >= cut:
+            status = Status.AMBIGUOUS
+        else:
+            status = (
+                Status.NOT_A_PLACE if _not_a_name(text or "", outcome.core) else Status.NO_MATCH
+            )
+            return Answer(
+                text, status, None, outcome.name_confidence, None, None, None, (), None,
+                place_confidence, None, None, version,
+            )  # fmt: skip
+        return Answer(
+            text, status, outcome.name, outcome.name_confidence, outcome.kind,
+            outcome.country, outcome.admin1, outcome.places,
+            top if status is Status.IDENTIFIED else None, place_confidence, outcome.how,
+            outcome.matched, version,
+        )  # fmt: skip
 
     # ---------------------------------------------------------------------- evidence
     def _gather(self, core: str, k: str, hint: str | None, keep: _Keep) -> list[Candidate]:
@@ -366,11 +436,49 @@ class Resolver:
         )
 
     # ------------------------------------------------------------- filters, context
+    def _check_options(
+        self,
+        *,
+        country: str | None = None,
+        kind: str | Collection[str] | None = None,
+        within: str | None = None,
+        threshold: float | None = None,
+    ) -> None:
+        """Raise OptionError or UnknownUnitError for a wrong option, before any lookup: the
+        batch paths and the CLI check once, up front, not at every row."""
+        self._check(country, kind)
+        if within is not None:
+            self._unit(within)
+        if threshold is not None:
+            _threshold(threshold)
+
+    def _check(
+        self, country: str | None, kind: str | Collection[str] | None
+    ) -> tuple[str | None, set[str] | None]:
+        """The ``country`` and ``kind`` options, checked: OptionError names a wrong one."""
+        kinds = None
+        if kind is not None:
+            kinds = {kind} if isinstance(kind, str) else set(kind)
+            unknown = sorted(str(k) for k in kinds if k not in KINDS)
+            if unknown or not kinds:
+                raise OptionError(
+                    "kind", kind, f"not a kind of place; one of {', '.join(sorted(KINDS))}"
+                )
+        if country is not None:
+            if not isinstance(country, str):
+                raise OptionError("country", country, "must be an ISO 3166-1 code such as UA")
+            country = country.strip().upper()
+            if self._countries is None:
+                self._countries = self.index.countries()
+            if country not in self._countries:
+                known = ", ".join(sorted(self._countries))
+                raise OptionError("country", country, f"no place of the gazetteer is in {known}")
+        return country, kinds
+
     def _filter(
         self, country: str | None, kind: str | Collection[str] | None, within: str | None
     ) -> _Keep:
-        kinds = None if kind is None else ({kind} if isinstance(kind, str) else set(kind))
-        country = None if country is None else country.upper()
+        country, kinds = self._check(country, kind)
         unit = None if within is None else self._unit(within)
 
         def keep(info: PlaceInfo) -> bool:
@@ -383,12 +491,14 @@ class Resolver:
         return keep
 
     def _unit(self, within: str) -> str:
+        if not isinstance(within, str):
+            raise OptionError("within", within, "must be a unit's name or a place id")
         if within in self.gazetteer:
             return within
-        found = self.candidates(within, limit=1, kind=_ADMIN_KINDS)
-        if not found or found[0].confidence < self._threshold:
-            raise ValueError(f"within={within!r} names no unit of the gazetteer")
-        place = self.gazetteer[found[0].id]
+        found = self.resolve(within, kind=_ADMIN_KINDS)
+        if found is None:
+            raise UnknownUnitError(within)
+        place = self.gazetteer[found.id]
         return place.oblast_id if place.kind == "entity" and place.oblast_id else place.id
 
     def _context(self, near: Point | Sequence[str] | None) -> list[PlaceInfo]:
@@ -440,11 +550,20 @@ class Resolver:
 
 
 @dataclass(frozen=True, slots=True)
-class _Scored:
-    candidate: Candidate
-    features: list[float]
-    confidence: float
-    ambiguous: bool
+class _Assessed:
+    """A query's outcome before any threshold: its ranked matches (up to the limit asked), and
+    the winner's name with what its homonyms share. Remembered per query and options."""
+
+    matches: tuple[Match, ...]
+    name: str | None
+    name_confidence: float
+    kind: Any  # Kind | None
+    country: str | None
+    admin1: str | None
+    places: tuple[str, ...]
+    how: How | None
+    matched: str | None
+    core: str  # the query without descriptor, for telling a non-name
 
 
 _Keep = Any  # Callable[[PlaceInfo], bool]; Any keeps mypy quiet about the closure's type
@@ -510,103 +629,15 @@ def _spells(reading: str, e: Entry, name_fine: str) -> bool:
     return _romanized_similarity(reading, e, name_fine) >= _LATIN_FORM_MIN_SIMILARITY
 
 
-def _rival(other: Candidate, top: Candidate) -> bool:
-    """A homonym: found by evidence as strong as the winner's, or by a transliteration of a
-    name nearly as close (Лощиновка: one village's Russian name, and another's key). A fuzzy
-    neighbour more edits away is no rival: one swap from Sokyrne, "Soykrne" means Sokyrne, not
-    Sofyne two edits off, however alike their letters. Edits count twice over: in the key, and
-    in typing the romanized spelling (a swap is one): "Kherosn" is one swap from Kherson and two
-    slips from Khorosna and Khorosno, whose keys are as near."""
-    if other.evidence() == top.evidence():
-        if top.method == "fuzzy" and (
-            other.edits > top.edits or other.typing_edits > top.typing_edits
-        ):
-            return False
-        return other.similarity >= top.similarity - 0.1
-    strong = ("exact", "key")
-    hint, variant, _, missing = top.evidence()
-    return (
-        top.method in strong
-        and other.method in strong
-        and other.evidence()[:2] == (hint, variant)
-        and other.evidence()[3] == missing
-        and other.similarity >= 0.9
-    )
+def _threshold(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise OptionError("threshold", value, "must be a number from 0 to 1")
+    return float(value)
 
 
-def _one_place(index: Index, a: Candidate, b: Candidate) -> bool:
-    """A unit and a place it encloses, found by one name (Moscow the federal city and Moscow the
-    city, Saint Petersburg likewise): a report naming it means both, so neither is the other's
-    homonym."""
-    if a.matched.casefold() != b.matched.casefold():
-        return False
-    pa, pb = index.place(a.place), index.place(b.place)
-    return pa.id in pb.parents or pb.id in pa.parents
-
-
-def _centre_first(index: Index, found: list[Candidate]) -> None:
-    """Put a settlement before the hromada it lies in when the hromada was met only by its bare
-    adjective (Kramatorska, Краматорська, without "громада"), in place. That adjective is also
-    the settlement's genitive in Ukrainian, Polish and Czech (біля Краматорська, Kramatorska:
-    of Kramatorsk) and its Russian adjectival name (Ilovaiskaia), which is what a bare
-    adjective in a report nearly always is."""
-    top, unit = found[0], index.place(found[0].place)
-    if not top.descriptor_missing or unit.kind != "hromada":
-        return
-    hromada_id = unit.id
-    for i, c in enumerate(found):
-        if (
-            c.method != "fuzzy"
-            and not c.descriptor_missing
-            and hromada_id in index.place(c.place).parents
-        ):
-            found.insert(0, found.pop(i))
-            return
-
-
-def _close(top: Candidate, rivals: list[Candidate]) -> bool:
-    """Context and prominence do not settle it: no context edge, and either several rivals or
-    one that is not ten times smaller."""
-    if top.context > max(r.context for r in rivals):
-        return False
-    return len(rivals) >= 3 or top.prior - max(r.prior for r in rivals) < 1.0
-
-
-def _context_score(info: PlaceInfo, context: list[PlaceInfo]) -> int:
-    score = 0
-    for other in context:
-        if other.lat is not None and info.lat is not None and other.lon is not None:
-            d = distance_km(info.lat, info.lon or 0.0, other.lat, other.lon)
-            if d <= 30:
-                return 2
-            if d <= 120:
-                score = 1
-        # Units shared besides the country: the oblast alone says "same region" (1); the
-        # raion or hromada too says "next door" (2), as does being the unit itself.
-        shared = set(info.parents).intersection(other.parents) - {f"iso:{info.country}"}
-        if len(shared) >= 2 or other.id in info.parents or info.id in other.parents:
-            return 2
-        if shared:
-            score = 1
-    return score
-
-
-# --------------------------------------------------------------- the shipped index, cached
-_shipped_lock = threading.Lock()
-
-
-_shipped_index_memo: Index | None = None
-
-
-def _shipped_index() -> Index:
-    """The shipped gazetteer's index: one per process (every default Resolver shares it, and a
-    Dask or multiprocessing worker loads it once), cached on disk by the digest of data and
-    text layer."""
-    global _shipped_index_memo
-    with _shipped_lock:
-        if _shipped_index_memo is None:
-            g = _gazetteer.shipped()
-            digest = hashlib.sha256(text_layer_digest() + _gazetteer._content_digest().encode())
-            name = f"index-{digest.hexdigest()[:40]}.pickle"
-            _shipped_index_memo = _gazetteer._cached(name, lambda: Index(g), Index)
-        return _shipped_index_memo
+def _not_a_name(text: str, core: str) -> bool:
+    """Whether a query that found no name is no place name at all: no letter in it, too long
+    for a name, or a common word or person's name as written (Railway, Zelensky)."""
+    if not any(ch.isalpha() for ch in text) or len(text) > MAX_QUERY_LENGTH or not core:
+        return True
+    return is_common_word(core)

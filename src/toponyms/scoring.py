@@ -1,9 +1,13 @@
-"""Stage 4: evidence about a candidate -> its rank among rivals and a calibrated confidence.
+"""Stage 4: evidence about candidates -> their ranking, their rivals and calibrated probabilities.
 
 Ranking is a documented order of evidence (how the name matched, then context, then the
-place's prominence). Confidence is a logistic model over features of the winner and its
-rivals; its weights are fitted on the labelled training set by scripts/fit_confidence.py and
-ship in confidence.json. No string matching happens here: index.py and resolver.py do that.
+place's prominence). Confidence comes in two levels, each a logistic model over features of the
+winner and its rivals, fitted on the labelled training set by scripts/fit_confidence.py and
+shipped in confidence.json: the *name* model says how likely the winner's canonical name is
+right (rivals are candidates of other names), the *place* model how likely the winner is the
+place, given its name (rivals are the places sharing it). Every candidate gets a probability
+over all candidates, whatever ``limit`` a caller asks for. No string matching happens here:
+index.py and resolver.py do that.
 """
 
 from __future__ import annotations
@@ -11,13 +15,16 @@ from __future__ import annotations
 import json
 import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .index import Index, PlaceInfo, distance_km
+
 __all__ = [
-    "FEATURES", "Candidate", "clear_winner", "confidence", "default_threshold", "features",
-    "rank_key",
+    "FEATURES", "Assessment", "Candidate", "Query", "assess", "clear_winner", "context_score",
+    "default_threshold", "features", "rank", "rank_key", "winner_features",
 ]  # fmt: skip
 
 # How a candidate was found, strongest first.
@@ -142,6 +149,7 @@ FEATURES = (
     "inexact_log_length",  # log of the query's length, for inexact hits
     "winner_size",  # log10 population of a winner that has rivals: Poltava (300k) vs villages
     "common_word",  # found inexactly, and the query is itself a common word or name (Kremlin)
+    "respelled",  # a Cyrillic query met by key, not as written (Харькове ~ Харкове; Токио ~ Токи)
     "clear_winner",  # a city or higher whose every rival is two tiers lower or a fifth its size
     # (names found exactly, by key or as a case form: fuzzy neighbours are not homonyms)
 )
@@ -150,19 +158,17 @@ FEATURES = (
 def features(
     top: Candidate,
     rivals: list[Candidate],
-    *,
-    context_given: bool,
-    query_length: int,
-    key_length: int,
+    query: Query,
     pool: int,
-    lowercase: bool,
     runner_up: Candidate | None = None,
-    common_word: bool = False,
 ) -> list[float]:
     """The confidence model's inputs for the winner ``top`` against its ``rivals``.
 
-    Rivals are the other candidates with evidence about as strong as the winner's: homonyms.
+    Rivals are the other candidates with evidence about as strong as the winner's: for the name
+    model, those of other names; for the place model, every one, homonyms included.
     """
+    context_given, query_length, key_length = query.context_given, query.length, query.key_length
+    lowercase = query.lowercase
     # Against the closest rival, clipped: beyond this, prominence says no more.
     gap = max(-6.0, min((6.0, *(_prominence_gap(top, r) for r in rivals)))) if rivals else 0.0
     fuzzy = top.method == "fuzzy"
@@ -198,7 +204,8 @@ def features(
         math.log(query_length) if inexact else 0.0,
         math.log10(1 + top.population) if rivals else 0.0,
         # Not for a query that is exactly the name in some romanization (Saki: Саки).
-        float(inexact and common_word and top.similarity < 1.0),
+        float(inexact and top.similarity < 1.0 and query.common_word()),
+        float(top.respelled),
         # Among equal names only: the most prominent of several near spellings is no homonym.
         float(bool(rivals) and not fuzzy and clear_winner(top, rivals)),
     ]
@@ -239,34 +246,227 @@ def _prominence_gap(top: Candidate, rival: Candidate) -> float:
     return 2 * (top.kind_prior - rival.kind_prior)
 
 
-_model: tuple[tuple[float, ...], float] | None = None
+# ------------------------------------------------------------------ rivals and ranking
+def rival(other: Candidate, top: Candidate) -> bool:
+    """A homonym: found by evidence as strong as the winner's, or by a transliteration of a
+    name nearly as close (Лощиновка: one village's Russian name, and another's key). A fuzzy
+    neighbour more edits away is no rival: one swap from Sokyrne, "Soykrne" means Sokyrne, not
+    Sofyne two edits off, however alike their letters. Edits count twice over: in the key, and
+    in typing the romanized spelling (a swap is one): "Kherosn" is one swap from Kherson and two
+    slips from Khorosna and Khorosno, whose keys are as near."""
+    if other.evidence() == top.evidence():
+        if top.method == "fuzzy" and (
+            other.edits > top.edits or other.typing_edits > top.typing_edits
+        ):
+            return False
+        return other.similarity >= top.similarity - 0.1
+    strong = ("exact", "key")
+    hint, variant, _, missing = top.evidence()
+    return (
+        top.method in strong
+        and other.method in strong
+        and other.evidence()[:2] == (hint, variant)
+        and other.evidence()[3] == missing
+        and other.similarity >= 0.9
+    )
+
+
+def one_place(index: Index, a: Candidate, b: Candidate) -> bool:
+    """A unit and a place it encloses, found by one name (Moscow the federal city and Moscow the
+    city, Saint Petersburg likewise): a report naming it means both, so neither is the other's
+    homonym."""
+    if a.matched.casefold() != b.matched.casefold():
+        return False
+    pa, pb = index.place(a.place), index.place(b.place)
+    return pa.id in pb.parents or pb.id in pa.parents
+
+
+def rank(index: Index, found: list[Candidate]) -> None:
+    """Sort ``found`` best first, in place: by rank_key, then a settlement before the hromada
+    met only by its bare adjective (see _centre_first)."""
+    found.sort(key=rank_key)
+    _centre_first(index, found)
+
+
+def _centre_first(index: Index, found: list[Candidate]) -> None:
+    """Put a settlement before the hromada it lies in when the hromada was met only by its bare
+    adjective (Kramatorska, Краматорська, without "громада"), in place. That adjective is also
+    the settlement's genitive in Ukrainian, Polish and Czech (біля Краматорська, Kramatorska:
+    of Kramatorsk) and its Russian adjectival name (Ilovaiskaia), which is what a bare
+    adjective in a report nearly always is."""
+    top, unit = found[0], index.place(found[0].place)
+    if not top.descriptor_missing or unit.kind != "hromada":
+        return
+    hromada_id = unit.id
+    for i, c in enumerate(found):
+        if (
+            c.method != "fuzzy"
+            and not c.descriptor_missing
+            and hromada_id in index.place(c.place).parents
+        ):
+            found.insert(0, found.pop(i))
+            return
+
+
+def close(top: Candidate, rivals: list[Candidate]) -> bool:
+    """Context and prominence do not settle it: no context edge, and either several rivals or
+    one that is not ten times smaller."""
+    if top.context > max(r.context for r in rivals):
+        return False
+    return len(rivals) >= 3 or top.prior - max(r.prior for r in rivals) < 1.0
+
+
+def context_score(info: PlaceInfo, context: list[PlaceInfo]) -> int:
+    """2 when the place lies next to one of the report's other places (30 km, or the same raion
+    or hromada), 1 in the same region (120 km, or the same oblast), 0 otherwise."""
+    score = 0
+    for other in context:
+        if other.lat is not None and info.lat is not None and other.lon is not None:
+            d = distance_km(info.lat, info.lon or 0.0, other.lat, other.lon)
+            if d <= 30:
+                return 2
+            if d <= 120:
+                score = 1
+        # Units shared besides the country: the oblast alone says "same region" (1); the
+        # raion or hromada too says "next door" (2), as does being the unit itself.
+        shared = set(info.parents).intersection(other.parents) - {f"iso:{info.country}"}
+        if len(shared) >= 2 or other.id in info.parents or info.id in other.parents:
+            return 2
+        if shared:
+            score = 1
+    return score
+
+
+# ------------------------------------------------------------------------ probabilities
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What the confidence features need to know of the query itself."""
+
+    context_given: bool
+    length: int  # of the query's core
+    key_length: int
+    lowercase: bool
+    common_word: Callable[[], bool]  # asked only where the feature can fire (it loads a list)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The candidates of one query, ranked, with the two levels of confidence.
+
+    ``confidences[i]`` is the probability that ``ranked[i]`` is the place meant, for the first
+    ``len(confidences)`` candidates; together they sum to at most 1 and never increase down the
+    list. ``homonyms`` are the winner and the places that share its name with evidence as
+    strong (its rivals of the same name), best first; ``name_confidence`` is the probability
+    that the winner's canonical name is right.
+    """
+
+    ranked: list[Candidate]
+    confidences: list[float]
+    ambiguous: list[bool]
+    name_confidence: float
+    homonyms: list[Candidate]
+    query: Query
+
+
+def assess(index: Index, found: list[Candidate], query: Query, *, limit: int = 1) -> Assessment:
+    """Rank ``found`` and give the first ``limit`` candidates their probabilities.
+
+    Probabilities follow the ranking by stick-breaking: candidate *i* is the place meant only
+    if every candidate above it is not, so it gets the mass the ones above left, times its own
+    chance among the candidates below it (each above it, being ruled out, is no longer its
+    rival). The winner's chance is its name's times the place's given the name. Every value
+    depends on the candidates, never on ``limit``, which only says how many to compute.
+    """
+    rank(index, found)
+    confidences: list[float] = []
+    ambiguous: list[bool] = []
+    left = 1.0
+    name_confidence = 0.0
+    homonyms: list[Candidate] = []
+    for i, top in enumerate(found[: max(1, limit)]):
+        name_x, place_x, rivals, same = _features_at(index, found, i, query)
+        name_p = _probability(_name_weights(), name_x)
+        place_p = 1.0 if place_x is None else _probability(_place_weights(), place_x)
+        chance = name_p * place_p
+        if i == 0:
+            name_confidence, homonyms = name_p, [top, *same]
+            p = chance
+        else:
+            p = min(confidences[-1], left * chance)
+        confidences.append(p)
+        ambiguous.append(bool(rivals) and close(top, rivals))
+        left = max(0.0, left - p)
+    return Assessment(found, confidences, ambiguous, name_confidence, homonyms, query)
+
+
+def winner_features(
+    index: Index, ranked: list[Candidate], query: Query
+) -> tuple[list[float], list[float] | None]:
+    """The name model's and the place model's inputs for the winner of ``ranked`` (the place
+    model's None when no other place shares the winner's name): what the fit learns from."""
+    name_x, place_x, _, _ = _features_at(index, ranked, 0, query)
+    return name_x, place_x
+
+
+def _features_at(
+    index: Index, found: list[Candidate], i: int, query: Query
+) -> tuple[list[float], list[float] | None, list[Candidate], list[Candidate]]:
+    """For candidate ``i`` among those ranked below it: the name model's features (rivals of
+    other names), the place model's (every rival; None when none shares its name), its rivals,
+    and those of them that share its name."""
+    top = found[i]
+    # Candidates above this one are ruled out when it is asked about: they are no rivals.
+    rivals = [r for r in found[i + 1 :] if rival(r, top) and not one_place(index, r, top)]
+    name = index.place(top.place).name
+    same = [r for r in rivals if index.place(r.place).name == name]
+    others = [r for r in rivals if index.place(r.place).name != name] if same else rivals
+    runner_up = found[i + 1] if i + 1 < len(found) else None
+    name_x = features(top, others, query, len(found), runner_up)
+    place_x = features(top, rivals, query, len(found), runner_up) if same else None
+    return name_x, place_x, rivals, same
+
+
+# ------------------------------------------------------------------------------ the model
+_model: tuple[tuple[float, ...], tuple[float, ...], float] | None = None
 _lock = threading.Lock()
 
 
-def _load_model() -> tuple[tuple[float, ...], float]:
-    """The fitted weights (in FEATURES order) and the default threshold, read once."""
+def _load_model() -> tuple[tuple[float, ...], tuple[float, ...], float]:
+    """The fitted weights of the name and place models (in FEATURES order) and the default
+    threshold, read once."""
     global _model
     if _model is None:
         with _lock:
             if _model is None:
                 text = Path(__file__).with_name("confidence.json").read_text("utf-8")
                 model: dict[str, Any] = json.loads(text)
-                by_name = model["weights"]
-                missing = set(FEATURES) - set(by_name)
-                if missing:
-                    raise RuntimeError(f"confidence.json lacks weights for {sorted(missing)}")
-                weights = tuple(float(by_name[f]) for f in FEATURES)
-                _model = (weights, float(model.get("threshold", 0.5)))
+                levels = []
+                for level in ("name", "place"):
+                    by_name = model["weights"][level]
+                    missing = set(FEATURES) - set(by_name)
+                    if missing:
+                        raise RuntimeError(
+                            f"confidence.json lacks {level} weights for {sorted(missing)}"
+                        )
+                    levels.append(tuple(float(by_name[f]) for f in FEATURES))
+                _model = (levels[0], levels[1], float(model.get("threshold", 0.5)))
     return _model
 
 
-def default_threshold() -> float:
-    """The confidence below which resolve() abstains, as fitted (confidence.json)."""
+def _name_weights() -> tuple[float, ...]:
+    return _load_model()[0]
+
+
+def _place_weights() -> tuple[float, ...]:
     return _load_model()[1]
 
 
-def confidence(x: list[float]) -> float:
-    """The probability that the winner is right, from the fitted logistic model."""
-    z = sum(w * v for w, v in zip(_load_model()[0], x, strict=True))
+def default_threshold() -> float:
+    """The confidence below which a name (or a place) is not given, as fitted (confidence.json)."""
+    return _load_model()[2]
+
+
+def _probability(weights: tuple[float, ...], x: list[float]) -> float:
+    z = sum(w * v for w, v in zip(weights, x, strict=True))
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..batch import COLUMNS, resolve_column
+from ..batch import PANDAS_DTYPES, resolve_column
 from ..resolver import Resolver
 
 __all__ = ["resolve_dask_column"]
@@ -30,9 +30,6 @@ def resolve_dask_column(
     import pandas as pd
 
     meta = pd.DataFrame(
-        {f"{prefix}{c}": pd.Series(dtype=_META_DTYPES.get(c, "string")) for c in COLUMNS}
+        {f"{prefix}{name}": pd.Series(dtype=dtype) for name, dtype in PANDAS_DTYPES.items()}
     )
     return column.map_partitions(_partition, resolver or Resolver(), prefix, options, meta=meta)
-
-
-_META_DTYPES = {"geonames_id": "Int64", "lat": "Float64", "lon": "Float64", "confidence": "Float64"}

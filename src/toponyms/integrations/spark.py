@@ -11,20 +11,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..batch import COLUMNS, resolve_column
+from ..batch import resolve_column
 from ..resolver import Resolver
+from ..results import COLUMNS
 
 __all__ = ["SCHEMA", "resolve_spark_column"]
 
 # The struct the UDF returns: the fields of toponyms.resolve_column, in the same order.
-_TYPES = {"geonames_id": "bigint", "lat": "double", "lon": "double", "confidence": "double"}
-SCHEMA = ", ".join(f"{c} {_TYPES.get(c, 'string')}" for c in COLUMNS)
+_TYPES = {"string": "string", "int": "bigint", "float": "double"}
+SCHEMA = ", ".join(f"{name} {_TYPES[kind]}" for name, kind in COLUMNS)
 
 
 def resolve_spark_column(column: Any, *, resolver: Resolver | None = None, **options: Any) -> Any:
-    """A Spark Column of structs (name, id, kind, admin1, admin2, geonames_id, katottg, lat,
-    lon, confidence, how) resolving ``column`` (a Column or a column name); null where no
-    confident answer (or no text). Options as for `toponyms.resolve` (country, kind, within,
+    """A Spark Column of structs (the fields of toponyms.resolve_column: status, name,
+    name_confidence, n_places, kind, admin1, country, id, admin2, katottg, geonames_id, lat,
+    lon, confidence, how) looking up ``column`` (a Column or a column name); the place's fields
+    are null unless it is identified. Options as for `toponyms.lookup` (country, kind, within,
     near, threshold).
 
     ``df.withColumn("place", resolve_spark_column("raw_place")).select("*", "place.*")``
