@@ -138,7 +138,7 @@ FEATURES = (
     "no_rivals",
     "prior_gap",
     "log_pool",  # how many places the query reached at all
-    "context_near",
+    "context_near",  # the report's other places lie nearer the winner than its rivals
     "context_far",
     "short_query",
     "not_current",
@@ -194,7 +194,9 @@ def features(
         float(not rivals),
         gap,
         math.log1p(pool),
-        float(context_given and top.context > 0),
+        # Context counts where it tells the winner from its rivals: a report's other places
+        # all lying in one oblast say nothing about which of its homonyms is meant.
+        float(context_given and top.context > max((r.context for r in rivals), default=0)),
         float(context_given and top.context == 0),
         float(query_length <= 3),
         float(not top.current),

@@ -1,0 +1,566 @@
+"""Measure place-name lookup on labelled mentions in real report text (reports_dev).
+
+    python benchmarks/reports.py [--root PATH] [--failures N]
+
+What it measures: every labelled place mention of a sample of real war reports (Russian
+ministry communiqués, Ukrainian General Staff and regional reports, news in a dozen languages)
+is looked up as written (inflected, in any script) under three contexts: ``none`` (the mention
+alone), ``oblast`` (``within`` = the oblast the text states) and ``text`` (that, plus ``near`` =
+the other place mentions of the same text). Scored per kind, per text language and overall:
+whether the canonical name is right and whether the place (its KATOTTG code) is right, the
+share of non-place spans (units, people, media, rivers) left unanswered, and the (confidence,
+correct) pairs for calibration.
+
+Where the data comes from: ``../shared/data/reports_dev/`` beside the repository (its
+README.md describes the files and how the labels were made). Terms: the texts are excerpts of
+public web pages, for measurement only. They and the files of that folder must never be copied
+into this repository or its packages, so this script only reads them in place, skips cleanly
+when the folder is absent, and prints mentions (short spans) but never whole texts. It is a
+development sample: use it to see progress, not to tune rules to single rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
+
+import toponyms
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_ROOT = HERE.parent.parent / "shared" / "data" / "reports_dev"
+
+CONTEXTS = ("none", "oblast", "text")
+# Kinds whose mentions are places a lookup could pass as ``near``; ``russia`` rows are left out
+# because the ``text`` context is about settling Ukrainian homonyms.
+NEAR_KINDS = frozenset({"settlement", "oblast", "raion", "hromada", "entity"})
+NEAR_CAP = 20
+# Negatives the README calls informative only: an axis adjective whose stem is also a village,
+# a capital standing for its government. Reported apart from the real non-places.
+INFORMATIVE = frozenset({"axis-adjective", "metonym"})
+BINS = 10
+
+
+# ------------------------------------------------------------------------------ the data
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One labelled place mention; ``expected``/``narrowed`` hold KATOTTG codes."""
+
+    id: str
+    text_id: str
+    lang: str
+    mention: str
+    start: int
+    end: int
+    kind: str
+    oblast: str | None
+    expected: frozenset[str]
+    narrowed: frozenset[str]
+    canonical_en: tuple[str, ...]
+    unresolved: bool
+    note: str
+
+    @property
+    def right_codes(self) -> frozenset[str]:
+        """The codes a right answer may have: the narrowed set when the text settles it."""
+        return self.narrowed or self.expected
+
+
+@dataclass(frozen=True, slots=True)
+class Negative:
+    """A capitalised span that is not a place to resolve; ``category`` is the part of ``why``
+    before its colon (unit, person, media, geo-feature, axis-adjective...)."""
+
+    text_id: str
+    lang: str
+    mention: str
+    start: int
+    end: int
+    category: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reports:
+    """The labelled sample, without the texts themselves (only their language is kept)."""
+
+    root: Path
+    mentions: tuple[Mention, ...]
+    negatives: tuple[Negative, ...]
+    # Rows whose span does not match their text: a sign that the files drifted apart.
+    span_mismatches: tuple[str, ...] = ()
+
+
+def _codes(cell: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in cell.split("|") if part.strip())
+
+
+def load_reports(root: Path | None = None) -> Reports | None:
+    """The labelled sample at ``root`` (default ``../shared/data/reports_dev``), or None when
+    that folder is absent (it lives outside the repository and is not always there)."""
+    root = DEFAULT_ROOT if root is None else Path(root)
+    if not (root / "mentions.csv").is_file():
+        return None
+    langs: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    with (root / "texts.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                record = json.loads(line)
+                langs[record["id"]] = record["lang"]
+                texts[record["id"]] = record["text"]
+
+    mismatches: list[str] = []
+
+    def check(row_id: str, text_id: str, start: int, end: int, mention: str) -> None:
+        if texts.get(text_id, "")[start:end] != mention:
+            mismatches.append(row_id)
+
+    mentions: list[Mention] = []
+    with (root / "mentions.csv").open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            start, end = int(r["start"]), int(r["end"])
+            check(r["id"], r["text_id"], start, end, r["mention"])
+            mentions.append(
+                Mention(
+                    id=r["id"],
+                    text_id=r["text_id"],
+                    lang=langs.get(r["text_id"], "?"),
+                    mention=r["mention"],
+                    start=start,
+                    end=end,
+                    kind=r["kind"],
+                    oblast=r["oblast"] or None,
+                    expected=_codes(r["expected_katottg"]),
+                    narrowed=_codes(r["narrowed_katottg"]),
+                    canonical_en=tuple(
+                        name.strip() for name in r["canonical_en"].split("|") if name.strip()
+                    ),
+                    unresolved=r["unresolved"].strip() == "1",
+                    note=r["note"],
+                )
+            )
+    negatives: list[Negative] = []
+    with (root / "negatives.csv").open(encoding="utf-8", newline="") as f:
+        for n, r in enumerate(csv.DictReader(f), start=2):
+            start, end = int(r["start"]), int(r["end"])
+            check(f"negatives.csv:{n}", r["text_id"], start, end, r["mention"])
+            negatives.append(
+                Negative(
+                    text_id=r["text_id"],
+                    lang=langs.get(r["text_id"], "?"),
+                    mention=r["mention"],
+                    start=start,
+                    end=end,
+                    category=r["why"].split(":", 1)[0].strip().strip('"'),
+                )
+            )
+    return Reports(root, tuple(mentions), tuple(negatives), tuple(mismatches))
+
+
+# ------------------------------------------------------------------------------ lookups
+class Outcome(NamedTuple):
+    """What a lookup answered. ``status`` is "identified" when it names one place."""
+
+    name: str | None
+    place_id: str | None
+    name_confidence: float
+    place_confidence: float
+    status: str
+
+
+class Lookup(Protocol):
+    def __call__(
+        self, query: str, *, within: str | None, near: list[str] | None
+    ) -> tuple[str | None, str | None, float, float, str]: ...
+
+
+def public_lookup(
+    query: str, *, within: str | None, near: list[str] | None
+) -> tuple[str | None, str | None, float, float, str]:
+    """``toponyms.lookup`` at its default threshold: the name whenever it is clear, the place
+    when identified."""
+    answer = toponyms.lookup(query, within=within, near=near)
+    return Outcome(
+        answer.name,
+        None if answer.place is None else answer.place.id,
+        answer.name_confidence,
+        answer.place_confidence,
+        answer.status.value,
+    )
+
+
+# ------------------------------------------------------------------------------ contexts
+def _near_of(reports: Reports) -> dict[str, list[str]]:
+    """Each text's place mentions in text order, deduplicated."""
+    near: dict[str, list[str]] = defaultdict(list)
+    for m in sorted(reports.mentions, key=lambda m: (m.text_id, m.start)):
+        if m.kind in NEAR_KINDS and m.mention not in near[m.text_id]:
+            near[m.text_id].append(m.mention)
+    return near
+
+
+def _text_oblasts(reports: Reports) -> dict[str, str]:
+    """The oblast of each text whose mentions state exactly one: the context a negative span
+    gets, since negatives carry no oblast of their own."""
+    stated: dict[str, set[str]] = defaultdict(set)
+    for m in reports.mentions:
+        if m.oblast:
+            stated[m.text_id].add(m.oblast)
+    return {text_id: next(iter(s)) for text_id, s in stated.items() if len(s) == 1}
+
+
+def _options(
+    context: str, query: str, oblast: str | None, text_near: Sequence[str]
+) -> tuple[str | None, list[str] | None]:
+    if context == "none":
+        return None, None
+    if context == "oblast":
+        return oblast, None
+    near = [name for name in text_near if name != query][:NEAR_CAP]
+    return oblast, near or None
+
+
+# ------------------------------------------------------------------------------ scoring
+def _code(place_id: str | None) -> str | None:
+    """The KATOTTG code of a ``katottg:`` place id, else None."""
+    if place_id and place_id.startswith("katottg:"):
+        return place_id.removeprefix("katottg:")
+    return None
+
+
+class _PlaceJudge:
+    """Whether an answered place id is among a mention's codes. An entity (DPR, LPR) has no code
+    of its own: the labels give the oblast it claims, so an entity answer counts by its oblast
+    (read from the gazetteer, loaded only when such an answer turns up)."""
+
+    def __init__(self, gazetteer: toponyms.Gazetteer | None) -> None:
+        self._gazetteer = gazetteer
+
+    def oblast_code(self, place_id: str) -> str | None:
+        if self._gazetteer is None:
+            self._gazetteer = toponyms._resolver().gazetteer
+        place = self._gazetteer.get(place_id)
+        if place is None or place.kind != "entity":
+            return None
+        return _code(place.oblast_id)
+
+    def __call__(self, mention: Mention, place_id: str | None) -> bool:
+        if place_id is None:
+            return False
+        codes = mention.right_codes
+        if _code(place_id) in codes:
+            return True
+        return mention.kind == "entity" and self.oblast_code(place_id) in codes
+
+
+def _name_right(mention: Mention, name: str | None) -> bool:
+    return name is not None and name.casefold() in {c.casefold() for c in mention.canonical_en}
+
+
+def _scores_place(mention: Mention) -> bool:
+    # Places in Russia carry no code (only canonical_en), so only their name is scored.
+    return mention.kind != "russia" and bool(mention.expected)
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+
+    def add(self, row: dict[str, Any]) -> None:
+        c = self.counts
+        if row["name_right"] is not None:
+            c["n"] += 1
+            c["name_answered"] += row["name"] is not None
+            c["name_right"] += row["name_right"]
+        if row["place_right"] is not None:
+            c["n_place"] += 1
+            c["place_identified"] += row["identified"]
+            c["place_right"] += row["place_right"]
+
+    def summary(self) -> dict[str, Any]:
+        c = self.counts
+
+        def pct(part: str, whole: str) -> float | None:
+            return 100.0 * c[part] / c[whole] if c[whole] else None
+
+        return {
+            "n": c["n"],
+            "name_answered": c["name_answered"],
+            "name_right": c["name_right"],
+            "n_place": c["n_place"],
+            "place_identified": c["place_identified"],
+            "place_right": c["place_right"],
+            "name_answered_pct": pct("name_answered", "n"),
+            "name_right_pct": pct("name_right", "n"),
+            "place_identified_pct": pct("place_identified", "n_place"),
+            "place_precision_pct": pct("place_right", "place_identified"),
+            "place_recall_pct": pct("place_right", "n_place"),
+        }
+
+
+def _ask(
+    lookup: Lookup, query: str, within: str | None, near: list[str] | None
+) -> tuple[Outcome, str]:
+    """The lookup's answer, or no answer and the error it raised (say for a ``within`` it does
+    not know): an error counts as a wrong answer, not as a crash of the measurement."""
+    try:
+        return Outcome(*lookup(query, within=within, near=near)), ""
+    except Exception as error:
+        return Outcome(None, None, 0.0, 0.0, "error"), f"{type(error).__name__}: {error}"
+
+
+def evaluate(
+    lookup: Lookup,
+    reports: Reports | None,
+    *,
+    context: str,
+    gazetteer: toponyms.Gazetteer | None = None,
+) -> dict[str, Any]:
+    """Look every mention and negative up under ``context`` ("none", "oblast", "text") and
+    score the answers; an empty dict when there is no data.
+
+    The result: ``overall``, ``by_kind`` and ``by_lang`` (see ``_Tally.summary``), ``excluded``
+    (mention ids left out of the name or place score, by reason; ``russia`` rows are scored on
+    the name alone by design and not listed), ``negatives`` (share unanswered, by category; a
+    negative takes the oblast of its text when the text's mentions state just one),
+    ``calibration`` ((confidence, correct) pairs of every answered name and identified place, a
+    non-answer having no correctness to calibrate; plus the confidences of answered negatives),
+    ``errors`` and ``rows`` (one dict per looked-up span). ``gazetteer`` is only needed to place
+    entity answers; it defaults to the shipped one.
+    """
+    if reports is None:
+        return {}
+    if context not in CONTEXTS:
+        raise ValueError(f"context must be one of {CONTEXTS}, not {context!r}")
+    judge = _PlaceJudge(gazetteer)
+    near_of = _near_of(reports)
+    text_oblast = _text_oblasts(reports)
+
+    overall = _Tally()
+    by_kind: dict[str, _Tally] = defaultdict(_Tally)
+    by_lang: dict[str, _Tally] = defaultdict(_Tally)
+    excluded: dict[str, list[str]] = {"unresolved": [], "no_canonical_en": [], "no_code": []}
+    name_pairs: list[tuple[float, bool]] = []
+    place_pairs: list[tuple[float, bool]] = []
+    errors: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    started = time.perf_counter()
+
+    for m in reports.mentions:
+        if m.unresolved:
+            excluded["unresolved"].append(m.id)
+            continue
+        if not m.canonical_en:
+            excluded["no_canonical_en"].append(m.id)
+        if m.kind != "russia" and not m.expected:
+            excluded["no_code"].append(m.id)
+        within, near = _options(context, m.mention, m.oblast, near_of[m.text_id])
+        outcome, error = _ask(lookup, m.mention, within, near)
+        identified = outcome.status == "identified" and outcome.place_id is not None
+        name_right = _name_right(m, outcome.name) if m.canonical_en else None
+        place_right = judge(m, outcome.place_id if identified else None)
+        row = {
+            "id": m.id,
+            "text_id": m.text_id,
+            "kind": m.kind,
+            "lang": m.lang,
+            "mention": m.mention,
+            "within": within,
+            "name": outcome.name,
+            "place_id": outcome.place_id,
+            "status": outcome.status,
+            "identified": identified,
+            "name_right": name_right,
+            "place_right": place_right if _scores_place(m) else None,
+            "expected_name": "|".join(m.canonical_en),
+            "error": error,
+        }
+        rows.append(row)
+        overall.add(row)
+        by_kind[m.kind].add(row)
+        by_lang[m.lang].add(row)
+        if name_right is not None and outcome.name is not None:
+            name_pairs.append((float(outcome.name_confidence), name_right))
+        if row["place_right"] is not None and identified:
+            place_pairs.append((float(outcome.place_confidence), place_right))
+        if error:
+            errors.append({"id": m.id, "mention": m.mention, "within": within, "error": error})
+
+    negatives: dict[str, Any] = {"n": 0, "unanswered": 0, "by_category": {}}
+    by_category: dict[str, Counter[str]] = defaultdict(Counter)
+    negative_confidences: list[float] = []
+    for neg in reports.negatives:
+        oblast = text_oblast.get(neg.text_id)
+        within, near = _options(context, neg.mention, oblast, near_of[neg.text_id])
+        outcome, error = _ask(lookup, neg.mention, within, near)
+        identified = outcome.status == "identified" and outcome.place_id is not None
+        unanswered = not identified and outcome.name is None
+        by_category[neg.category]["n"] += 1
+        by_category[neg.category]["unanswered"] += unanswered
+        if not unanswered:
+            negative_confidences.append(
+                float(outcome.place_confidence if identified else outcome.name_confidence)
+            )
+        if error:
+            errors.append({"id": None, "mention": neg.mention, "within": within, "error": error})
+        rows.append(
+            {
+                "id": None,
+                "text_id": neg.text_id,
+                "kind": f"negative:{neg.category}",
+                "lang": neg.lang,
+                "mention": neg.mention,
+                "within": within,
+                "name": outcome.name,
+                "place_id": outcome.place_id,
+                "status": outcome.status,
+                "identified": identified,
+                "name_right": None,
+                "place_right": None,
+                "unanswered": unanswered,
+                "error": error,
+            }
+        )
+    for category, counts in sorted(by_category.items()):
+        negatives["by_category"][category] = dict(counts)
+    real = [c for k, c in by_category.items() if k not in INFORMATIVE]
+    negatives["n"] = sum(c["n"] for c in by_category.values())
+    negatives["unanswered"] = sum(c["unanswered"] for c in by_category.values())
+    negatives["n_real"] = sum(c["n"] for c in real)
+    negatives["unanswered_real"] = sum(c["unanswered"] for c in real)
+    for key, n in (("unanswered_pct", "n"), ("unanswered_real_pct", "n_real")):
+        part = key.removesuffix("_pct")
+        negatives[key] = 100.0 * negatives[part] / negatives[n] if negatives[n] else None
+
+    return {
+        "context": context,
+        "n_mentions": len(reports.mentions),
+        "overall": overall.summary(),
+        "by_kind": {k: t.summary() for k, t in sorted(by_kind.items())},
+        "by_lang": {
+            k: t.summary()
+            for k, t in sorted(by_lang.items(), key=lambda kv: (-kv[1].counts["n"], kv[0]))
+        },
+        "excluded": excluded,
+        "negatives": negatives,
+        "calibration": {
+            "name": name_pairs,
+            "place": place_pairs,
+            "negatives": negative_confidences,
+        },
+        "errors": errors,
+        "rows": rows,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def expected_calibration_error(pairs: Iterable[tuple[float, bool]], bins: int = BINS) -> float:
+    """ECE: the bin-size-weighted mean of |accuracy - mean confidence| over equal-width bins."""
+    binned: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    total = 0
+    for confidence, correct in pairs:
+        binned[min(int(confidence * bins), bins - 1)].append((confidence, correct))
+        total += 1
+    if not total:
+        return 0.0
+    return sum(
+        abs(sum(c for c, _ in b) / len(b) - sum(ok for _, ok in b) / len(b)) * len(b) / total
+        for b in binned.values()
+    )
+
+
+def run(lookup: Lookup = public_lookup, root: Path | None = None) -> dict[str, dict[str, Any]]:
+    """``evaluate`` under every context; an empty dict (and a note) when the data is absent."""
+    reports = load_reports(root)
+    if reports is None:
+        where = DEFAULT_ROOT if root is None else root
+        print(f"reports_dev not found at {where}; skipping the report benchmark.")
+        return {}
+    if reports.span_mismatches:
+        # Offsets that miss their text mean the files were edited apart; say so, go on.
+        shown = ", ".join(reports.span_mismatches[:10])
+        print(f"warning: {len(reports.span_mismatches)} spans do not match their text: {shown}")
+    return {context: evaluate(lookup, reports, context=context) for context in CONTEXTS}
+
+
+# ------------------------------------------------------------------------------ printing
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _table(result: dict[str, Any]) -> list[str]:
+    head = (
+        f"{'':<14}{'n':>5}{'name ans%':>10}{'name ok%':>9}{'n place':>8}"
+        f"{'ident%':>8}{'prec%':>7}{'recall%':>8}"
+    )
+    lines = [head]
+
+    def line(label: str, s: dict[str, Any]) -> str:
+        return (
+            f"{label:<14}{s['n']:>5}{_fmt(s['name_answered_pct']):>10}"
+            f"{_fmt(s['name_right_pct']):>9}{s['n_place']:>8}"
+            f"{_fmt(s['place_identified_pct']):>8}{_fmt(s['place_precision_pct']):>7}"
+            f"{_fmt(s['place_recall_pct']):>8}"
+        )
+
+    lines.append(line("overall", result["overall"]))
+    lines += [line(f"  {kind}", s) for kind, s in result["by_kind"].items()]
+    lines += [line(f"  lang {lang}", s) for lang, s in result["by_lang"].items()]
+    return lines
+
+
+def print_report(results: dict[str, dict[str, Any]], failures: int = 0) -> None:
+    for context, result in results.items():
+        print(f"\n== context: {context}  ({result['seconds']:.1f} s)")
+        print("\n".join(_table(result)))
+        neg = result["negatives"]
+        print(
+            f"negatives left unanswered: {_fmt(neg['unanswered_pct'])}% of {neg['n']}"
+            f" ({_fmt(neg['unanswered_real_pct'])}% of {neg['n_real']} without the informative"
+            f" {'/'.join(sorted(INFORMATIVE))})"
+        )
+        cal = result["calibration"]
+        print(
+            f"ECE name {expected_calibration_error(cal['name']):.3f} over {len(cal['name'])},"
+            f" place {expected_calibration_error(cal['place']):.3f} over {len(cal['place'])}"
+        )
+        excluded = {k: len(v) for k, v in result["excluded"].items() if v}
+        print(f"excluded: {excluded or 'none'}; lookup errors: {len(result['errors'])}")
+        for e in result["errors"][:5]:
+            print(f"  error {e['id']} {e['mention']!r} within={e['within']!r}: {e['error']}")
+        if failures:
+            wrong = [
+                r for r in result["rows"] if r["name_right"] is False or r["place_right"] is False
+            ]
+            print(f"first {min(failures, len(wrong))} of {len(wrong)} wrong mentions:")
+            for r in wrong[:failures]:
+                print(
+                    f"  {r['id']} {r['kind']:<10} {r['mention']!r:<32} -> {r['name']!r}"
+                    f" ({r['place_id']}) want {r['expected_name']!r}"
+                )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--root", type=Path, default=None, help=f"default {DEFAULT_ROOT}")
+    parser.add_argument("--failures", type=int, default=0, help="list N wrong mentions")
+    args = parser.parse_args(argv)
+    results = run(public_lookup, args.root)
+    if not results:
+        return 0
+    print(
+        f"reports_dev at {args.root or DEFAULT_ROOT}; lookup: toponyms.resolve (default threshold)"
+    )
+    print_report(results, args.failures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
