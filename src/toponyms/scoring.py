@@ -287,7 +287,28 @@ def rank(index: Index, found: list[Candidate]) -> None:
     """Sort ``found`` best first, in place: by rank_key, then a settlement before the hromada
     met only by its bare adjective (see _centre_first)."""
     found.sort(key=rank_key)
+    _current_name_first(found)
     _centre_first(index, found)
+
+
+def _current_name_first(found: list[Candidate]) -> None:
+    """Put a place whose official name the query is before a place met only by its former name,
+    unless the former holder clearly outranks them (clear_winner), in place. Андріївка is the
+    name of 75 villages today and the former name of one town (Sukhanivka): a report writing it
+    means one of the villages, or says too little to tell. Krasnoarmeysk still gives Pokrovsk,
+    a city of 60,000 beside two Russian towns of that name."""
+    top = found[0]
+    if top.name_how != "former":
+        return
+    # The report's context, where it favours the former holder, still settles it.
+    current = [
+        c
+        for c in found[1:]
+        if c.name_how == "exact" and c.evidence() == top.evidence() and c.context >= top.context
+    ]
+    if current and not clear_winner(top, current):
+        found.remove(current[0])
+        found.insert(0, current[0])
 
 
 def _centre_first(index: Index, found: list[Candidate]) -> None:
