@@ -1069,7 +1069,15 @@ def _write_readme(out: Path, built: dict[str, Builder], dropped: int) -> None:
         total_train=sum(sizes["train"].values()),
         dropped=dropped,
     )
-    (out / "README.md").write_text(text, encoding="utf-8")
+    # Sections about other sets of this folder are written by their own builders: keep them.
+    path = out / "README.md"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept = old[old.index(OTHER_SETS) :] if OTHER_SETS in old else ""
+    path.write_text(text.rstrip("\n") + ("\n\n" + kept if kept else "\n"), encoding="utf-8")
+
+
+# The heading where the sections of the folder's other sets begin (villages.csv).
+OTHER_SETS = "## villages.csv"
 
 
 README = """\

@@ -516,6 +516,54 @@ def _table(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def markdown(results: dict[str, dict[str, Any]]) -> str:
+    """The results as Markdown tables for docs/accuracy.md: per context, then per kind and per
+    text language under the richest context (the text's oblast and its other places)."""
+
+    def cell(value: float | None) -> str:
+        return "" if value is None else f"{value:.1f}%"
+
+    head = (
+        "| {label} | n | name given | name right | n (place) | place identified | identified "
+        "right | place right |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+    )
+
+    def row(label: str, x: dict[str, Any]) -> str:
+        return (
+            f"| {label} | {x['n']} | {cell(x['name_answered_pct'])} | "
+            f"{cell(x['name_right_pct'])} | {x['n_place']} | {cell(x['place_identified_pct'])} "
+            f"| {cell(x['place_precision_pct'])} | {cell(x['place_recall_pct'])} |"
+        )
+
+    labels = {
+        "none": "the mention alone",
+        "oblast": "`within=` the text's oblast",
+        "text": "`within=` and `near=` the text's other places",
+    }
+    lines = [head.format(label="context")]
+    for context, result in results.items():
+        lines.append(row(labels.get(context, context), result["overall"]))
+    lines.append("")
+    lines.append("| context | settlement name right | settlement place right | negatives left "
+                 "unanswered | ECE name | ECE place |")  # fmt: skip
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    for context, result in results.items():
+        settlement = result["by_kind"].get("settlement", {})
+        neg, cal = result["negatives"], result["calibration"]
+        lines.append(
+            f"| {labels.get(context, context)} | {cell(settlement.get('name_right_pct'))} | "
+            f"{cell(settlement.get('place_recall_pct'))} | {cell(neg['unanswered_pct'])} | "
+            f"{expected_calibration_error(cal['name']):.3f} | "
+            f"{expected_calibration_error(cal['place']):.3f} |"
+        )
+    richest = results.get("text") or next(iter(results.values()))
+    lines += ["", head.format(label="kind")]
+    lines += [row(kind, x) for kind, x in richest["by_kind"].items()]
+    lines += ["", head.format(label="language")]
+    lines += [row(lang, x) for lang, x in richest["by_lang"].items()]
+    return "\n".join(lines)
+
+
 def print_report(results: dict[str, dict[str, Any]], failures: int = 0) -> None:
     for context, result in results.items():
         print(f"\n== context: {context}  ({result['seconds']:.1f} s)")

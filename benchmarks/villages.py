@@ -234,6 +234,20 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def markdown(results: dict[str, Any]) -> str:
+    """The results as compact Markdown for docs/accuracy.md: each context overall, then by
+    query language and by homonym category, with the calibration error of each level."""
+    parts = []
+    for context, r in results.items():
+        label = "with the oblast (`within=`)" if context == "oblast" else "with no context"
+        parts.append(f"**{label}**: name ECE {expected_calibration_error(r['name_pairs']):.3f}, "
+                     f"place ECE {expected_calibration_error(r['place_pairs']):.3f}\n")  # fmt: skip
+        rows = {"all": r["overall"], **r["by_lang"], **r["by_category"]}
+        parts.append(_table("queries", rows))
+        parts.append("")
+    return "\n".join(parts)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
