@@ -17,9 +17,11 @@ def test_readme_example_runs_as_written() -> None:
     assert blocks, "README has no python example"
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    names: dict[str, object] = {}  # one reading session: a later block uses an earlier import
     for i, block in enumerate(blocks):
-        test = parser.get_doctest(block, {}, f"README[{i}]", str(README), 0)
-        runner.run(test)
+        test = parser.get_doctest(block, names, f"README[{i}]", str(README), 0)
+        runner.run(test, clear_globs=False)
+        names.update(test.globs)
     assert runner.failures == 0
 
 

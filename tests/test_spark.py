@@ -28,7 +28,7 @@ def spark():  # type: ignore[no-untyped-def]
     session.stop()
 
 
-def test_spark_pandas_udf_gives_one_struct_per_row_equal_to_resolve(spark) -> None:  # type: ignore[no-untyped-def]
+def test_spark_pandas_udf_gives_one_struct_per_row_equal_to_lookup(spark) -> None:  # type: ignore[no-untyped-def]
     from toponyms.integrations.spark import resolve_spark_column
 
     names = ["Pokrovsk", "Railway", None, "Kiev", "под Мирноградом", "Oleksandrivka"] * 4
@@ -42,14 +42,13 @@ def test_spark_pandas_udf_gives_one_struct_per_row_equal_to_resolve(spark) -> No
     )
     assert [r["row"] for r in out] == list(range(len(names)))  # nothing dropped, nothing added
     for r in out:
-        m = None if r["raw"] is None else toponyms.resolve(r["raw"])
-        if m is None:
-            assert r["id"] is None and r["confidence"] is None
-        else:
-            assert (r["id"], r["name"], r["kind"], r["geonames_id"], r["how"]) == (
-                m.id, m.name, m.kind, m.geonames_id, m.how,
-            )  # fmt: skip
-            assert r["confidence"] == pytest.approx(m.confidence)
+        expected = toponyms.lookup(r["raw"]).row()
+        for column in ("status", "name", "n_places", "kind", "id", "geonames_id", "how"):
+            assert r[column] == expected[column], (column, r)
+        for column in ("name_confidence", "confidence"):
+            assert r[column] == pytest.approx(expected[column]), (column, r)
+    statuses = {r["raw"]: r["status"] for r in out}
+    assert statuses["Oleksandrivka"] == "ambiguous" and statuses["Railway"] == "not_a_place"
 
 
 def test_spark_options_reach_the_workers(spark) -> None:  # type: ignore[no-untyped-def]
@@ -58,18 +57,18 @@ def test_spark_options_reach_the_workers(spark) -> None:  # type: ignore[no-unty
     df = spark.createDataFrame([("Kursk",)], "raw string")
     ua = df.select(resolve_spark_column("raw", country="UA").alias("p")).first()["p"]
     ru = df.select(resolve_spark_column("raw", country="RU").alias("p")).first()["p"]
-    assert ru is not None and ru["id"] == toponyms.resolve("Kursk", country="RU").id  # type: ignore[union-attr]
-    expected_ua = toponyms.resolve("Kursk", country="UA")
-    assert (ua["id"] if ua is not None else None) == (expected_ua.id if expected_ua else None)
+    assert ru["id"] == toponyms.resolve("Kursk", country="RU").id  # type: ignore[union-attr]
+    assert ua["status"] == toponyms.lookup("Kursk", country="UA").status
 
 
 def test_the_documented_hand_written_udf_pattern(spark) -> None:  # type: ignore[no-untyped-def]
     from pyspark.sql.functions import pandas_udf
 
     @pandas_udf("string")  # type: ignore[misc]
-    def place_id(names: pd.Series) -> pd.Series:
-        return pd.Series([None if m is None else m.id for m in toponyms.resolve_many(names)])
+    def canonical_name(names: pd.Series) -> pd.Series:
+        return pd.Series([a.name for a in toponyms.resolve_many(names)])
 
-    df = spark.createDataFrame([("Pokrovsk",), ("Railway",), (None,)], "raw string")
-    got = [r["id"] for r in df.select(place_id("raw").alias("id")).collect()]
-    assert got == [toponyms.resolve("Pokrovsk").id, None, None]  # type: ignore[union-attr]
+    rows = [("Pokrovsk",), ("Railway",), (None,), ("Bohdanivka",)]
+    df = spark.createDataFrame(rows, "raw string")
+    got = [r["name"] for r in df.select(canonical_name("raw").alias("name")).collect()]
+    assert got == ["Pokrovsk", None, None, "Bohdanivka"]
