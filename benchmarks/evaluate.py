@@ -221,6 +221,8 @@ def expected_names(gazetteer: Any, case: Case) -> frozenset[str]:
     name; for a shared name with no expected place, the canonical names of every place that
     bears the query as a name (from the gazetteer's name table, not from any answer); none for
     a negative."""
+    if gazetteer is None:
+        return frozenset()
     if case.expected_id is not None:
         place = gazetteer.get(case.expected_id)
         return frozenset() if place is None else frozenset({place.name})

@@ -93,6 +93,13 @@ class _Match:
     kind: str = "city"
 
 
+@dataclass
+class _Answer:
+    place: _Match | None
+    name: str | None = None
+    name_confidence: float = 0.0
+
+
 class _Resolver:
     """Answers from a table; abstains below 0.5 unless called with threshold=0.0."""
 
@@ -100,13 +107,13 @@ class _Resolver:
         self.answers = answers
         self.calls: list[tuple[str, dict[str, Any]]] = []
 
-    def resolve(self, name: str, *, threshold: float | None = None, **context: Any) -> Any:
+    def lookup(self, name: str, *, threshold: float | None = None, **context: Any) -> Any:
         self.calls.append((name, {"threshold": threshold, **context}))
         if name == "boom":
             raise RuntimeError("broken")
         match = self.answers.get(name)
         limit = 0.5 if threshold is None else threshold
-        return match if match is not None and match.confidence >= limit else None
+        return _Answer(match if match is not None and match.confidence >= limit else None)
 
 
 def test_run_scores_abstention_as_right_only_where_no_answer_is_expected() -> None:

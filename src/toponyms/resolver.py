@@ -88,6 +88,7 @@ class Resolver:
         self._lock = threading.Lock()
         # Reports repeat the same few hundred names: answers are remembered (bounded, LRU).
         self._answers: OrderedDict[tuple[Any, ...], _Assessed] = OrderedDict()
+        self._final: OrderedDict[tuple[Any, ...], Answer] = OrderedDict()
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Ship the recipe, not the index: a worker rebuilds (or reads the disk cache) once.
@@ -136,7 +137,19 @@ class Resolver:
         if text is None or not text.strip():
             self._check(country, kind)
             return self._answer(text, None, cut)
-        return self._answer(text, self._assessed(text, 1, country, kind, within, near), cut)
+        # A repeated query is one dictionary lookup: the answer itself is remembered too.
+        memo = _memo_key(text, "answer", cut, country, kind, within, near)
+        if memo is not None:
+            found = self._final.get(memo)
+            if found is not None:
+                return found
+        answer = self._answer(text, self._assessed(text, 1, country, kind, within, near), cut)
+        if memo is not None:
+            with self._lock:
+                self._final[memo] = answer
+                if len(self._final) > _MEMO_SIZE:
+                    self._final.popitem(last=False)
+        return answer
 
     def resolve(
         self,
@@ -246,11 +259,11 @@ class Resolver:
         infos = [index.place(c.place) for c in assessment.homonyms]
         kinds = {i.kind for i in infos}
         countries = {i.country for i in infos}
-        top_place = g[infos[0].id]
-        oblast = top_place.oblast_id
-        admin1 = None
-        if oblast and oblast != top_place.id and all(oblast in i.parents for i in infos):
-            admin1 = g[oblast].name
+        admin1 = matches[0].admin1
+        if len(infos) > 1 and admin1 is not None:  # the oblast, if every homonym lies in it
+            oblast = g[infos[0].id].oblast_id
+            if not all(oblast in i.parents for i in infos[1:]):
+                admin1 = None
         return _Assessed(
             matches,
             infos[0].name,
