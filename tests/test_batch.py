@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -137,3 +138,18 @@ def test_dask_column_on_a_local_cluster_with_worker_processes() -> None:
         out = resolve_dask_column(ddf["place"]).compute()
     expected = toponyms.resolve_column(frame["place"])
     pd.testing.assert_frame_equal(out.sort_index(), expected)
+
+
+def test_resolve_file_checks_options_before_touching_the_output(tmp_path: Any) -> None:
+    from toponyms.cli import main
+
+    source, output = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text("place\nPokrovsk\n", encoding="utf-8")
+    output.write_text("precious\n", encoding="utf-8")
+    args = ["resolve-file", str(source), "--column", "place", "-o", str(output)]
+    assert main([*args, "--kind", "citty"]) == 2
+    assert main([*args, "--within", "Atlantis"]) == 2
+    assert output.read_text(encoding="utf-8") == "precious\n"
+    assert main(args) == 0
+    header, row = output.read_text(encoding="utf-8").splitlines()
+    assert header.startswith("place,place_status,place_name,") and row.startswith("Pokrovsk,")

@@ -77,6 +77,12 @@ def _resolve_file(args: argparse.Namespace) -> int:
         if show:
             print(f"\r{rows:,} rows", end="", file=sys.stderr, flush=True)
 
+    resolver = Resolver()
+    try:  # before any file is opened: a wrong option must not touch the output
+        resolver._check_options(country=args.country, kind=args.kind, within=args.within)
+    except ToponymsError as e:
+        print(f"toponyms: {e}", file=sys.stderr)
+        return 2
     try:
         with ExitStack() as files:
             source = (
@@ -89,8 +95,6 @@ def _resolve_file(args: argparse.Namespace) -> int:
                 if args.output in (None, "-")
                 else files.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
             )
-            resolver = Resolver()
-            resolver._check_options(country=args.country, kind=args.kind, within=args.within)
             report = resolve_file(
                 source,
                 sink,
