@@ -926,7 +926,7 @@ def negatives(builder: Builder, hand: list[dict[str, str]]) -> None:
     rng = _rng(side, "negative")
     all_names = {
         x.name.casefold() for names in places.names.values() for x in names
-    }  # the issue's rule: absent from names.csv, case-insensitively
+    }  # the negatives' rule: absent from names.csv, case-insensitively
     kept: dict[str, list[Row]] = defaultdict(list)
     for r in hand:
         query = r["query"]

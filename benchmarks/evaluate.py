@@ -36,7 +36,7 @@ DATA = HERE / "data"
 DOCS = HERE.parent / "docs" / "accuracy.md"
 HELD_OUT = "alternate-held-out"
 
-# The issue's targets: top-1 accuracy overall and in every category (typos 90%), false
+# The project's targets: top-1 accuracy overall and in every category (typos 90%), false
 # matches on negatives, expected calibration error.
 TARGET_ACCURACY = 0.95
 TARGET_ACCURACY_TYPO = 0.90
@@ -445,7 +445,7 @@ class Summary:
     errors: list[Outcome] = field(default_factory=list)
 
     def target_failures(self) -> list[str]:
-        """The issue's targets this run misses, one line each."""
+        """The project's targets this run misses, one line each."""
         misses = []
         if self.overall.accuracy < TARGET_ACCURACY:
             misses.append(f"overall accuracy {self.overall.accuracy:.1%} < {TARGET_ACCURACY:.0%}")

@@ -2,7 +2,7 @@
 
 The whole-set run is marked `accuracy` and runs by default (CI runs it; deselect with
 ``-m "not accuracy"``). Its floors are the measured figures less a margin: a regression guard,
-not the issue's targets, which docs/accuracy.md reports.
+not the project's targets, which docs/accuracy.md reports.
 """
 
 from __future__ import annotations
