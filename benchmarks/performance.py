@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     fresh = toponyms.Resolver()
 
     def uncached(q: str) -> object:
-        fresh._answers.clear()
+        fresh._forget()
         return fresh.resolve(q)
 
     known_uncached = median_time(lambda: uncached(KNOWN), args.repeat, number=200)

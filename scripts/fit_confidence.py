@@ -30,19 +30,23 @@ sys.path.insert(0, str(ROOT))
 
 import toponyms  # noqa: E402
 from benchmarks.evaluate import expected_names, load_set, make_resolver, same_place  # noqa: E402
-from toponyms.scoring import FEATURES, winner_features  # noqa: E402
+from toponyms.scoring import FEATURES, PLACE_FEATURES, winner_features  # noqa: E402
 
 OUT = ROOT / "src" / "toponyms" / "confidence.json"
 L2 = 0.1  # ridge on every weight but the bias; chosen so that no weight runs away on rare features
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> np.ndarray:
-    """Logistic regression by Newton-Raphson (iteratively reweighted least squares)."""
+def fit(
+    x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50, offset: np.ndarray | None = None
+) -> np.ndarray:
+    """Logistic regression by Newton-Raphson (iteratively reweighted least squares), with a
+    fixed per-case ``offset`` added to the linear predictor (the place model's even odds)."""
     w = np.zeros(x.shape[1])
+    base = np.zeros(x.shape[0]) if offset is None else offset
     ridge = np.full(x.shape[1], l2)
     ridge[0] = 0.0
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + base, -30, 30)))
         gradient = x.T @ (p - y) + ridge * w
         hessian = (x.T * (p * (1 - p))) @ x + np.diag(ridge) + 1e-9 * np.eye(x.shape[1])
         step = np.linalg.solve(hessian, gradient)
@@ -78,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     resolver = make_resolver(cases)
     index, gazetteer = resolver.index, resolver.gazetteer
     rows, labels, negatives = [], [], []
-    place_rows, place_labels = [], []
+    place_rows, place_labels, place_offsets = [], [], []
     for case in cases:
         options = case.options()
         keep = resolver._filter(options.get("country"), options.get("kind"), options.get("within"))
@@ -86,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         if assessment is None:
             continue
         top = index.place(assessment.ranked[0].place)
-        name_x, place_x = winner_features(index, assessment.ranked, assessment.query)
+        name_x, place_x, offset = winner_features(index, assessment.ranked, assessment.query)
         name_right = top.name in expected_names(gazetteer, case)
         rows.append(name_x)
         labels.append(float(name_right))
@@ -95,13 +99,17 @@ def main(argv: list[str] | None = None) -> int:
         # place counts as wrong, since nothing in the query tells it from its homonyms.
         if place_x is not None and name_right:
             place_rows.append(place_x)
+            place_offsets.append(offset)
             place_labels.append(float(same_place(gazetteer, top.id, case.expected_id)))
     x, y = np.array(rows), np.array(labels)
     w = fit(x, y)
-    xp, yp = np.array(place_rows), np.array(place_labels)
-    wp = fit(xp, yp)
+    # The place model weighs only what tells homonyms apart (scoring.PLACE_FEATURES).
+    keep = [FEATURES.index(f) for f in PLACE_FEATURES]
+    xp, yp = np.array(place_rows)[:, keep], np.array(place_labels)
+    op = np.array(place_offsets)
+    wp = fit(xp, yp, offset=op)
     p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-    pp = 1.0 / (1.0 + np.exp(-np.clip(xp @ wp, -30, 30)))
+    pp = 1.0 / (1.0 + np.exp(-np.clip(xp @ wp + op, -30, 30)))
     print(f"name model: {len(y)} cases, {int(y.sum())} right; ECE {ece(p, y):.4f}")
     print(
         f"place model: {len(yp)} cases with homonyms, {int(yp.sum())} right; ECE {ece(pp, yp):.4f}"
@@ -139,13 +147,14 @@ def main(argv: list[str] | None = None) -> int:
         else None,
         "weights": {
             "name": {f: round(float(v), 4) for f, v in zip(FEATURES, w, strict=True)},
-            "place": {f: round(float(v), 4) for f, v in zip(FEATURES, wp, strict=True)},
+            "place": {f: round(float(v), 4) for f, v in zip(PLACE_FEATURES, wp, strict=True)},
         },
     }
     OUT.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in model.items() if k != "weights"}, indent=1))
-    for f, v, vp in zip(FEATURES, w, wp, strict=True):
-        print(f"{f:>20} {v:+.3f} {vp:+.3f}")
+    place = dict(zip(PLACE_FEATURES, wp, strict=True))
+    for f, v in zip(FEATURES, w, strict=True):
+        print(f"{f:>20} {v:+.3f} {place[f]:+.3f}" if f in place else f"{f:>20} {v:+.3f}")
     return 0
 
 

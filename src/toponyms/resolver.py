@@ -100,6 +100,12 @@ class Resolver:
     def __repr__(self) -> str:
         return f"<Resolver over {self.gazetteer!r}, threshold={self._threshold}>"
 
+    def _forget(self) -> None:
+        """Drop the remembered answers (benchmarks time the whole pipeline this way)."""
+        with self._lock:
+            self._answers.clear()
+            self._final.clear()
+
     @property
     def gazetteer(self) -> Gazetteer:
         return self._gazetteer if self._gazetteer is not None else _gazetteer.shipped()

@@ -23,8 +23,9 @@ from typing import Any
 from .index import Index, PlaceInfo, distance_km
 
 __all__ = [
-    "FEATURES", "Assessment", "Candidate", "Query", "assess", "clear_winner", "context_score",
-    "default_threshold", "features", "rank", "rank_key", "winner_features",
+    "FEATURES", "PLACE_FEATURES", "Assessment", "Candidate", "Query", "assess", "clear_winner",
+    "context_score", "default_threshold", "even_odds", "features", "rank", "rank_key",
+    "winner_features",
 ]  # fmt: skip
 
 # How a candidate was found, strongest first.
@@ -155,14 +156,27 @@ FEATURES = (
 )
 
 
+# What tells one place from the others that share its name: the place model weighs these only.
+# How the query matched (method, spelling, length, common word) is the same for every homonym
+# and is the name model's to weigh; fitted on the few hundred training cases with homonyms, it
+# only learned which categories of the training set had them.
+PLACE_FEATURES = (
+    "bias", "name_variant", "hint_agrees", "hint_conflicts", "descriptor_missing", "prior_gap",
+    "context_near", "context_far", "not_current", "clear_winner",
+)  # fmt: skip
+
+
 def features(
     top: Candidate,
     rivals: list[Candidate],
     query: Query,
     pool: int,
     runner_up: Candidate | None = None,
+    *,
+    homonyms: bool = False,
 ) -> list[float]:
-    """The confidence model's inputs for the winner ``top`` against its ``rivals``.
+    """The confidence model's inputs for the winner ``top`` against its ``rivals``
+    (``homonyms``: the rivals all share its name, for the place model).
 
     Rivals are the other candidates with evidence about as strong as the winner's: for the name
     model, those of other names; for the place model, every one, homonyms included.
@@ -209,7 +223,9 @@ def features(
         float(inexact and top.similarity < 1.0 and query.common_word()),
         float(top.respelled),
         # Among equal names only: the most prominent of several near spellings is no homonym.
-        float(bool(rivals) and not fuzzy and clear_winner(top, rivals)),
+        # Fuzzy neighbours of other names are not weighed by prominence; homonyms are, however
+        # the query spelled their name (Mariupl: the city, not the village of that name).
+        float(bool(rivals) and (homonyms or not fuzzy) and clear_winner(top, rivals)),
     ]
 
 
@@ -409,7 +425,11 @@ def assess(index: Index, found: list[Candidate], query: Query, *, limit: int = 1
     for i, top in enumerate(found[: max(1, limit)]):
         name_x, place_x, rivals, same = _features_at(index, found, i, query)
         name_p = _probability(_name_weights(), name_x)
-        place_p = 1.0 if place_x is None else _probability(_place_weights(), place_x)
+        place_p = (
+            1.0
+            if place_x is None
+            else _probability(_place_weights(), place_x, even_odds(len(same)))
+        )
         chance = name_p * place_p
         if i == 0:
             name_confidence, homonyms = name_p, [top, *same]
@@ -424,19 +444,28 @@ def assess(index: Index, found: list[Candidate], query: Query, *, limit: int = 1
 
 def winner_features(
     index: Index, ranked: list[Candidate], query: Query
-) -> tuple[list[float], list[float] | None]:
+) -> tuple[list[float], list[float] | None, float]:
     """The name model's and the place model's inputs for the winner of ``ranked`` (the place
-    model's None when no other place shares the winner's name): what the fit learns from."""
-    name_x, place_x, _, _ = _features_at(index, ranked, 0, query)
-    return name_x, place_x
+    model's None when no other place shares the winner's name), and the place model's offset
+    (``even_odds``): what the fit learns from."""
+    name_x, place_x, _, same = _features_at(index, ranked, 0, query)
+    return name_x, place_x, even_odds(len(same))
+
+
+def even_odds(rivals: int) -> float:
+    """The log-odds that the winner is the place meant, given its name, were the ``rivals``
+    that share the name its equals: one chance in ``rivals`` + 1. The place model starts from it
+    and fits what moves it (prominence, context, a descriptor), so a name that a hundred
+    villages share starts near 1%, whatever the training set held."""
+    return -math.log(rivals) if rivals > 0 else 0.0
 
 
 def _features_at(
     index: Index, found: list[Candidate], i: int, query: Query
 ) -> tuple[list[float], list[float] | None, list[Candidate], list[Candidate]]:
     """For candidate ``i`` among those ranked below it: the name model's features (rivals of
-    other names), the place model's (every rival; None when none shares its name), its rivals,
-    and those of them that share its name."""
+    other names), the place model's (the rivals that share its name; None when there are none),
+    its rivals, and those of them that share its name."""
     top = found[i]
     # Candidates above this one are ruled out when it is asked about: they are no rivals.
     rivals = [r for r in found[i + 1 :] if rival(r, top) and not one_place(index, r, top)]
@@ -445,7 +474,7 @@ def _features_at(
     others = [r for r in rivals if index.place(r.place).name != name] if same else rivals
     runner_up = found[i + 1] if i + 1 < len(found) else None
     name_x = features(top, others, query, len(found), runner_up)
-    place_x = features(top, rivals, query, len(found), runner_up) if same else None
+    place_x = features(top, same, query, len(found), runner_up, homonyms=True) if same else None
     return name_x, place_x, rivals, same
 
 
@@ -464,14 +493,14 @@ def _load_model() -> tuple[tuple[float, ...], tuple[float, ...], float]:
                 text = Path(__file__).with_name("confidence.json").read_text("utf-8")
                 model: dict[str, Any] = json.loads(text)
                 levels = []
-                for level in ("name", "place"):
+                for level, names in (("name", FEATURES), ("place", PLACE_FEATURES)):
                     by_name = model["weights"][level]
-                    missing = set(FEATURES) - set(by_name)
+                    missing = set(names) - set(by_name)
                     if missing:
                         raise RuntimeError(
                             f"confidence.json lacks {level} weights for {sorted(missing)}"
                         )
-                    levels.append(tuple(float(by_name[f]) for f in FEATURES))
+                    levels.append(tuple(float(by_name.get(f, 0.0)) for f in FEATURES))
                 _model = (levels[0], levels[1], float(model.get("threshold", 0.5)))
     return _model
 
@@ -489,7 +518,7 @@ def default_threshold() -> float:
     return _load_model()[2]
 
 
-def _probability(weights: tuple[float, ...], x: list[float]) -> float:
-    z = sum(w * v for w, v in zip(weights, x, strict=True))
+def _probability(weights: tuple[float, ...], x: list[float], offset: float = 0.0) -> float:
+    z = offset + sum(w * v for w, v in zip(weights, x, strict=True))
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
