@@ -163,6 +163,10 @@ class Builder:
         self.places: dict[str, Place] = {}
         self.names: dict[tuple[str, str, str, str], Name] = {}
         self.stats: dict[str, object] = {}
+        # Places renamed since May 2019: KOATUU 2019's official Russian name is their former
+        # one, kept here (folded Ukrainian name it stood beside, Russian name, KOATUU code) for
+        # the renamings table to record with its date.
+        self.koatuu_former: dict[str, tuple[str, str, str]] = {}
 
     # ------------------------------------------------------------------ names
     def add_name(self, name: Name) -> None:
@@ -344,8 +348,11 @@ class Builder:
         ru_for: dict[str, str] = {}
         te_index = {s["te"]: s for s in settlements}
         for te, p in linked.items():
-            if te not in bridged:  # renamed since 2019: KOATUU's Russian name is the former one
+            if te not in bridged:
                 ru_for[p.id] = te_index[te]["nr"]
+            else:  # renamed since 2019: KOATUU's Russian name is the former one
+                s = te_index[te]
+                self.koatuu_former[p.id] = (fold(s["nu"]), recase(s["nr"]), te)
             p.koatuu = te
             p.sources.append(f"koatuu2019:{te}")
         for s, found in pending:
@@ -691,7 +698,7 @@ def renamings(b: Builder) -> None:
     for p in b.places.values():
         if p.country == "UA" and p.katottg and p.kind in ("city", "town", "village"):
             by_name[(p.oblast_id, fold(p.name_uk))].append(p)
-    linked = unlinked = 0
+    linked = unlinked = from_koatuu = 0
     for r in read_csv(RENAMINGS):
         scheme, _, code = r["code"].partition(":")
         place = None
@@ -733,9 +740,15 @@ def renamings(b: Builder) -> None:
                 src,
             )
         )
-        if r["old_name_ru"]:
-            old_ru = r["old_name_ru"]
-            b.add_name(Name(place.id, old_ru, "ru", "Cyrl", "former", "", valid_to, src))
+        old_ru, ru_src = r["old_name_ru"], src
+        former = b.koatuu_former.get(place.id)
+        if not old_ru and former and former[0] == fold(r["old_name_uk"]):
+            # The official Russian name KOATUU 2019 gives beside the former Ukrainian one: what
+            # Russian-language reports still write (Желанное Второе for Бажане Друге).
+            old_ru, ru_src = former[1], f"{src}; koatuu2019:{former[2]}"
+            from_koatuu += 1
+        if old_ru:
+            b.add_name(Name(place.id, old_ru, "ru", "Cyrl", "former", "", valid_to, ru_src))
             b.add_name(
                 Name(
                     place.id,
@@ -745,7 +758,7 @@ def renamings(b: Builder) -> None:
                     "former",
                     "",
                     valid_to,
-                    src,
+                    ru_src,
                 )
             )
             if r["occupation_use"]:
@@ -777,6 +790,7 @@ def renamings(b: Builder) -> None:
             place.name_ru = r["new_name_ru_koatuu2019"]
     b.stats["renamings_linked"] = linked
     b.stats["renamings_unlinked"] = unlinked
+    b.stats["former_ru_from_koatuu2019"] = from_koatuu
 
 
 # ------------------------------------------------------- entities, aliases
@@ -989,7 +1003,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-DATA_VERSION = "2026.11.1"
+DATA_VERSION = "2026.11.2"
 DOCS_DATA = ROOT / "docs" / "data.md"
 BEGIN, END = (
     "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->",
