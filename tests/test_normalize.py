@@ -115,6 +115,31 @@ def test_descriptors_come_off_as_kind_hints(raw: str, core: str, kind: str | Non
     assert split_descriptors(raw) == (core, kind)
 
 
+@pytest.mark.parametrize(
+    ("raw", "core", "kind"),
+    [
+        ("Gebiet Charkiw", "charkiw", "oblast"),  # German: the unit first
+        ("Oblast Odessa", "odessa", "oblast"),
+        ("obwód charkowski", "charkowski", "oblast"),  # Polish: an adjective after the unit
+        ("région d'Odessa", "odessa", "oblast"),  # French elision
+        ("la región de Járkov", "járkov", "oblast"),
+        ("regione di Sumy", "sumy", "oblast"),
+        ("regiunea Herson", "herson", "oblast"),
+        ("the Sumy region", "sumy", "oblast"),
+        ("Rajon Pokrowsk", "pokrowsk", "raion"),
+        ("Сумської і Харківської областей", "сумської і харківської", "oblast"),  # plural
+        ("Херсонска област", "херсонска", "oblast"),  # Bulgarian
+        ("Chersonės srityje", "chersonės", "oblast"),  # Lithuanian
+        ("Sumu apgabalā", "sumu", "oblast"),  # Latvian
+        ("D'yakovo", "d'yakovo", None),  # a word-initial d' elsewhere is a romanized дь
+    ],
+)
+def test_units_are_read_in_either_word_order_and_many_languages(
+    raw: str, core: str, kind: str | None
+) -> None:
+    assert split_descriptors(raw) == (core, kind)
+
+
 @pytest.mark.parametrize("name", ["Нове Село", "Селище", "Город", "Старе Село", "District"])
 def test_names_made_of_descriptor_words_survive(name: str) -> None:
     assert split_descriptors(name) == (clean(name), None)

@@ -435,3 +435,27 @@ def test_an_answer_pickles_and_turns_into_json() -> None:
     record = json.loads(json.dumps(answer.to_dict()))
     assert record["status"] == "ambiguous" and record["place"] is None
     assert str(answer.status) == "ambiguous" and answer.status == toponyms.Status.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    ("query", "unit"),
+    [
+        ("Gebiet Saporischschja", "Zaporizhzhia Oblast"),
+        ("provincia de Járkov", "Kharkiv Oblast"),  # Spanish: known only as the city's spelling
+        ("région de Kharkov", "Kharkiv Oblast"),
+        ("obwód charkowski", "Kharkiv Oblast"),
+        ("Oblast Odessa", "Odesa Oblast"),
+        ("regiunea Herson", "Kherson Oblast"),
+        ("the Sumy region", "Sumy Oblast"),
+        ("Rajon Pokrowsk", "Pokrovsk Raion"),
+        ("Сумської і Харківської областей", None),  # two units: no one answer
+    ],
+)
+def test_a_unit_named_in_another_language_or_word_order_is_the_unit(
+    query: str, unit: str | None
+) -> None:
+    answer = toponyms.lookup(query)
+    if unit is None:
+        assert answer.place is None
+    else:
+        assert answer.place is not None and answer.place.name == unit, answer

@@ -39,7 +39,7 @@ from .scoring import (
     rank_key,
 )
 from .text.forms import nominative_candidates, split_preposition
-from .text.normalize import has_cyrillic, repair_descriptor, split_descriptors
+from .text.normalize import clean, has_cyrillic, repair_descriptor, split_descriptors
 
 __all__ = ["Point", "Resolver"]
 
@@ -376,6 +376,37 @@ class Resolver:
                 if old is None or rank_key(c) < rank_key(old):
                     best[e.place] = c
 
+        def finish() -> list[Candidate]:
+            """The candidates, with the units named after a centre that was found where the
+            query's descriptor asks for a unit: an oblast or raion bears its centre's name, so
+            Gebiet Charkiw, provincia de Járkov and Περιφέρεια Χάρκοβου reach Kharkiv Oblast by
+            any spelling recorded for the city (GeoNames keeps dozens of languages' for cities,
+            none for oblasts)."""
+            fits = _HINT_FITS.get(hint or "")
+            if hint in ("oblast", "raion") and fits and best:
+                infos = {p: index.place(p) for p in best}
+                if not any(info.kind in fits for info in infos.values()):
+                    for place, c in list(best.items()):
+                        info = infos[place]
+                        if info.kind not in ("city", "town"):
+                            continue
+                        units = [
+                            slot for slot in index.exact(clean(info.name))
+                            if index.place(index.name_place[slot]).id in info.parents
+                            and index.place(index.name_place[slot]).kind in fits
+                        ]  # fmt: skip
+                        consider(units, c.method, edits=c.edits)
+                        for slot in units:  # the unit is met as its centre was, no better
+                            u = best.get(index.name_place[slot])
+                            if u is not None and u is not c:
+                                u.method, u.similarity, u.variant = (
+                                    c.method,
+                                    c.similarity,
+                                    c.variant,
+                                )
+                                u.edits, u.typing_edits = c.edits, c.typing_edits
+            return list(best.values())
+
         consider(index.exact(core), "exact")
         consider(index.by_key(k), "key")
         if latin_query:
@@ -389,7 +420,7 @@ class Resolver:
             # variant is a spelling someone wrote, not a foreign ending on another name. A unit's
             # name without its descriptor (Світлодарська: громада) is not a whole name, and may
             # be a case form (of Світлодарськ).
-            return list(best.values())
+            return finish()
         # A common word or name as written (Belgrade, Zelensky) is no foreign inflection of a
         # place: English does not decline, and the list holds no real Latin case form.
         forms = () if latin_query and is_common_word(core) else nominative_candidates(core)
@@ -410,7 +441,7 @@ class Resolver:
         if not best and k:
             for found, edits in index.fuzzy_keys(k):
                 consider(index.by_key(found), "fuzzy", edits=edits)
-        return list(best.values())
+        return finish()
 
     def _candidate(
         self,

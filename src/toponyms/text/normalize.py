@@ -211,13 +211,19 @@ _VILLAGE = [
 _CITY_DISTRICT = ["мікрорайон", "микрорайон", "мкр.", "мкрн", "мкр"]
 # With the romanizations of every scheme (rajon, raĭon, obłast, gromada, kraj) and the
 # inflected forms running text puts after a name (Покровського району, Донецкой области).
+# Plural cases stand after the last of a list (Донецкой и Харьковской областей); Bulgarian,
+# Latvian, Lithuanian and Turkish put their own word for the unit after the name (Харковска
+# област, Doneckas apgabalā, Donecko srityje, Donetsk bölgesi).
 _OBLAST = [
     "область", "обл.", "обл", "oblast", "obl.", "region", "province", "області", "области",
-    "obłast", "oblastʹ", "oblasť", "oblasti", "obwód",
+    "obłast", "oblastʹ", "oblasť", "oblasti", "obwód", "областей", "областях", "областям",
+    "областями", "області", "областта", "област", "apgabals", "apgabalā", "apgabala",
+    "apgabalu", "sritis", "srityje", "srities", "bölgesi", "oblastı", "regione", "région",
 ]  # fmt: skip
 _RAION = [
     "район", "р-н", "р-н.", "raion", "rayon", "district", "r-n", "rajon", "raĭon", "району",
-    "районі", "района", "районе", "rajonu",
+    "районі", "района", "районе", "rajonu", "районів", "районах", "районов", "районам",
+    "rajons", "rajonā", "rajona", "rajone", "ilçesi",
 ]  # fmt: skip
 _HROMADA = [
     "громада",
@@ -239,6 +245,25 @@ _HROMADA = [
     "municipality",
 ]
 _FEDERAL_SUBJECT = ["край", "krai", "kray", "kraj", "kraĭ", "края", "крае"]
+# Units named before the name, as German, Polish, the Romance languages and Romanian put them
+# (Gebiet Charkiw, obwód doniecki, w obwodzie zaporoskim, région de Kharkiv, regione di
+# Zaporižžja, la región de Járkov, regiunea Harkov) and as English headlines do (Oblast Odessa,
+# Region Donezk). The name after them may be an adjective (doniecki), which the case forms read.
+_OBLAST_BEFORE = [
+    "oblast", "oblastʹ", "oblast'", "region", "the region of", "the oblast of", "gebiet",
+    "oblast de", "oblast d'", "région de", "région d'", "la région de", "province de",
+    "oblast di", "regione di", "la regione di", "provincia di", "la provincia di", "óblast de",
+    "oblast de", "región de", "la región de", "provincia de", "la provincia de", "regiunea",
+    "oblastul", "regiunii", "obwód", "obwodu", "obwodzie", "obwodem", "obwod", "oblasti",
+    "oblasť",
+]  # fmt: skip
+_RAION_BEFORE = [
+    "raion", "rayon", "rajon", "district of", "the district of", "rejon", "rejonie", "rejonu",
+    "raionul", "district de", "distretto di",
+]  # fmt: skip
+# Prefixes that may stand before a name elided with d' (région d'Odessa); elsewhere a
+# word-initial d' is a romanized дь (D'yakovo) and stays.
+_ELIDING = frozenset({"région", "oblast", "province", "regione", "provincia", "district"})
 
 
 def _descriptors(kinds: dict[KindHint, list[str]]) -> dict[tuple[str, ...], KindHint]:
@@ -246,7 +271,14 @@ def _descriptors(kinds: dict[KindHint, list[str]]) -> dict[tuple[str, ...], Kind
 
 
 _PREFIXES = _descriptors(
-    {"city": _CITY, "town": _TOWN, "village": _VILLAGE, "city_district": _CITY_DISTRICT}
+    {
+        "city": _CITY,
+        "town": _TOWN,
+        "village": _VILLAGE,
+        "city_district": _CITY_DISTRICT,
+        "oblast": _OBLAST_BEFORE,
+        "raion": _RAION_BEFORE,
+    }
 )
 _SUFFIXES = _descriptors(
     {
@@ -273,11 +305,15 @@ def split_descriptors(text: str) -> tuple[str, KindHint | None]:
     is context, not part of the name, and is dropped.
     """
     words = _GLUED_ABBREVIATION.sub(r"\1. ", clean(_without_qualifier(text))).split(" ")
+    if len(words) == 2 and words[0] in _ELIDING and words[1].startswith("d'") and len(words[1]) > 2:
+        words = [words[0], "d'", words[1][2:]]  # région d'odessa
     kind: KindHint | None = None
     for size in range(min(_LONGEST_DESCRIPTOR, len(words) - 1), 0, -1):
         hint = _SUFFIXES.get(tuple(words[-size:]))
         if hint is not None:
             kind, words = hint, words[:-size]
+            if kind in _UNITS and len(words) > 1 and words[0] == "the":
+                words = words[1:]  # the Kharkiv region
             break
     for size in range(min(_LONGEST_DESCRIPTOR, len(words) - 1), 0, -1):
         hint = _PREFIXES.get(tuple(words[:size]))
