@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from toponyms.keys import foreign_respellings, key
+from toponyms.keys import foreign_respellings, key, translated_readings
 from toponyms.text.translit import get_scheme, schemes
 
 SAME_NAME = [
@@ -146,3 +146,30 @@ def test_foreign_spellings_respell_to_the_names_key(spelling: str, name: str) ->
 )
 def test_other_spellings_are_not_respelled(text: str) -> None:
     assert foreign_respellings(text) == []
+
+
+def test_translated_descriptive_words_read_back_in_every_gender() -> None:
+    assert translated_readings("Cossack Lopan") == [
+        "kozacha lopan", "kozachyi lopan", "kozache lopan",
+    ]  # fmt: skip
+    assert translated_readings("Groß Nowosilka")[0] == "velyka nowosilka"
+    assert translated_readings("Lopan") == []  # one word is a name, not a description
+    assert translated_readings("Kharkiv Oblast") == []
+    assert len(translated_readings("Old New Red Great Lopan")) <= 9  # bounded
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Cossack Lopan", "Kozacha Lopan"),
+        ("Great Novosilka", "Velyka Novosilka"),
+        ("Nowa Kachowka", "Nova Kakhovka"),
+        ("Neu Kachowka", "Nova Kakhovka"),
+        ("Old Saltiv", "Staryi Saltiv"),
+        ("Upper Syrovatka", "Verkhnia Syrovatka"),
+    ],
+)
+def test_a_name_with_translated_descriptive_words_is_found(query: str, name: str) -> None:
+    import toponyms
+
+    assert toponyms.normalize(query) == name

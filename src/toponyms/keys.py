@@ -13,7 +13,7 @@ from anyascii import anyascii
 
 from toponyms.text.normalize import clean
 
-__all__ = ["foreign_respellings", "key"]
+__all__ = ["foreign_respellings", "key", "translated_readings"]
 
 # The skeleton alphabet: single letters that read as themselves and form no digraph together
 # ("x", not "h", so that с+х never reads back as "sh"), so that key(key(x)) == key(x).
@@ -179,12 +179,72 @@ _ROMANIAN_RESPELL = (
 _TURKISH_RESPELL = (("ç", "č"), ("c", "dž"), ("ş", "š"), ("ı", "y"), ("ğ", ""), ("j", "ž"))
 
 
+# The descriptive words of names (Велика, Мала, Нова, Стара, Верхня, Нижня, Червона, Козача)
+# as English, German, Polish, Czech, Slovak and the Romance languages translate them (Great
+# Novosilka, Klein Pisky, Nowa Kachowka, Cossack Lopan), each read back as the Ukrainian
+# adjective in its three genders, since the translation drops the gender the name has.
+_TRANSLATED_WORDS: dict[str, tuple[str, ...]] = {}
+for _ukrainian, _words in (
+    (
+        ("velyka", "velykyi", "velyke"),
+        "great greater big grand grande groß gross große grosse "
+        "großer grosser wielka wielki wielkie velká velký velké veľká veľký veľké mare",
+    ),
+    (
+        ("mala", "malyi", "male"),
+        "little lesser small klein kleine kleiner mała mały małe malá "
+        "malý malé petite petit piccola mică mic",
+    ),
+    (
+        ("nova", "novyi", "nove"),
+        "new neu neue neuer nowa nowy nowe nová nový nové nouvelle "
+        "nouveau nueva nuevo nuova nuovo nouă",
+    ),
+    (
+        ("stara", "staryi", "stare"),
+        "old alt alte alter stara stary stare stará starý staré "
+        "vieille vieux vieja viejo vecchia vecchio veche",
+    ),
+    (("verkhnia", "verkhnii", "verkhnie"), "upper ober obere oberer górna górny górne horní horná"),
+    (("nyzhnia", "nyzhnii", "nyzhnie"), "lower unter untere unterer dolna dolny dolne dolní dolná"),
+    (
+        ("chervona", "chervonyi", "chervone"),
+        "red rot rote roter czerwona czerwony czerwone červená červený rouge roja rojo rossa rosso",
+    ),
+    (
+        ("kozacha", "kozachyi", "kozache"),
+        "cossack cossacks kosaken kosakische kozacka kozacki "
+        "kozackie kozácká kozácký cosaque cosaca cosacca",
+    ),
+):
+    for _word in _words.split():
+        _TRANSLATED_WORDS[_word] = _ukrainian
+_MAX_TRANSLATED_READINGS = 9
+
+
+def translated_readings(text: str) -> list[str]:
+    """``text`` with its translated descriptive words read back as Ukrainian adjectives, as the
+    letters key() reads: ``translated_readings("Cossack Lopan")[0] == "kozacha lopan"``. Empty
+    when no word of ``text`` is one (one-word text is a name, not a description of one)."""
+    words = clean(text).split(" ")
+    if len(words) < 2 or not any(w in _TRANSLATED_WORDS for w in words):
+        return []
+    readings = [""]
+    for word in words:
+        choices = _TRANSLATED_WORDS.get(word, (word,))
+        readings = [f"{r} {c}".strip() for r in readings for c in choices]
+        if len(readings) > _MAX_TRANSLATED_READINGS:
+            return readings[:_MAX_TRANSLATED_READINGS]
+    return readings
+
+
 def foreign_respellings(text: str) -> list[str]:
     """``text`` read as Dutch, French, Romanian or Turkish spelling, where it shows their marks
     (tsj, or sj/zj without German or Polish marks; ou or tch; ș ț ă î; ç ı ğ), as the letters
-    key() reads; each differs from ``text``. ``foreign_respellings("Ouglitch") == ["uglič"]``."""
+    key() reads, and with translated descriptive words read back (translated_readings); each
+    differs from ``text``. ``foreign_respellings("Ouglitch") == ["uglič"]``."""
     cleaned = clean(text)
-    out = []
+    out = translated_readings(cleaned)
     if _TURKISH_MARKS.search(cleaned):
         out.append(_respell(cleaned, _TURKISH_RESPELL))
     elif _ROMANIAN_MARKS.search(cleaned):
