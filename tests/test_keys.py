@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from toponyms.keys import foreign_respellings, key, translated_readings
+from toponyms.keys import foreign_respellings, greek_readings, key, translated_readings
 from toponyms.text.translit import get_scheme, schemes
 
 SAME_NAME = [
@@ -170,6 +170,23 @@ def test_translated_descriptive_words_read_back_in_every_gender() -> None:
     ],
 )
 def test_a_name_with_translated_descriptive_words_is_found(query: str, name: str) -> None:
+    import toponyms
+
+    assert toponyms.normalize(query) == name
+
+
+def test_greek_names_are_read_with_their_digraphs_and_without_their_greek_ending() -> None:
+    assert greek_readings("Χάρκοβο") == ["charkovo", "charkov"]
+    assert greek_readings("Ντόνετσκ") == ["donetsk"]  # ντ is d, and no ending to drop
+    assert greek_readings("Харків") == [] and greek_readings("Kharkiv") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("Χάρκοβο", "Kharkiv"), ("Μαριούπολη", "Mariupol"), ("Μπαχμούτ", "Bakhmut"),
+     ("Χερσώνα", "Kherson"), ("Κίεβο", "Kyiv")],
+)  # fmt: skip
+def test_a_greek_spelling_finds_the_city(query: str, name: str) -> None:
     import toponyms
 
     assert toponyms.normalize(query) == name

@@ -13,7 +13,7 @@ from anyascii import anyascii
 
 from toponyms.text.normalize import clean
 
-__all__ = ["foreign_respellings", "key", "translated_readings"]
+__all__ = ["foreign_respellings", "greek_readings", "key", "translated_readings"]
 
 # The skeleton alphabet: single letters that read as themselves and form no digraph together
 # ("x", not "h", so that с+х never reads back as "sh"), so that key(key(x)) == key(x).
@@ -238,13 +238,40 @@ def translated_readings(text: str) -> list[str]:
     return readings
 
 
+# Greek spells the sounds of Slavic names with digraphs (ου u, ντ d, μπ b, γκ g, τσ ts, τζ dz) and
+# gives a foreign name a Greek ending (Χάρκοβο, Μαριούπολη, Χερσώνα, Κίεβο): read the digraphs,
+# then the name with and without its last vowel. Sources: ELOT 743 (Greek to Latin), and Greek
+# press usage for the names of Ukrainian cities.
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_DIGRAPHS = (
+    ("ου", "u"), ("ού", "u"), ("ντ", "d"), ("μπ", "b"), ("γκ", "g"), ("γγ", "ng"), ("τσ", "ts"),
+    ("τζ", "dz"), ("αι", "e"), ("ει", "i"), ("οι", "i"),
+)  # fmt: skip
+
+
+def greek_readings(text: str) -> list[str]:
+    """A Greek-script name read as Latin letters key() reads, with and without its Greek ending:
+    ``greek_readings("Χάρκοβο") == ["charkovo", "charkov"]``. Empty for other scripts."""
+    cleaned = clean(text)
+    if not _GREEK.search(cleaned):
+        return []
+    for greek, latin in _GREEK_DIGRAPHS:
+        cleaned = cleaned.replace(greek, latin)
+    latin = anyascii(cleaned).lower()
+    out = [latin]
+    words = latin.split(" ")
+    if len(words[-1]) > 4 and words[-1][-1] in "aeio":
+        out.append(" ".join([*words[:-1], words[-1][:-1]]))
+    return out
+
+
 def foreign_respellings(text: str) -> list[str]:
     """``text`` read as Dutch, French, Romanian or Turkish spelling, where it shows their marks
     (tsj, or sj/zj without German or Polish marks; ou or tch; ș ț ă î; ç ı ğ), as the letters
     key() reads, and with translated descriptive words read back (translated_readings); each
     differs from ``text``. ``foreign_respellings("Ouglitch") == ["uglič"]``."""
     cleaned = clean(text)
-    out = translated_readings(cleaned)
+    out = translated_readings(cleaned) + greek_readings(cleaned)
     if _TURKISH_MARKS.search(cleaned):
         out.append(_respell(cleaned, _TURKISH_RESPELL))
     elif _ROMANIAN_MARKS.search(cleaned):
