@@ -655,6 +655,15 @@ def real_text_sections() -> tuple[str, list[str]]:
     import villages
 
     headline = []
+    own = reports.run_realtext()
+    own_settlement = own["oblast"]["by_kind"]["settlement"]
+    headline.append(
+        f"- Real report text kept in the repository (benchmarks/realtext), settlement mentions "
+        f"with `within=` the page's oblast: name right **{own_settlement['name_right_pct']:.1f}%**,"
+        f" identified places right {own_settlement['place_precision_pct']:.1f}%; negatives left "
+        f"unanswered {own['oblast']['negatives']['unanswered_real_pct']:.1f}% (directions and "
+        f"metonyms apart)"
+    )
     results = reports.run()
     if results:
         real = reports.markdown(results)
@@ -684,7 +693,18 @@ def real_text_sections() -> tuple[str, list[str]]:
         f"{ece(found['none']['place_pairs']):.3f} (target 0.03)"
     )
     return (
-        f"""## Real report text
+        f"""## Real report text: the set kept in the repository
+
+{len(reports.load_realtext().mentions)} place mentions and their non-place neighbours on 80
+pages of war reporting in 13 languages (ministry and General Staff summaries, regional
+administrations, wires, blogs, machine-translated aggregators), labelled by hand against the
+codifier, the renamings and the official Russian names in this repository
+(benchmarks/realtext/README.md; no page text is stored). Measured by
+`python benchmarks/reports.py --realtext`; the columns read as in the next section.
+
+{reports.markdown(own)}
+
+## Real report text: a labelled sample beside the repository
 
 Every labelled place mention of a sample of real war reports (`reports_dev`: 38 excerpts of
 Russian ministry communiqués, Ukrainian General Staff and regional reports and news in a dozen

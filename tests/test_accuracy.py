@@ -311,3 +311,14 @@ def test_village_names_of_the_front_line_oblasts_do_not_regress() -> None:
     assert results["oblast"]["overall"]["name_right"] >= 98.0  # the targets of docs/accuracy.md
     assert results["none"]["overall"]["name_right"] >= 95.0
     assert results["oblast"]["overall"]["identified_places_right"] >= 99.0
+
+
+def test_the_real_text_set_in_the_repository_is_consistent_with_the_data() -> None:
+    """Every label of benchmarks/realtext names places of the shipped data, by their names."""
+    spec = importlib.util.spec_from_file_location(
+        "toponyms_benchmarks_realtext_check", ROOT / "benchmarks" / "realtext" / "check.py"
+    )
+    assert spec is not None and spec.loader is not None
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    assert check.main([]) == 0
