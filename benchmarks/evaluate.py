@@ -670,9 +670,10 @@ def real_text_sections() -> tuple[str, list[str]]:
         settlement = results["oblast"]["by_kind"]["settlement"]
         text = results["text"]["by_kind"]["settlement"]
         headline.append(
-            f"- Real report text, settlement mentions with `within=` the text's oblast: name "
-            f"right **{settlement['name_right_pct']:.1f}%** (target 97%); with the text's other "
-            f"places as `near=` too, identified places right {text['place_precision_pct']:.1f}%"
+            f"- Real report text beside the repository (reports_dev), settlement mentions with "
+            f"`within=` the text's oblast: name right **{settlement['name_right_pct']:.1f}%** "
+            f"(target 97%); with the text's other places as `near=` too, identified places right "
+            f"{text['place_precision_pct']:.1f}%"
         )
     else:
         real = (
