@@ -459,3 +459,11 @@ def test_a_unit_named_in_another_language_or_word_order_is_the_unit(
         assert answer.place is None
     else:
         assert answer.place is not None and answer.place.name == unit, answer
+
+
+def test_a_variant_with_its_descriptor_is_no_evidence_for_a_query_without_one() -> None:
+    """GeoNames records "Donbas City" for Donetsk; "Donbas" is the region, not the city."""
+    for query in ("Donbas", "Donbass", "Донбас"):
+        answer = toponyms.lookup(query)
+        assert answer.place is None or answer.place.name != "Donetsk", answer
+    assert toponyms.resolve("Donbas City").name == "Donetsk"  # type: ignore[union-attr]

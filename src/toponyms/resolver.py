@@ -363,6 +363,10 @@ class Resolver:
                 if method == "form" and index.name_variant[slot] and not variants:
                     continue  # case forms inflect recorded names, not GeoNames' loose variants
                 e = index.entry(slot)
+                if e.variant and e.hint is not None and hint is None:
+                    # An unclassified variant whose descriptor is part of it (GeoNames' "Donbas
+                    # City" for Donetsk) says nothing of a query without one (Donbas).
+                    continue
                 info = index.place(e.place)
                 if not keep(info):
                     continue
