@@ -1,6 +1,7 @@
-"""Measure place-name lookup on labelled mentions in real report text (reports_dev).
+"""Measure place-name lookup on labelled mentions in real report text.
 
-    python benchmarks/reports.py [--root PATH] [--failures N]
+    python benchmarks/reports.py --realtext [--failures N]     # the set in benchmarks/realtext
+    python benchmarks/reports.py [--root PATH] [--failures N]  # the reports_dev sample
 
 What it measures: every labelled place mention of a sample of real war reports (Russian
 ministry communiqués, Ukrainian General Staff and regional reports, news in a dozen languages)
@@ -11,12 +12,14 @@ whether the canonical name is right and whether the place (its KATOTTG code) is 
 share of non-place spans (units, people, media, rivers) left unanswered, and the (confidence,
 correct) pairs for calibration.
 
-Where the data comes from: ``../shared/data/reports_dev/`` beside the repository (its
-README.md describes the files and how the labels were made). Terms: the texts are excerpts of
-public web pages, for measurement only. They and the files of that folder must never be copied
-into this repository or its packages, so this script only reads them in place, skips cleanly
-when the folder is absent, and prints mentions (short spans) but never whole texts. It is a
-development sample: use it to see progress, not to tune rules to single rows.
+Where the data comes from: the repository's own set (benchmarks/realtext: page addresses, spans
+and labels, no text), and ``reports_dev``, a labelled sample kept outside the repository, whose
+folder ``--root`` names (by default a ``shared/data/reports_dev`` folder next to the checkout;
+its README.md describes the files and how the labels were made). Terms: its texts are excerpts
+of public web pages, for measurement only, never to be copied into this repository or its
+packages, so this script only reads them in place, skips cleanly when the folder is absent, and
+prints mentions (short spans) but never whole texts. Both are development sets: use them to see
+progress, not to tune rules to single rows.
 """
 
 from __future__ import annotations
@@ -105,8 +108,8 @@ def _codes(cell: str) -> frozenset[str]:
 
 
 def load_reports(root: Path | None = None) -> Reports | None:
-    """The labelled sample at ``root`` (default ``../shared/data/reports_dev``), or None when
-    that folder is absent (it lives outside the repository and is not always there)."""
+    """The labelled sample at ``root`` (default ``DEFAULT_ROOT``), or None when that folder is
+    absent (it is kept outside the repository and is not always there)."""
     root = DEFAULT_ROOT if root is None else Path(root)
     if not (root / "mentions.csv").is_file():
         return None
