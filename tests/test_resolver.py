@@ -84,6 +84,8 @@ def test_an_unknown_unit_is_a_lookup_error_carrying_the_value(small: Resolver) -
         small.lookup("Pokrovsk", within="Atlantis")
     assert isinstance(raised.value, LookupError) and isinstance(raised.value, ToponymsError)
     assert raised.value.value == "Atlantis"
+    with pytest.raises(UnknownUnitError):  # a missing value is no reason to skip the check
+        small.lookup(None, within="Atlantis")
     with pytest.raises(OptionError):
         small.candidates("Pokrovsk", limit=0)
 

@@ -9,6 +9,7 @@ toponyms use one lazily built Resolver over the shipped gazetteer.
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections import OrderedDict
@@ -141,7 +142,7 @@ class Resolver:
         cut = self._threshold if threshold is None else _threshold(threshold)
         text = _as_text(name)
         if text is None or not text.strip():
-            self._check(country, kind)
+            self._check_options(country=country, kind=kind, within=within)
             return self._answer(text, None, cut)
         # A repeated query is one dictionary lookup: the answer itself is remembered too.
         memo = _memo_key(text, "answer", cut, country, kind, within, near)
@@ -211,7 +212,7 @@ class Resolver:
             raise OptionError("limit", limit, "must be a whole number of at least 1")
         text = _as_text(name)
         if text is None or not text.strip():
-            self._check(country, kind)
+            self._check_options(country=country, kind=kind, within=within)
             return []
         return list(self._assessed(text, limit, country, kind, within, near).matches)
 
@@ -309,7 +310,9 @@ class Resolver:
         bare = core
         query = Query(
             context_given=bool(context), length=len(core), key_length=len(k),
-            lowercase=text == text.lower(), common_word=lambda: is_common_word(bare),
+            lowercase=text == text.lower(),
+            # Asked once per query at most, and only where the feature can fire.
+            common_word=functools.cache(lambda: is_common_word(bare)),
         )  # fmt: skip
         return core, assess(index, found, query, limit=limit)
 

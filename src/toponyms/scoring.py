@@ -470,8 +470,10 @@ def _features_at(
     # Candidates above this one are ruled out when it is asked about: they are no rivals.
     rivals = [r for r in found[i + 1 :] if rival(r, top) and not one_place(index, r, top)]
     name = index.place(top.place).name
-    same = [r for r in rivals if index.place(r.place).name == name]
-    others = [r for r in rivals if index.place(r.place).name != name] if same else rivals
+    same: list[Candidate] = []
+    others: list[Candidate] = []
+    for r in rivals:
+        (same if index.place(r.place).name == name else others).append(r)
     runner_up = found[i + 1] if i + 1 < len(found) else None
     name_x = features(top, others, query, len(found), runner_up)
     place_x = features(top, same, query, len(found), runner_up, homonyms=True) if same else None
