@@ -167,6 +167,8 @@ class Builder:
         # one, kept here (folded Ukrainian name it stood beside, Russian name, KOATUU code) for
         # the renamings table to record with its date.
         self.koatuu_former: dict[str, tuple[str, str, str]] = {}
+        # Raions and hromadas by their centre's name (Kupiansk Raion), an English name of theirs.
+        self.centre_names: dict[str, str] = {}
 
     # ------------------------------------------------------------------ names
     def add_name(self, name: Name) -> None:
@@ -257,11 +259,13 @@ class Builder:
             adjective = p.name_uk
             centre = centre_of(adjective, members.get(p.id, []))
             suffix = " Raion" if p.kind == "raion" else " hromada"
-            if centre is not None:
-                p.name = centre.name + suffix
+            # The canonical name is the official one in the national romanization (Kupianskyi
+            # Raion, Bilopilska hromada), as for settlements; the English usage of naming a unit
+            # after its centre (Kupiansk Raion) is kept as an English name.
+            p.name = transliterate(adjective, "uk-kmu2010") + suffix
+            if centre is not None and centre.name + suffix != p.name:
+                self.centre_names[p.id] = centre.name + suffix
                 named_after_centre[p.kind] += 1
-            else:
-                p.name = transliterate(adjective, "uk-kmu2010") + suffix
             p.name_uk = adjective + (" район" if p.kind == "raion" else " громада")
         for p in self.places.values():
             if p.kind == "city_district":
@@ -796,14 +800,17 @@ def renamings(b: Builder) -> None:
 # ------------------------------------------------------- entities, aliases
 def entities(b: Builder) -> None:
     for r in read_csv(CURATED / "entities.csv"):
-        oblast = b.oblast_by_code[r["claims_oblast_code"]]
+        # An entity claims one oblast and lies in it; a region spanning several (Donbas) lies
+        # in the country.
+        codes = r["claims_oblast_code"].split()
+        oblast = b.oblast_by_code[codes[0]] if len(codes) == 1 else ""
         b.add(
             Place(
                 r["id"],
                 r["name_en"],
                 r["kind"],
                 "UA",
-                parent_id=oblast,
+                parent_id=oblast or "iso:UA",
                 oblast_id=oblast,
                 valid_from=r["valid_from"],
                 sources=["curated:entities"],
@@ -830,6 +837,11 @@ def official_names(b: Builder) -> None:
     for p in b.places.values():
         src = p.sources[0]
         b.add_name(Name(p.id, p.name, "en", "Latn", "official", p.valid_from, p.valid_to, src))
+        if p.id in b.centre_names:
+            b.add_name(
+                Name(p.id, b.centre_names[p.id], "en", "Latn", "exonym", p.valid_from, p.valid_to,
+                     "derived: named after its centre, as English usage names units")
+            )  # fmt: skip
         if p.name_uk:
             b.add_name(
                 Name(p.id, p.name_uk, "uk", "Cyrl", "official", p.valid_from, p.valid_to, src)
@@ -1003,7 +1015,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-DATA_VERSION = "2026.11.3"
+DATA_VERSION = "2026.11.4"
 DOCS_DATA = ROOT / "docs" / "data.md"
 BEGIN, END = (
     "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->",

@@ -220,7 +220,8 @@ def test_ids_are_derived_from_stable_source_ids(gazetteer: Gazetteer) -> None:
     pokrovsk = by_name(gazetteer, "Pokrovsk", "city")
     assert [p.id for p in pokrovsk] == ["katottg:UA14160210010099403"]
     assert all(
-        p.id.split(":")[0] in {"katottg", "koatuu", "geonames", "iso", "entity"} for p in gazetteer
+        p.id.split(":")[0] in {"katottg", "koatuu", "geonames", "iso", "entity", "region"}
+        for p in gazetteer
     )
 
 
@@ -230,7 +231,9 @@ def test_pokrovsk_is_in_donetsk_oblast_and_was_krasnoarmiisk_until_2016(
 ) -> None:
     (p,) = by_name(gazetteer, "Pokrovsk", "city")
     assert gazetteer[p.oblast_id or ""].name == "Donetsk Oblast"
-    assert gazetteer[p.raion_id or ""].name == "Pokrovsk Raion"
+    raion = gazetteer[p.raion_id or ""]
+    assert raion.name == "Pokrovskyi Raion"  # the official name, romanized
+    assert "Pokrovsk Raion" in {n.name for n in gazetteer.names_of(raion.id)}  # English usage
     assert (p.name_uk, p.name_ru, p.geonames_id, p.katottg) == (
         "Покровськ",
         "Покровск",

@@ -130,7 +130,7 @@ def test_pokrovsk_match_carries_ids_hierarchy_and_coordinates() -> None:
     assert m is not None
     assert (m.admin1, m.admin2, m.country, m.kind) == (
         "Donetsk Oblast",
-        "Pokrovsk Raion",
+        "Pokrovskyi Raion",
         "UA",
         "city",
     )
@@ -180,7 +180,7 @@ def test_a_bare_hromada_adjective_means_the_settlement_at_its_centre(query: str)
 
 def test_raion_from_its_inflected_adjective() -> None:
     (m,) = toponyms.candidates("Покровського району", limit=1)
-    assert m.name == "Pokrovsk Raion" and m.how == "case-form"
+    assert m.name == "Pokrovskyi Raion" and m.how == "case-form"
 
 
 @pytest.mark.parametrize(
@@ -304,7 +304,7 @@ def test_romanizations_cover_every_scheme_of_the_names_language() -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("Луцький райнон", "Lutsk Raion"), ("Poltava Oblats", "Poltava Oblast")],
+    [("Луцький райнон", "Lutskyi Raion"), ("Poltava Oblats", "Poltava Oblast")],
 )
 def test_a_garbled_descriptor_does_not_hide_the_name(query: str, expected: str) -> None:
     m = toponyms.resolve(query)
@@ -449,7 +449,7 @@ def test_an_answer_pickles_and_turns_into_json() -> None:
         ("Oblast Odessa", "Odesa Oblast"),
         ("regiunea Herson", "Kherson Oblast"),
         ("the Sumy region", "Sumy Oblast"),
-        ("Rajon Pokrowsk", "Pokrovsk Raion"),
+        ("Rajon Pokrowsk", "Pokrovskyi Raion"),
         ("Сумської і Харківської областей", None),  # two units: no one answer
     ],
 )
@@ -469,3 +469,64 @@ def test_a_variant_with_its_descriptor_is_no_evidence_for_a_query_without_one() 
         answer = toponyms.lookup(query)
         assert answer.place is None or answer.place.name != "Donetsk", answer
     assert toponyms.resolve("Donbas City").name == "Donetsk"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("query", "unit"),
+    [
+        # Polish, Czech and Slovak put the oblast's adjective in the case of the unit word.
+        ("w obwodzie sumskim", "Sumy Oblast"),
+        ("obwodu połtawskiego", "Poltava Oblast"),
+        ("obwodów chersońskiego", "Kherson Oblast"),
+        ("v Dněpropetrovské oblasti", "Dnipropetrovsk Oblast"),
+        ("Mykolajivskej oblasti", "Mykolaiv Oblast"),
+        # Unit words of Hungarian, Croatian, Finnish, Azerbaijani, German, Greek.
+        ("Szumi megye", "Sumy Oblast"),
+        ("regije Zaporižja", "Zaporizhzhia Oblast"),
+        ("Poltavan alueella", "Poltava Oblast"),
+        ("Sumı vilayətində", "Sumy Oblast"),
+        ("Provinz Cherson", "Kherson Oblast"),
+        ("Izjum körzetben", "Iziumskyi Raion"),
+        ("Bezirk Isjum", "Iziumskyi Raion"),
+        # A hromada named with the adjective of its type, the noun kept or dropped.
+        ("Білопільської міської громади", "Bilopilska hromada"),
+        ("Великописарівська селищна", "Velykopysarivska hromada"),
+    ],
+)
+def test_unit_grammar_of_more_languages(query: str, unit: str) -> None:
+    answer = toponyms.lookup(query)
+    assert answer.name == unit, answer
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Ługańskiej Republice Ludowej", "Luhansk People's Republic"),
+        ("Repubblica Popolare di Lugansk", "Luhansk People's Republic"),
+        ("Jamhuri ya Watu wa Luhansk", "Luhansk People's Republic"),
+        ("people's republic of Donetsk", "Donetsk People's Republic"),
+        ("Донецкую Народную Республику", "Donetsk People's Republic"),
+        ("Donetsk Halk Cumhuriyeti'nde", "Donetsk People's Republic"),
+        ("Luganski Népköztársaság", "Luhansk People's Republic"),
+        ("Republic of Dagestan", "Republic of Dagestan"),  # a republic of Russia stays itself
+        ("Республике Дагестан", "Republic of Dagestan"),
+    ],
+)
+def test_a_peoples_republic_in_any_language_is_the_entity(query: str, entity: str) -> None:
+    assert toponyms.lookup(query).name == entity
+
+
+@pytest.mark.parametrize(
+    "query", ["Donbas", "Donbass", "Донбас", "на Донбасі", "в Донбассе", "Donbasu", "Ντονμπάς"]
+)
+def test_donbas_is_the_region(query: str) -> None:
+    answer = toponyms.lookup(query)
+    assert answer.status == "identified" and answer.place is not None, answer
+    assert (answer.place.id, answer.kind) == ("region:donbas", "region")
+
+
+def test_units_bear_their_official_name_and_answer_to_their_centre_name() -> None:
+    raion = toponyms.resolve("Kupiansk Raion")  # English usage: after its centre
+    assert raion is not None and raion.name == "Kupianskyi Raion"  # the official adjective
+    assert toponyms.normalize("Купянский район") == "Kupianskyi Raion"
+    assert toponyms.normalize("Краматорська міська громада") == "Kramatorska hromada"

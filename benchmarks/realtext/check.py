@@ -237,7 +237,7 @@ def check_kind(
         "oblast": rk == "oblast" or (rk == "city" and row["id"] == row["oblast_id"]),
         "raion": rk == "raion",
         "hromada": rk == "hromada",
-        "entity": rk in ("entity", "oblast"),
+        "entity": rk in ("entity", "oblast", "region"),
     }.get(kind, False)
     if not ok:
         rep.error(f"{where}: {row['id']} is a {rk}, not a {kind}")

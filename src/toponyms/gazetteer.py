@@ -25,7 +25,7 @@ __all__ = ["Gazetteer", "Kind", "NameType", "Place", "PlaceName", "data_version"
 
 Kind = Literal[
     "country", "oblast", "raion", "hromada", "city", "town", "village", "city_district",
-    "federal_subject", "settlement", "entity",
+    "federal_subject", "settlement", "entity", "region",
 ]  # fmt: skip
 NameType = Literal[
     "official", "former", "exonym", "abbreviation", "romanization", "colloquial", "variant",

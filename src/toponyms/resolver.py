@@ -40,7 +40,13 @@ from .scoring import (
     rank_key,
 )
 from .text.forms import nominative_candidates, split_preposition
-from .text.normalize import clean, has_cyrillic, repair_descriptor, split_descriptors
+from .text.normalize import (
+    clean,
+    has_cyrillic,
+    repair_descriptor,
+    split_descriptors,
+    split_republic,
+)
 
 __all__ = ["Point", "Resolver"]
 
@@ -69,6 +75,11 @@ _KEY_MIN_SIMILARITY = 0.7
 # off: the reading must spell the name this closely in some scheme, or the coarse key has met
 # another name (Selechina is not Solochyn with -a), and fuzzy search gets its turn.
 _LATIN_FORM_MIN_SIMILARITY = 0.85
+# ... unless a unit word asks for a unit of the entry's kind (see _gather).
+_LATIN_UNIT_FORM_MIN_SIMILARITY = 0.75
+_UNIT_HINTS = frozenset({"oblast", "raion", "hromada", "entity"})
+# The evidence methods, strongest first.
+_METHODS = ("exact", "key", "form", "fuzzy")
 
 
 class Resolver:
@@ -121,6 +132,29 @@ class Resolver:
                     else:
                         self._index = Index(self._gazetteer)
         return self._index
+
+    @functools.cached_property
+    def _claims(self) -> dict[str, tuple[int, ...]]:
+        """The name slots of each entity (a people's republic), under the id of the oblast it
+        claims and of that oblast's capital, the city it is named after."""
+        g, index = self.gazetteer, self.index
+        capitals: dict[str, str] = {}  # oblast id -> the id of the city bearing its name
+        for place in g:
+            if place.kind == "city" and place.oblast_id:
+                oblast = g[place.oblast_id]
+                if oblast.kind == "oblast" and oblast.name == f"{place.name} Oblast":
+                    capitals[oblast.id] = place.id
+        claims: dict[str, tuple[int, ...]] = {}
+        for place in g:
+            if place.kind == "entity" and place.oblast_id:
+                slots = tuple(
+                    slot for n in g.names_of(place.id) for slot in index.exact(clean(n.name))
+                    if index.place(index.name_place[slot]).id == place.id
+                )  # fmt: skip
+                for unit in (place.oblast_id, capitals.get(place.oblast_id)):
+                    if unit:
+                        claims[unit] = claims.get(unit, ()) + slots
+        return claims
 
     # ------------------------------------------------------------------------- public
     def lookup(
@@ -301,6 +335,14 @@ class Resolver:
                 core, hint = split_descriptors(repaired)
                 k = key(core)
                 found = self._gather(core, k, hint, keep) if core else []
+        if not any(c.method == "exact" for c in found):
+            # Donieckiej Republice Ludowej, Repubblica di Donetsk: a people's republic named
+            # after its capital in any language, if the name found is one's.
+            named = split_republic(text)
+            if named is not None:
+                lifted = self._gather(named, key(named), "entity", keep)
+                if any(self.index.place(c.place).kind == "entity" for c in lifted):
+                    core, k, found = named, key(named), lifted
         if not found:
             return core, None
         context = self._context(near)
@@ -374,8 +416,12 @@ class Resolver:
                 if not keep(info):
                     continue
                 against = bare_fine if method == "form" else spelled or query_fine
-                if reading is not None and not _spells(reading, e, index.name_fine[slot]):
-                    continue
+                if reading is not None:
+                    # A unit word narrows the field to a few dozen units, whose adjectives
+                    # foreign text spells loosely (Charkovskej oblasti: Харківська область).
+                    unit = hint in _UNIT_HINTS and info.kind in _HINT_FITS[hint]
+                    if not _spells(reading, e, index.name_fine[slot], loose=unit):
+                        continue
                 c = self._candidate(
                     e, index.name_fine[slot], info, method, hint, against, edits, latin_query
                 )
@@ -390,29 +436,40 @@ class Resolver:
             any spelling recorded for the city (GeoNames keeps dozens of languages' for cities,
             none for oblasts)."""
             fits = _HINT_FITS.get(hint or "")
+            if hint == "entity" and best:
+                # A people's republic is named after its capital and claims that oblast.
+                claims = self._claims
+                for place, c in list(best.items()):
+                    lift(claims.get(index.place(place).id, ()), c)
+                return list(best.values())
             if hint in ("oblast", "raion") and fits and best:
-                infos = {p: index.place(p) for p in best}
-                if not any(info.kind in fits for info in infos.values()):
-                    for place, c in list(best.items()):
-                        info = infos[place]
-                        if info.kind not in ("city", "town"):
-                            continue
-                        units = [
-                            slot for slot in index.exact(clean(info.name))
-                            if index.place(index.name_place[slot]).id in info.parents
-                            and index.place(index.name_place[slot]).kind in fits
-                        ]  # fmt: skip
-                        consider(units, c.method, edits=c.edits)
-                        for slot in units:  # the unit is met as its centre was, no better
-                            u = best.get(index.name_place[slot])
-                            if u is not None and u is not c:
-                                u.method, u.similarity, u.variant = (
-                                    c.method,
-                                    c.similarity,
-                                    c.variant,
-                                )
-                                u.edits, u.typing_edits = c.edits, c.typing_edits
+                for place, c in list(best.items()):
+                    info = index.place(place)
+                    if info.kind not in ("city", "town"):
+                        continue
+                    units = [
+                        slot for slot in index.exact(clean(info.name))
+                        if index.place(index.name_place[slot]).id in info.parents
+                        and index.place(index.name_place[slot]).kind in fits
+                    ]  # fmt: skip
+                    lift(units, c)
             return list(best.values())
+
+        def lift(units: Sequence[int], c: Candidate) -> None:
+            """Consider the name slots ``units`` of units named after the place of ``c``: each
+            is met as that place was, unless it was met better on its own."""
+            places = {index.name_place[slot] for slot in units}
+            before = {place: best.get(place) for place in places}
+            consider(units, c.method, edits=c.edits)
+            for place in places:
+                u, old = best.get(place), before[place]
+                if u is None or u is c:
+                    continue
+                if old is not None and _METHODS.index(old.method) <= _METHODS.index(c.method):
+                    best[place] = old
+                    continue
+                u.method, u.similarity, u.variant = c.method, c.similarity, c.variant
+                u.edits, u.typing_edits = c.edits, c.typing_edits
 
         consider(index.exact(core), "exact")
         consider(index.by_key(k), "key")
@@ -681,9 +738,10 @@ def _romanized_similarity(spelling: str, e: Entry, name_fine: str) -> float:
     return best / 100
 
 
-def _spells(reading: str, e: Entry, name_fine: str) -> bool:
+def _spells(reading: str, e: Entry, name_fine: str, *, loose: bool = False) -> bool:
     """Whether a Latin case form's reading spells the name ``e`` in some romanization."""
-    return _romanized_similarity(reading, e, name_fine) >= _LATIN_FORM_MIN_SIMILARITY
+    cut = _LATIN_UNIT_FORM_MIN_SIMILARITY if loose else _LATIN_FORM_MIN_SIMILARITY
+    return _romanized_similarity(reading, e, name_fine) >= cut
 
 
 def _threshold(value: object) -> float:

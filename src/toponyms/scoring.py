@@ -39,14 +39,16 @@ NAME_PENALTY = {"exact": 0.0, "abbreviation": 0.0, "alias": 0.5, "former": 1.0, 
 FOCUS_BONUS = {"UA": 2.0}
 # A prior for homonyms: a city is what a bare name usually means, then the units.
 KIND_PRIOR = {
-    "country": 6.0, "oblast": 5.0, "federal_subject": 5.0, "entity": 4.5, "city": 3.0,
+    "country": 6.0, "oblast": 5.0, "federal_subject": 5.0, "entity": 4.5, "region": 4.5,
+    "city": 3.0,
     "raion": 2.5, "town": 1.5, "hromada": 1.0, "city_district": 1.0, "settlement": 0.5,
     "village": 0.0,
 }  # fmt: skip
 # Prominence tiers for telling a clear homonym winner: first-level units and cities over towns
 # and raions, those over villages. A unit no longer current ranks below everything.
 TIER = {
-    "country": 5, "entity": 5, "oblast": 4, "federal_subject": 4, "city": 3, "raion": 2,
+    "country": 5, "entity": 5, "region": 5, "oblast": 4, "federal_subject": 4, "city": 3,
+    "raion": 2,
     "town": 2, "hromada": 1, "village": 1, "settlement": 1, "city_district": 1,
 }  # fmt: skip
 # A rival of the same or the next tier is outweighed when it is this many times smaller.

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 __all__ = [
     "APOSTROPHES", "KindHint", "clean", "has_cyrillic", "is_cyrillic", "repair_descriptor",
-    "split_descriptors",
+    "split_descriptors", "split_republic",
 ]  # fmt: skip
 
 # Every character reports use for the Ukrainian apostrophe (and for ъ/ь in romanizations):
@@ -219,11 +219,19 @@ _OBLAST = [
     "obłast", "oblastʹ", "oblasť", "oblasti", "obwód", "областей", "областях", "областям",
     "областями", "області", "областта", "област", "apgabals", "apgabalā", "apgabala",
     "apgabalu", "sritis", "srityje", "srities", "bölgesi", "oblastı", "regione", "région",
+    "gebiet", "gebiets", "obwodów", "obwodach", "obwodzie", "obwodu", "megye", "megyében",
+    "megyei", "megyéből", "megyébe", "megyét", "alue", "alueella", "alueen", "alueelle",
+    "alueelta", "alueeseen", "vilayəti", "vilayətinin", "vilayətində", "vilayətinə",
+    "vilayətindən", "bölgesinde", "bölgesine", "bölgesinin", "bölgesindeki", "oblastında",
+    "regija", "regiji", "regije", "regiju", "регион", "региона", "регионе", "регіон", "регіону",
 ]  # fmt: skip
 _RAION = [
     "район", "р-н", "р-н.", "raion", "rayon", "district", "r-n", "rajon", "raĭon", "району",
     "районі", "района", "районе", "rajonu", "районів", "районах", "районов", "районам",
-    "rajons", "rajonā", "rajona", "rajone", "ilçesi",
+    "rajons", "rajonā", "rajona", "rajone", "ilçesi", "rejon", "rejonie", "rejonu", "körzet",
+    "körzetek", "körzetben", "körzetében", "járás", "járásban", "rayonu", "rayonunda",
+    "rayonları", "rayonlarının", "piiri", "piirissä", "okres", "okrese", "okresu", "okrug",
+    "okrugu", "okruga",
 ]  # fmt: skip
 _HROMADA = [
     "громада",
@@ -243,6 +251,30 @@ _HROMADA = [
     "community",
     "territorial community",
     "municipality",
+    "громадах",
+    "громаду",
+    "громадою",
+    "община",
+    "общины",
+    "общине",
+    "общину",
+]
+# A hromada's name with the adjective of its type, and the noun dropped or kept: Миколаївська
+# сільська, Покровської сільської громади, Буринській міській територіальній громаді.
+_HROMADA += [
+    " ".join(filter(None, (f"{stem}{ending}", middle, noun)))
+    for stem in ("сільськ", "селищн", "міськ")
+    for ending, territorial, nouns in (
+        ("а", "територіальна", ("", "громада")),
+        ("ої", "територіальної", ("громади",)),
+        ("ій", "територіальній", ("громаді",)),
+        ("у", "територіальну", ("громаду",)),
+        ("ою", "територіальною", ("громадою",)),
+        ("их", "територіальних", ("громадах",)),
+    )
+    for noun in nouns
+    for middle in ("", territorial)
+    if noun or not middle
 ]
 _FEDERAL_SUBJECT = ["край", "krai", "kray", "kraj", "kraĭ", "края", "крае"]
 # Units named before the name, as German, Polish, the Romance languages and Romanian put them
@@ -255,11 +287,14 @@ _OBLAST_BEFORE = [
     "oblast di", "regione di", "la regione di", "provincia di", "la provincia di", "óblast de",
     "oblast de", "región de", "la región de", "provincia de", "la provincia de", "regiunea",
     "oblastul", "regiunii", "obwód", "obwodu", "obwodzie", "obwodem", "obwod", "oblasti",
-    "oblasť",
+    "oblasť", "obwodów", "obwodach", "provinz", "regije", "regiji", "regija", "regiju",
+    "regionie", "regionu", "regionem", "região de", "a região de", "mkoa wa", "περιφέρεια",
+    "περιφέρειας",
 ]  # fmt: skip
 _RAION_BEFORE = [
     "raion", "rayon", "rajon", "district of", "the district of", "rejon", "rejonie", "rejonu",
-    "raionul", "district de", "distretto di",
+    "raionul", "district de", "distretto di", "bezirk", "kreis", "landkreis", "okres",
+    "okresu", "okrese", "okrug", "okruga", "okrugu",
 ]  # fmt: skip
 # Prefixes that may stand before a name elided with d' (région d'Odessa); elsewhere a
 # word-initial d' is a romanized дь (D'yakovo) and stays.
@@ -372,3 +407,40 @@ def repair_descriptor(text: str) -> str | None:
         if d <= limit and (best is None or d < best[0]):
             best = (d, descriptor)
     return None if best is None else " ".join([*words[:-1], best[1]])
+
+
+# A self-proclaimed "people's republic" named after its capital, in any language and case:
+# Donieckiej Republice Ludowej, Repubblica Popolare di Donetsk, Jamhuri ya Watu wa Donetsk,
+# Донецкой Народной Республики, Donetsk Halk Cumhuriyeti'nde (a case ending goes with its word).
+# Words that begin with one of these stems say "republic"; the other words dropped say "people's"
+# or join the phrase.
+_REPUBLIC_STEMS = (
+    "republi", "respubli", "республі", "республи", "volksrepubli", "repubblic", "república",
+    "republică", "cumhuriyet", "jamhuri", "δημοκρατ", "köztársaság", "népköztársaság",
+    "tasavalta", "kansantasavalta", "republiek", "volksrepubliek",
+)  # fmt: skip
+_REPUBLIC_FILLERS = frozenset({
+    "people's", "peoples", "people", "popular", "populaire", "popolare", "populară", "ludowa",
+    "ludowej", "ludową", "ludowe", "lidová", "lidové", "lidovou", "ľudová", "ľudovej", "ľudovú",
+    "narodna", "narodne", "narodnoj", "narodnu", "народная", "народной", "народную", "народна",
+    "народної", "народну", "народній", "народною", "народен", "народната", "halk", "watu", "ya",
+    "wa", "of", "de", "di", "del", "della", "du", "la", "the", "der", "des", "die", "λαϊκή",
+    "λαϊκής", "του", "της", "self-proclaimed", "so-called", "samozwańczej", "samozwańcza",
+    "sogenannte", "sogenannten", "самопровозглашенной", "самопровозглашённой",
+    "самопроголошеної",
+})  # fmt: skip
+
+
+def split_republic(text: str) -> str | None:
+    """The name a "people's republic" phrase is named after, or None when ``text`` names no
+    republic or nothing is left: ``split_republic("Repubblica Popolare di Donetsk") == "donetsk"``.
+    The words of the phrase go, the name stays in the case the phrase put it in (donieckiej)."""
+    words = clean(text).split(" ")
+    if len(words) < 2 or not any(w.startswith(_REPUBLIC_STEMS) for w in words):
+        return None
+    kept = [
+        w for w in words
+        if not w.startswith(_REPUBLIC_STEMS) and w not in _REPUBLIC_FILLERS
+    ]  # fmt: skip
+    core = " ".join(kept).strip(_EDGE_PUNCTUATION)
+    return core or None
