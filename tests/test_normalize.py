@@ -173,3 +173,45 @@ def test_a_garbled_unit_descriptor_is_repaired(raw: str, repaired: str) -> None:
 )
 def test_words_that_are_no_garbled_descriptor_are_left(raw: str) -> None:
     assert repair_descriptor(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        ("Repubblica Popolare di Donetsk", "donetsk"),
+        ("Donieckiej Republice Ludowej", "donieckiej"),
+        ("Jamhuri ya Watu wa Luhansk", "luhansk"),
+        ("Луганской Народной Республики", "луганской"),
+        ("the so-called people's republic of Donetsk", "donetsk"),
+        ("Donetsk", None),  # no republic named
+        ("Republic", None),  # nothing left
+        ("Народная Республика", None),
+    ],
+)
+def test_split_republic_keeps_the_name_a_republic_phrase_is_named_after(
+    text: str, core: str | None
+) -> None:
+    from toponyms.text.normalize import split_republic
+
+    assert split_republic(text) == core
+
+
+@pytest.mark.parametrize(
+    ("core", "feminine"),
+    [
+        ("херсонській", True),
+        ("донецької", True),
+        ("луганською", True),
+        ("донецкой", True),
+        ("белгородскую", True),
+        ("покровську", False),  # also the locative of Покровськ
+        ("покровська", False),  # also its genitive
+        ("донецьке", False),
+        ("приморський", False),
+        ("нова каховка", False),
+    ],
+)
+def test_feminine_adjective_endings(core: str, feminine: bool) -> None:
+    from toponyms.text.normalize import is_feminine_adjective
+
+    assert is_feminine_adjective(core) is feminine

@@ -530,3 +530,44 @@ def test_units_bear_their_official_name_and_answer_to_their_centre_name() -> Non
     assert raion is not None and raion.name == "Kupianskyi Raion"  # the official adjective
     assert toponyms.normalize("Купянский район") == "Kupianskyi Raion"
     assert toponyms.normalize("Краматорська міська громада") == "Kramatorska hromada"
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "kind"),
+    [
+        ("Харківської", "Kharkiv Oblast", "oblast"),  # Ukrainian genitive
+        ("Полтавській", "Poltava Oblast", "oblast"),  # Ukrainian locative
+        ("Запорожской", "Zaporizhzhia Oblast", "oblast"),  # Russian oblique
+        ("Курскую", "Kursk Oblast", "federal_subject"),
+        ("Покровську", "Pokrovsk", "city"),  # the noun's locative, not an adjective
+    ],
+)
+def test_a_bare_feminine_adjective_is_a_unit_not_a_neuter_village(
+    query: str, name: str, kind: str
+) -> None:
+    answer = toponyms.lookup(query)
+    assert (answer.name, answer.kind) == (name, kind), answer
+
+
+@pytest.mark.parametrize(
+    "query", ["Oleksandr Syrskyi", "Владимир Зеленский", "Зеленський Володимир", "Sergei Shoigu"]
+)
+def test_a_persons_name_is_not_a_place(query: str) -> None:
+    assert toponyms.lookup(query).status == "not_a_place"
+
+
+def test_a_place_named_with_a_given_name_still_resolves() -> None:
+    assert toponyms.normalize("Галина Воля") == "Halyna Volia"
+    assert toponyms.normalize("за Авдіївкою") == "Avdiivka"  # a preposition is no given name
+
+
+def test_russias_border_villages_and_districts_resolve() -> None:
+    gornal = toponyms.resolve("Горналь")
+    assert gornal is not None and (gornal.name, gornal.admin1) == ("Gornal", "Kursk Oblast")
+    assert toponyms.normalize("Суджанском районе") == "Sudzhansky District"
+    assert toponyms.normalize("в Белгородском районе") == "Belgorodsky District"
+    # A Russian village's romanized name is no better evidence than a Ukrainian namesake's
+    # Russian name read the same way: a bare name still means the places in Ukraine.
+    assert toponyms.normalize("Николаевка") == "Mykolaivka"
+    russian = toponyms.lookup("Николаевка", country="RU")
+    assert russian.name == "Nikolayevka" and russian.country == "RU"

@@ -236,23 +236,36 @@ class _Errors:
 
 def _load(
     places_path: Path, names_path: Path | None, version: str, errors: list[GazetteerError],
-    *, collect: bool = False,
+    *, collect: bool = False, overlay: tuple[Path, Path] | None = None,
 ) -> Gazetteer:  # fmt: skip
+    """Read a places file and its names; an ``overlay`` (places, names) then adds places or
+    replaces whole ones, each with all its names."""
     fail = _Errors(collect)
     places: dict[str, _PlaceRow] = {}
     names: dict[str, list[_NameRow]] = {}
     try:
         lines = _read_places(places_path, places, fail)
+        origin = dict.fromkeys(places, places_path)
+        over: dict[str, _PlaceRow] = {}
+        if overlay is not None:
+            over_lines = _read_places(overlay[0], over, fail)
+            places.update(over)
+            lines.update(over_lines)
+            origin.update(dict.fromkeys(over, overlay[0]))
         for place_id, row in places.items():
             for i in _REFS:
                 if row[i] is not None and row[i] not in places:
                     fail(
-                        places_path,
+                        origin[place_id],
                         lines[place_id],
                         f"{PLACE_COLUMNS[i]} {row[i]!r} is not a place in this file",
                     )
         if names_path is not None:
             _read_names(names_path, places, names, fail)
+        if overlay is not None:
+            for place_id in over:
+                names.pop(place_id, None)
+            _read_names(overlay[1], over, names, fail)
         # A place is always known by its name columns, whether or not a names file lists them.
         for place_id, row in places.items():
             listed = names.setdefault(place_id, [])
@@ -448,6 +461,23 @@ def _data_file(name: str) -> Path:
     return Path(__file__).with_name("_data") / name
 
 
+# The shipped data: the gazetteer (MIT, with GeoNames' CC BY 4.0 facts), and Russia's border
+# villages from a CC BY-SA 4.0 source as an overlay of their own files (docs/data.md).
+_SHIPPED_FILES = tuple(
+    _data_file(name)
+    for name in ("gazetteer.csv", "names.csv", "ru_border.csv", "ru_border_names.csv")
+)
+
+
+def _load_shipped() -> Gazetteer:
+    places, names, over_places, over_names = _SHIPPED_FILES
+    errors: list[GazetteerError] = []
+    loaded = _load(places, names, data_version(), errors, overlay=(over_places, over_names))
+    if errors:
+        raise errors[0]
+    return loaded
+
+
 def data_version() -> str:
     """The version of the shipped gazetteer data (also carried by every Match.to_dict())."""
     meta = json.loads(_data_file("gazetteer.meta.json").read_text(encoding="utf-8"))
@@ -464,7 +494,7 @@ def _content_digest(*paths: Path) -> str:
     in the cache directory under the files' (path, size, modification time): a file that is
     rewritten gets a new modification time, and is hashed again.
     """
-    paths = paths or (_data_file("gazetteer.csv"), _data_file("names.csv"))
+    paths = paths or _SHIPPED_FILES
     if paths not in _digests:
         stats = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths]
         name = f"digest-{hashlib.sha256(repr(stats).encode()).hexdigest()[:40]}.pickle"
@@ -485,11 +515,7 @@ def shipped() -> Gazetteer:
     if _shipped is None:
         with _shipped_lock:
             if _shipped is None:
-                places, names = _data_file("gazetteer.csv"), _data_file("names.csv")
-                version = data_version()
                 _shipped = _cache.cached(
-                    f"gazetteer-{_content_digest()}.pickle",
-                    lambda: Gazetteer.from_csv(places, names, version=version),
-                    Gazetteer,
+                    f"gazetteer-{_content_digest()}.pickle", _load_shipped, Gazetteer
                 )
     return _shipped

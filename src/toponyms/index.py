@@ -33,7 +33,7 @@ __all__ = ["Entry", "Index", "PlaceInfo", "fine", "romanizations", "text_layer_d
 NAME_TYPE_HOW: Final = {
     "official": "exact",
     "exonym": "alias",
-    "romanization": "alias",
+    "romanization": "transliteration",  # a Cyrillic name's romanization: as a key reads it
     "colloquial": "alias",
     "variant": "alias",
     "abbreviation": "abbreviation",

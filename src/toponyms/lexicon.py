@@ -27,9 +27,10 @@ from . import cache as _cache
 from . import gazetteer as _gazetteer
 from . import index as _index
 from .index import fine
+from .keys import key
 from .text.normalize import clean, has_cyrillic
 
-__all__ = ["is_common_word"]
+__all__ = ["is_common_word", "is_person_name"]
 
 _hashes: array[int] | None = None
 _lock = threading.Lock()
@@ -84,3 +85,27 @@ def _read(text: str) -> array[int]:
             spellings.add("l:" + fine(line).strip())  # Cyrillic words romanized: Prigozhin
     spellings.discard("l:")
     return array("q", sorted(map(_hash, spellings)))
+
+
+_given: frozenset[str] | None = None
+
+
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` (a query's core) reads as a person's name: two or three words, the first
+    or the last a common given name, in any script or romanization (data/given_names.txt):
+    "Oleksandr Syrskyi", "Владимир Зеленский", "Зеленский Владимир"."""
+    words = text.split()
+    if not 2 <= len(words) <= 3:
+        return False
+    given = _given_names()
+    # Four letters at least: the key is coarse, and short words meet short names (за ~ Зоя).
+    return any(len(w) >= 4 and key(w) in given for w in (words[0], words[-1]))
+
+
+def _given_names() -> frozenset[str]:
+    global _given
+    if _given is None:
+        text = _gazetteer._data_file("given_names.txt").read_text(encoding="utf-8")
+        names = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+        _given = frozenset(key(name) for name in names if len(name) >= 4)
+    return _given

@@ -25,7 +25,7 @@ from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
 from .index import Entry, Index, PlaceInfo, fine, romanizations, shipped_index
 from .keys import foreign_respellings, key
-from .lexicon import is_common_word
+from .lexicon import is_common_word, is_person_name
 from .results import Answer, How, Match, Status
 from .scoring import (
     KIND_PRIOR,
@@ -43,6 +43,7 @@ from .text.forms import nominative_candidates, split_preposition
 from .text.normalize import (
     clean,
     has_cyrillic,
+    is_feminine_adjective,
     repair_descriptor,
     split_descriptors,
     split_republic,
@@ -66,6 +67,7 @@ _HINT_FITS = {
     "federal_subject": {"federal_subject"},
     "country": {"country"},
     "entity": {"entity"},
+    "feminine_unit": {"oblast", "hromada", "federal_subject", "entity"},
 }
 Point = tuple[float, float]
 # Keys are coarse (three vowel classes): a key hit whose romanized spelling is this far from the
@@ -335,6 +337,14 @@ class Resolver:
                 core, hint = split_descriptors(repaired)
                 k = key(core)
                 found = self._gather(core, k, hint, keep) if core else []
+        if (
+            hint is None
+            and is_feminine_adjective(core)
+            and not any(c.method == "exact" for c in found)
+        ):
+            # Херсонській, Донецкой: a bare feminine adjective in some case agrees with
+            # область or громада, not with a settlement's neuter or masculine name.
+            found = self._gather(core, k, "feminine_unit", keep) or found
         if not any(c.method == "exact" for c in found):
             # Donieckiej Republice Ludowej, Repubblica di Donetsk: a people's republic named
             # after its capital in any language, if the name found is one's.
@@ -343,7 +353,10 @@ class Resolver:
                 lifted = self._gather(named, key(named), "entity", keep)
                 if any(self.index.place(c.place).kind == "entity" for c in lifted):
                     core, k, found = named, key(named), lifted
-        if not found:
+        if not found or (
+            " " in core and is_person_name(core) and not any(c.method == "exact" for c in found)
+        ):
+            # Oleksandr Syrskyi ~ Oleksandriiske: a person's name is no near miss of a place's.
             return core, None
         context = self._context(near)
         index = self.index
@@ -408,6 +421,11 @@ class Resolver:
                 if method == "form" and index.name_variant[slot] and not variants:
                     continue  # case forms inflect recorded names, not GeoNames' loose variants
                 e = index.entry(slot)
+                found_by = method
+                if method == "exact" and e.how == "transliteration":
+                    # A recorded romanization (Gornal for Горналь) is the reading a key gives
+                    # the Cyrillic name, no better: a namesake's Russian name read so ties it.
+                    found_by = "key"
                 if e.variant and e.hint is not None and hint is None:
                     # An unclassified variant whose descriptor is part of it (GeoNames' "Donbas
                     # City" for Donetsk) says nothing of a query without one (Donbas).
@@ -423,7 +441,7 @@ class Resolver:
                     if not _spells(reading, e, index.name_fine[slot], loose=unit):
                         continue
                 c = self._candidate(
-                    e, index.name_fine[slot], info, method, hint, against, edits, latin_query
+                    e, index.name_fine[slot], info, found_by, hint, against, edits, latin_query
                 )
                 old = best.get(e.place)
                 if old is None or rank_key(c) < rank_key(old):
@@ -752,7 +770,8 @@ def _threshold(value: object) -> float:
 
 def _not_a_name(text: str, core: str) -> bool:
     """Whether a query that found no name is no place name at all: no letter in it, too long
-    for a name, or a common word or person's name as written (Railway, Zelensky)."""
+    for a name, or a common word or person's name as written (Railway, Zelensky, Oleksandr
+    Syrskyi)."""
     if not any(ch.isalpha() for ch in text) or len(text) > MAX_QUERY_LENGTH or not core:
         return True
-    return is_common_word(core)
+    return is_common_word(core) or is_person_name(core)

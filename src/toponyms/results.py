@@ -18,11 +18,11 @@ __all__ = ["COLUMNS", "Answer", "How", "Match", "Status"]
 
 How = Literal[
     "exact",  # an official name of the place
-    "alias",  # another recorded name: exonym, romanization, colloquial, GeoNames variant
+    "alias",  # another recorded name: exonym, colloquial, GeoNames variant
     "abbreviation",  # DPR, ДНР, RF
     "former",  # a name the place had before a renaming (Krasnoarmiisk, Artemovsk)
     "misspelling",  # a garble seen in real reports and recorded as such (DFR)
-    "transliteration",  # the same name under another romanization or script (Krasnoarmeysk)
+    "transliteration",  # the name in another romanization or script (Krasnoarmeysk, Gornal)
     "case-form",  # an inflected form in running text (под Мирноградом)
     "fuzzy",  # a near spelling: typos and garbles (Mirnoglad)
 ]

@@ -33,7 +33,10 @@ METHOD_RANK = {"exact": 0, "key": 1, "form": 2, "fuzzy": 3}
 # The type of the name it was found by, as a penalty on prominence: between two places that
 # both carry the name, an official name outweighs a former one only if the places are of
 # similar size (Krasnoarmeysk: the former name of Pokrovsk, 60k, and a town of Saratov Oblast).
-NAME_PENALTY = {"exact": 0.0, "abbreviation": 0.0, "alias": 0.5, "former": 1.0, "misspelling": 1.5}
+NAME_PENALTY = {
+    "exact": 0.0, "transliteration": 0.0, "abbreviation": 0.0, "alias": 0.5, "former": 1.0,
+    "misspelling": 1.5,
+}  # fmt: skip
 # The reports this library serves are about Ukraine: a bare name more likely means a place
 # there than a Russian namesake. Callers who know better pass country=.
 FOCUS_BONUS = {"UA": 2.0}
@@ -322,7 +325,10 @@ def _current_name_first(found: list[Candidate]) -> None:
     current = [
         c
         for c in found[1:]
-        if c.name_how == "exact" and c.evidence() == top.evidence() and c.context >= top.context
+        if c.name_how == "exact"
+        and c.evidence() == top.evidence()
+        and c.context >= top.context
+        and c.similarity >= top.similarity  # Nikanorivka spells the former name, not Никаноровка
     ]
     if current and not clear_winner(top, current):
         found.remove(current[0])

@@ -14,8 +14,15 @@ from typing import Literal
 from rapidfuzz.distance import OSA
 
 __all__ = [
-    "APOSTROPHES", "KindHint", "clean", "has_cyrillic", "is_cyrillic", "repair_descriptor",
-    "split_descriptors", "split_republic",
+    "APOSTROPHES",
+    "KindHint",
+    "clean",
+    "has_cyrillic",
+    "is_cyrillic",
+    "is_feminine_adjective",
+    "repair_descriptor",
+    "split_descriptors",
+    "split_republic",
 ]  # fmt: skip
 
 # Every character reports use for the Ukrainian apostrophe (and for ъ/ь in romanizations):
@@ -444,3 +451,22 @@ def split_republic(text: str) -> str | None:
     ]  # fmt: skip
     core = " ".join(kept).strip(_EDGE_PUNCTUATION)
     return core or None
+
+
+# The endings of a Ukrainian or Russian feminine adjective in -ськ-/-цьк-/-зьк- (-ск-/-цк-), in
+# the cases no noun in -ськ shares: Донецької, Херсонській, Луганською; Донецкая, Донецкой,
+# Белгородскую (Покровська and Покровську are also the noun's genitive and locative). Oblasts
+# and hromadas bear such names (область and громада are feminine); a settlement's one-word
+# adjectival name is neuter or masculine (Донецьке, Приморський), so the ending tells which a
+# bare adjective stands for. Russian -ской is also the stressed masculine nominative (Донской),
+# which few places' one-word names take; the resolver asks only when no name matched exactly.
+_FEMININE_ADJECTIVE = re.compile(r"\w(?:[сцз]ьк(?:ої|ій|ою)|[сц]к(?:ая|ой|ую|ою))")
+
+
+def is_feminine_adjective(core: str) -> bool:
+    """Whether ``core`` (cleaned) is one Cyrillic word with the ending of a feminine adjective in
+    -ськ-/-цьк-/-зьк- (-ск-/-цк-), in any case: ``is_feminine_adjective("херсонській")``."""
+    if " " in core:
+        return False
+    match = _FEMININE_ADJECTIVE.search(core, max(0, len(core) - 6))
+    return match is not None and match.end() == len(core)
