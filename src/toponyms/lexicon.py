@@ -30,7 +30,7 @@ from .index import fine
 from .keys import key
 from .text.normalize import clean, has_cyrillic
 
-__all__ = ["is_common_word", "is_person_name"]
+__all__ = ["is_common_word", "is_given_name", "is_person_name"]
 
 _hashes: array[int] | None = None
 _lock = threading.Lock()
@@ -100,6 +100,12 @@ def is_person_name(text: str) -> bool:
     given = _given_names()
     # Four letters at least: the key is coarse, and short words meet short names (за ~ Зоя).
     return any(len(w) >= 4 and key(w) in given for w in (words[0], words[-1]))
+
+
+def is_given_name(text: str) -> bool:
+    """Whether ``text`` is one word, a common given name in any spelling (Hryhorij, Григорий):
+    like a common word, evidence against a near miss (Hryhoriv)."""
+    return " " not in text.strip() and len(text) >= 4 and key(text) in _given_names()
 
 
 def _given_names() -> frozenset[str]:

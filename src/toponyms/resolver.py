@@ -25,7 +25,7 @@ from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
 from .index import Entry, Index, PlaceInfo, fine, romanizations, shipped_index
 from .keys import foreign_respellings, key
-from .lexicon import is_common_word, is_person_name
+from .lexicon import is_common_word, is_given_name, is_person_name
 from .results import Answer, How, Match, Status
 from .scoring import (
     KIND_PRIOR,
@@ -80,6 +80,10 @@ _LATIN_FORM_MIN_SIMILARITY = 0.85
 # ... unless a unit word asks for a unit of the entry's kind (see _gather).
 _LATIN_UNIT_FORM_MIN_SIMILARITY = 0.75
 _UNIT_HINTS = frozenset({"oblast", "raion", "hromada", "entity"})
+# A Cyrillic case form read back to a plural name (Герасимов: Герасимовы, Герасимови) meets only
+# plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
+_PLURAL_ENDINGS = frozenset("иыі")
+_NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
 # The evidence methods, strongest first.
 _METHODS = ("exact", "key", "form", "fuzzy")
 
@@ -367,7 +371,7 @@ class Resolver:
             context_given=bool(context), length=len(core), key_length=len(k),
             lowercase=text == text.lower(),
             # Asked once per query at most, and only where the feature can fire.
-            common_word=functools.cache(lambda: is_common_word(bare)),
+            common_word=functools.cache(lambda: is_common_word(bare) or is_given_name(bare)),
         )  # fmt: skip
         return core, assess(index, found, query, limit=limit)
 
@@ -416,11 +420,14 @@ class Resolver:
             spelled: str | None = None,  # the query as respelled for this lookup, if it was
             reading: str | None = None,  # a Latin case form's nominative reading, as fine() spells
             variants: bool = False,  # may a case form inflect an unclassified variant name
+            plural: bool = False,  # a Cyrillic case form read as a plural (Герасимов: -ы, -и)
         ) -> None:
             for slot in slots:
                 if method == "form" and index.name_variant[slot] and not variants:
                     continue  # case forms inflect recorded names, not GeoNames' loose variants
                 e = index.entry(slot)
+                if plural and e.name[-1:] in _NEUTER_ENDINGS:
+                    continue  # the key's vowels are coarse: a plural is no neuter name's form
                 found_by = method
                 if method == "exact" and e.how == "transliteration":
                     # A recorded romanization (Gornal for Горналь) is the reading a key gives
@@ -519,7 +526,10 @@ class Resolver:
                     index.exact(form_core), "form", hint or form_hint, reading=reading,
                     variants=latin_query,
                 )  # fmt: skip
-                consider(index.by_key(key(form_core)), "form", hint or form_hint, reading=reading)
+                consider(
+                    index.by_key(key(form_core)), "form", hint or form_hint, reading=reading,
+                    plural=not latin_query and form_core[-1] in _PLURAL_ENDINGS,
+                )  # fmt: skip
         if not best and k:
             for found, edits in index.fuzzy_keys(k):
                 consider(index.by_key(found), "fuzzy", edits=edits)

@@ -294,6 +294,20 @@ def rival(other: Candidate, top: Candidate) -> bool:
     )
 
 
+def _abroad(other: Candidate, top: Candidate) -> bool:
+    """Whether ``other``, a namesake of another name, is no doubt about the name: it lies outside
+    the focus country, where ``top`` lies, and is of no higher tier, and the context does not
+    favour it (в Песках: the 24 Ukrainian villages Pisky, not the Russian villages Peski, unless
+    the caller says country="RU" or names Kursk places beside it)."""
+    return (
+        top.method != "fuzzy"  # a near miss's namesakes abroad are doubts like any other
+        and top.country in FOCUS_BONUS
+        and other.country not in FOCUS_BONUS
+        and other.tier <= top.tier
+        and other.context <= top.context
+    )
+
+
 def one_place(index: Index, a: Candidate, b: Candidate) -> bool:
     """A unit and a place it encloses, found by one name (Moscow the federal city and Moscow the
     city, Saint Petersburg likewise): a report naming it means both, so neither is the other's
@@ -481,7 +495,10 @@ def _features_at(
     same: list[Candidate] = []
     others: list[Candidate] = []
     for r in rivals:
-        (same if index.place(r.place).name == name else others).append(r)
+        if index.place(r.place).name == name:
+            same.append(r)
+        elif not _abroad(r, top):
+            others.append(r)
     runner_up = found[i + 1] if i + 1 < len(found) else None
     name_x = features(top, others, query, len(found), runner_up)
     place_x = features(top, same, query, len(found), runner_up, homonyms=True) if same else None
