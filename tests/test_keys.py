@@ -190,3 +190,21 @@ def test_a_greek_spelling_finds_the_city(query: str, name: str) -> None:
     import toponyms
 
     assert toponyms.normalize(query) == name
+
+
+def test_abjad_readings_try_each_reading_of_an_ambiguous_letter() -> None:
+    from toponyms.keys import abjad_readings
+
+    readings = abjad_readings("بوكروفسك")
+    assert "pokrovsk" in readings and len(readings) <= 48
+    assert abjad_readings("Pokrovsk") == []
+    assert key("Tšasiv") == key("Tshasiv") == key("Часів") and key("Tshchenets") == key("Тщенець")
+
+
+def test_hungarian_respelling_needs_its_digraphs_and_no_polish_marks() -> None:
+    from toponyms.keys import hungarian_respelling
+
+    assert hungarian_respelling("kupjanszk") == "kupjansk"
+    assert hungarian_respelling("csuhujiv") == "čuhujiv"
+    assert hungarian_respelling("szewczenko") is None  # Polish cz
+    assert hungarian_respelling("pokrovsk") is None

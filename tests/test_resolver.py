@@ -571,3 +571,26 @@ def test_russias_border_villages_and_districts_resolve() -> None:
     assert toponyms.normalize("Николаевка") == "Mykolaivka"
     russian = toponyms.lookup("Николаевка", country="RU")
     assert russian.name == "Nikolayevka" and russian.country == "RU"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        # Arabic and Hebrew write consonants and long vowels; و, ب, ف are read every way.
+        ("باخموت", "Bakhmut"),
+        ("خاركيف", "Kharkiv"),
+        ("زابوريجيا", "Zaporizhzhia"),
+        ("פוקרובסק", "Pokrovsk"),
+        # Hungarian spelling and case endings.
+        ("Csuhujiv", "Chuhuiv"),
+        ("Kupjanszkban", "Kupiansk"),
+        ("Harkivtól", "Kharkiv"),
+        # Finnish case endings, with the linking i after a consonant, and tš/tsh for ч.
+        ("Kramatorskissa", "Kramatorsk"),
+        ("Bahmutista", "Bakhmut"),
+        ("Tšasiv Jar", "Chasiv Yar"),
+        ("Tshasiv Jarin", "Chasiv Yar"),
+    ],
+)
+def test_other_scripts_and_languages(query: str, name: str) -> None:
+    assert toponyms.normalize(query) == name

@@ -13,7 +13,10 @@ from anyascii import anyascii
 
 from toponyms.text.normalize import clean
 
-__all__ = ["foreign_respellings", "greek_readings", "key", "translated_readings"]
+__all__ = [
+    "abjad_readings", "foreign_respellings", "greek_readings", "hungarian_respelling", "key",
+    "translated_readings",
+]  # fmt: skip
 
 # The skeleton alphabet: single letters that read as themselves and form no digraph together
 # ("x", not "h", so that с+х never reads back as "sh"), so that key(key(x)) == key(x).
@@ -45,6 +48,8 @@ _LATIN: dict[str, tuple[str, ...]] = {
     "tsch": (_H,), "zgh": (_HUSH,), "zh": (_HUSH,), "sh": (_HUSH,), "sz": (_HUSH,),
     "zg": (_HUSH,), "sg": (_HUSH,), "kh": (_H,), "kg": (_H,), "gh": (_H,), "ch": (_H,),
     "ts": (_S,), "tz": (_S,),
+    # Finnish and Estonian write ч as tš or tsh (Tšasiv Jar, Tshasiv Jar); тщ stays (Tshchenets).
+    "tsh": (_H,), "tš": (_H,), "tshch": ("t", _HUSH, _H),
     "a": (_A,), "b": ("b",), "c": (_S,), "d": ("d",), "e": (_I,), "f": ("f",), "g": (_H,),
     "h": (_H,), "i": (_I,), "j": (_I,), "k": ("k",), "l": ("l",), "m": ("m",), "n": ("n",),
     "o": (_I,), "p": ("p",), "q": (_HUSH,), "r": ("r",), "s": (_S,), "t": ("t",), "u": (_U,),
@@ -265,13 +270,76 @@ def greek_readings(text: str) -> list[str]:
     return out
 
 
+# Arabic and Hebrew write a foreign name's consonants and long vowels only, and one letter for
+# several Slavic sounds: و ו for o, u and v; ب for b and p, ف for f and v; Hebrew ב for b and v,
+# פ for p and f. Each such letter is read every way (a bounded number of readings), the others
+# by one table; the key, which reads e, i, o and y alike, does the rest (بوكروفسك: Pokrovsk,
+# كوستيانتينيفكا: Kostiantynivka). Sources: the Arabic and Hebrew press spellings of Ukrainian
+# place names, and the usual romanization of both alphabets.
+_ABJAD: dict[str, tuple[str, ...]] = {
+    # Arabic (and the Persian letters Arabic writers borrow for p, ch, v, g)
+    "ا": ("a",), "أ": ("a",), "إ": ("i",), "آ": ("a",), "ء": ("",), "ئ": ("i",), "ؤ": ("u",),
+    "ب": ("b", "p"), "ت": ("t",), "ث": ("s",), "ج": ("zh", "g"), "ح": ("h",), "خ": ("kh",),
+    "د": ("d",), "ذ": ("z",), "ر": ("r",), "ز": ("z",), "س": ("s",), "ش": ("sh",), "ص": ("s",),
+    "ض": ("d",), "ط": ("t",), "ظ": ("z",), "ع": ("",), "غ": ("h", "g"), "ف": ("f", "v"),
+    "ق": ("k",), "ك": ("k",), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("h",), "ة": ("a",),
+    "و": ("o", "u", "v"), "ي": ("i",), "ى": ("a",), "پ": ("p",), "چ": ("ch",), "ڤ": ("v",),
+    "گ": ("g",),
+    # Hebrew (final forms included)
+    "א": ("a",), "ב": ("b", "v"), "ג": ("g", "h"), "ד": ("d",), "ה": ("h",), "ו": ("o", "u", "v"),
+    "ז": ("z",), "ח": ("kh",), "ט": ("t",), "י": ("i",), "כ": ("k", "kh"), "ך": ("kh", "k"),
+    "ל": ("l",), "מ": ("m",), "ם": ("m",), "נ": ("n",), "ן": ("n",), "ס": ("s",), "ע": ("",),
+    "פ": ("p", "f"), "ף": ("f",), "צ": ("ts",), "ץ": ("ts",), "ק": ("k",), "ר": ("r",),
+    "ש": ("sh", "s"), "ת": ("t",), "׳": ("",), "'": ("",),
+}  # fmt: skip
+_ABJAD_LETTERS = re.compile("[֐-׿؀-ۿ]")
+_MAX_ABJAD_READINGS = 48
+
+
+def abjad_readings(text: str) -> list[str]:
+    """An Arabic- or Hebrew-script name read as Latin letters key() reads, each ambiguous letter
+    every way, at most 48 readings: ``"pokrovsk" in abjad_readings("بوكروفسك")``. Empty for
+    other scripts."""
+    cleaned = clean(text)
+    if not _ABJAD_LETTERS.search(cleaned):
+        return []
+    readings = [""]
+    for ch in cleaned:
+        choices = _ABJAD.get(ch) or ((ch,) if not _ABJAD_LETTERS.match(ch) else ("",))
+        readings = [r + c for r in readings for c in choices][: _MAX_ABJAD_READINGS * 3]
+    return list(dict.fromkeys(r.strip() for r in readings if r.strip()))[:_MAX_ABJAD_READINGS]
+
+
+# Hungarian spelling (Kupjanszk, Csuhujiv, Zaporizzsja): sz is s, s is ш, cs is ч, zs is ж, gy
+# and ny soften, as Hungarian writes them; read where its digraphs show and Polish marks do not.
+# (sz is parked on NUL, which clean() never leaves in a text, while s becomes š.)
+_HUNGARIAN_MARKS = re.compile("cs|zs|sz|gy|ny|[áéíóöőúüű]")
+_HUNGARIAN_NOT = re.compile("cz|rz|w|[łżśćńźęą]")
+_HUNGARIAN_RESPELL = (
+    ("ccs", "čč"), ("cs", "č"), ("zs", "ž"), ("sz", "\0"), ("s", "š"), ("\0", "s"),
+    ("gy", "dj"), ("ny", "nj"), ("ly", "j"), ("á", "a"), ("é", "e"), ("ő", "ö"), ("ű", "ü"),
+)  # fmt: skip
+
+
+def hungarian_respelling(text: str) -> str | None:
+    """``text`` (cleaned) read as Hungarian spelling, or None where it shows no Hungarian
+    digraph or shows Polish marks: ``hungarian_respelling("kupjanszk") == "kupjansk"``."""
+    if _HUNGARIAN_MARKS.search(text) and not _HUNGARIAN_NOT.search(text):
+        return _respell(text, _HUNGARIAN_RESPELL)
+    return None
+
+
 def foreign_respellings(text: str) -> list[str]:
-    """``text`` read as Dutch, French, Romanian or Turkish spelling, where it shows their marks
-    (tsj, or sj/zj without German or Polish marks; ou or tch; ș ț ă î; ç ı ğ), as the letters
-    key() reads, and with translated descriptive words read back (translated_readings); each
+    """``text`` read as Dutch, French, Romanian, Turkish or Hungarian spelling, where it shows
+    their marks (tsj, or sj/zj without German or Polish marks; ou or tch; ș ț ă î; ç ı ğ; sz, cs,
+    zs without Polish marks), as the letters key() reads; with translated descriptive words read
+    back (translated_readings); and Greek, Arabic and Hebrew script read as Latin letters. Each
     differs from ``text``. ``foreign_respellings("Ouglitch") == ["uglič"]``."""
     cleaned = clean(text)
-    out = translated_readings(cleaned) + greek_readings(cleaned)
+    out = translated_readings(cleaned) + greek_readings(cleaned) + abjad_readings(cleaned)
+    hungarian = hungarian_respelling(cleaned)
+    if hungarian is not None:
+        out.append(hungarian)
     if _TURKISH_MARKS.search(cleaned):
         out.append(_respell(cleaned, _TURKISH_RESPELL))
     elif _ROMANIAN_MARKS.search(cleaned):

@@ -24,7 +24,7 @@ from . import gazetteer as _gazetteer
 from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
 from .index import Entry, Index, PlaceInfo, fine, romanizations, shipped_index
-from .keys import foreign_respellings, key
+from .keys import foreign_respellings, hungarian_respelling, key
 from .lexicon import is_common_word, is_given_name, is_person_name
 from .results import Answer, How, Match, Status
 from .scoring import (
@@ -530,6 +530,12 @@ class Resolver:
                     index.by_key(key(form_core)), "form", hint or form_hint, reading=reading,
                     plural=not latin_query and form_core[-1] in _PLURAL_ENDINGS,
                 )  # fmt: skip
+                hungarian = hungarian_respelling(form_core) if latin_query else None
+                if hungarian is not None:  # Kupjanszkban: kupjanszk, read as Hungarian
+                    consider(
+                        index.by_key(key(hungarian)), "form", hint or form_hint,
+                        reading=fine(hungarian),
+                    )  # fmt: skip
         if not best and k:
             for found, edits in index.fuzzy_keys(k):
                 consider(index.by_key(found), "fuzzy", edits=edits)
