@@ -17,10 +17,11 @@ the identified place (a ``Match``) or None; ``normalize`` the canonical name or 
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
-from .batch import resolve_column, resolve_many
+from .batch import extract_column, resolve_column, resolve_many
 from .errors import GazetteerError, OptionError, SchemeError, ToponymsError, UnknownUnitError
+from .extract import Mention, extract_many_with, extract_with
 from .gazetteer import Gazetteer, Place, PlaceName, data_version
 from .resolver import Point, Resolver
 from .results import Answer, Match, Status
@@ -33,6 +34,7 @@ __all__ = [
     "Gazetteer",
     "GazetteerError",
     "Match",
+    "Mention",
     "OptionError",
     "Place",
     "PlaceName",
@@ -44,6 +46,9 @@ __all__ = [
     "__version__",
     "candidates",
     "data_version",
+    "extract",
+    "extract_column",
+    "extract_many",
     "lookup",
     "normalize",
     "resolve",
@@ -138,4 +143,35 @@ def normalize(
     whenever the name is clear, however many places share it ("Bohdanivka")."""
     return _resolver().normalize(
         name, country=country, kind=kind, within=within, near=near, threshold=threshold
+    )
+
+
+def extract(
+    text: str,
+    *,
+    within: str | None = None,
+    country: str | None = None,
+    threshold: float | None = None,
+) -> list[Mention]:
+    """Every place mention in ``text``, in order: its span (``text[m.start:m.end]``) and the
+    ``Answer`` it gets in the text's context, where the oblast the text names and its other
+    places settle homonyms. ``within`` and ``country`` narrow every lookup.
+
+    >>> [(m.text, m.name) for m in extract("Бои идут у Часова Яра и Торецка Донецкой области.")]
+    [('Часова Яра', 'Chasiv Yar'), ('Торецка', 'Toretsk'), ('Донецкой области', 'Donetsk Oblast')]
+    """
+    return extract_with(_resolver(), text, within=within, country=country, threshold=threshold)
+
+
+def extract_many(
+    texts: Iterable[object],
+    *,
+    within: str | None = None,
+    country: str | None = None,
+    threshold: float | None = None,
+) -> list[list[Mention]]:
+    """``extract`` over many texts: one list of mentions per text, in order (an empty list for
+    a missing text)."""
+    return extract_many_with(
+        _resolver(), texts, within=within, country=country, threshold=threshold
     )

@@ -126,3 +126,39 @@ def resolve_column(
         for name, _ in COLUMNS
     }
     return pd.DataFrame(data, index=column.index)
+
+
+def extract_column(
+    column: pd.Series,
+    *,
+    prefix: str = "place_",
+    resolver: Resolver | None = None,
+    **options: Any,
+) -> pd.DataFrame:
+    """Every place mention in a pandas Series of texts: one row per mention, in order, indexed by
+    the source row's index (repeated for a text naming several places; a text naming none has
+    no row). Columns: ``start``, ``end``, ``mention``, then ``prefix`` + each of
+    results.COLUMNS, as ``resolve_column`` gives them. Options as for ``toponyms.extract``."""
+    import pandas as pd
+
+    from .extract import extract_with
+
+    resolver = resolver or _default()
+    index: list[Any] = []
+    spans: list[tuple[int, int, str]] = []
+    rows: list[dict[str, Any]] = []
+    for label, text in zip(column.index, column.tolist(), strict=True):
+        if not isinstance(text, str):
+            continue
+        for m in extract_with(resolver, text, **options):
+            index.append(label)
+            spans.append((m.start, m.end, m.text))
+            rows.append(m.answer.row())
+    data: dict[str, Any] = {
+        "start": pd.array([s for s, _, _ in spans], dtype="Int64"),
+        "end": pd.array([e for _, e, _ in spans], dtype="Int64"),
+        "mention": pd.array([t for _, _, t in spans], dtype="string"),
+    }
+    for name, _ in COLUMNS:
+        data[f"{prefix}{name}"] = pd.array([r[name] for r in rows], dtype=PANDAS_DTYPES[name])
+    return pd.DataFrame(data, index=pd.Index(index, name=column.index.name))

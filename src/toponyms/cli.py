@@ -15,6 +15,7 @@ from dataclasses import asdict
 
 from . import __version__
 from .errors import SchemeError, ToponymsError
+from .extract import extract_with
 from .files import Format, resolve_file
 from .gazetteer import shipped, validate
 from .resolver import Resolver
@@ -64,6 +65,38 @@ def _resolve(args: argparse.Namespace) -> int:
     if not args.json:
         _print_table(rows)
     return status
+
+
+def _extract(args: argparse.Namespace) -> int:
+    resolver = Resolver()
+    try:
+        resolver._check_options(country=args.country, within=args.within)
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8") as f:
+                text = f.read()
+    except (ToponymsError, OSError, UnicodeDecodeError) as e:
+        print(f"toponyms: {e}", file=sys.stderr)
+        return 2
+    mentions = extract_with(resolver, text, within=args.within, country=args.country)
+    if args.json:
+        for m in mentions:
+            print(json.dumps(m.to_dict(), ensure_ascii=False), flush=True)
+        return 0
+    header = ("start", "end", "mention", "status", "name", "kind", "admin1", "id", "conf")
+    rows = [
+        (
+            str(m.start), str(m.end), m.text.replace("\n", " "), m.status.value, m.name or "",
+            m.answer.kind or "", m.answer.admin1 or "", m.place.id if m.place else "",
+            f"{m.answer.name_confidence:.2f}",
+        )
+        for m in mentions
+    ]  # fmt: skip
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    for line in (header, *rows):
+        print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
+    return 0
 
 
 def _resolve_file(args: argparse.Namespace) -> int:
@@ -211,6 +244,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--threshold", type=float, help="give a name or place only at this confidence or above"
     )
     p.set_defaults(run=_resolve)
+
+    p = sub.add_parser("extract", help="find and resolve the places a text names")
+    p.add_argument("file", help="UTF-8 text file, or - for standard input")
+    p.add_argument("--json", action="store_true", help="one JSON object per mention (JSONL)")
+    p.add_argument("--country", help="ISO 3166-1 code: UA, RU")
+    p.add_argument("--within", help="a unit the text's places lie in")
+    p.set_defaults(run=_extract)
 
     p = sub.add_parser("resolve-file", help="add result columns to a CSV, TSV or JSONL file")
     p.add_argument("input", help="file to read, or - for standard input")

@@ -231,6 +231,7 @@ _OBLAST = [
     "alueelta", "alueeseen", "vilayəti", "vilayətinin", "vilayətində", "vilayətinə",
     "vilayətindən", "bölgesinde", "bölgesine", "bölgesinin", "bölgesindeki", "oblastında",
     "regija", "regiji", "regije", "regiju", "регион", "региона", "регионе", "регіон", "регіону",
+    "областью", "областю", "oblasťou", "oblastí", "oblastiach", "oblastech", "oblastmi",
 ]  # fmt: skip
 _RAION = [
     "район", "р-н", "р-н.", "raion", "rayon", "district", "r-n", "rajon", "raĭon", "району",
@@ -238,7 +239,7 @@ _RAION = [
     "rajons", "rajonā", "rajona", "rajone", "ilçesi", "rejon", "rejonie", "rejonu", "körzet",
     "körzetek", "körzetben", "körzetében", "járás", "járásban", "rayonu", "rayonunda",
     "rayonları", "rayonlarının", "piiri", "piirissä", "okres", "okrese", "okresu", "okrug",
-    "okrugu", "okruga",
+    "okrugu", "okruga", "районом", "районами", "rajonom", "okresom",
 ]  # fmt: skip
 _HROMADA = [
     "громада",

@@ -1,0 +1,444 @@
+"""Places in running text: find every place a report names, and let the text settle which.
+
+The text is cut into words with their offsets; a span of up to five words that starts at a
+capitalised word (or at a unit word: obwodzie, région, Gebiet) and crosses no punctuation is a
+candidate mention, tried longest first, and kept when the resolver gives it a name: so "Велика
+Новосілка", "Часів Яр", "Донецкой Народной Республики" and "Кременского района" are one span
+each, and a case form is one span (Ямполовки). What is no place stays out: a word the resolver
+calls a common word or a person's name, and an axis ("на Торецькому напрямку", "Kramatorsk
+direction"), which is context, not a mention.
+
+Then the text is the context. The oblast it names (or the one its entity claims) narrows each
+settlement, when it names exactly one; the other places it names settle homonyms (``near=``).
+A settlement that the narrowed lookup cannot place keeps the answer it had alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import is_given_name
+from .resolver import Resolver
+from .results import Answer, Match, Status
+from .text.forms import nominative_candidates, split_preposition
+from .text.normalize import (
+    _REPUBLIC_FILLERS,
+    _REPUBLIC_STEMS,
+    clean,
+    has_cyrillic,
+    is_feminine_adjective,
+    split_descriptors,
+)
+
+__all__ = ["Mention", "extract_with"]
+
+# A word: letters (any script, with combining marks), joined by apostrophes or hyphens inside
+# (Кам'янка, Олексієво-Дружківка, Pokrovs'k).
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:['’ʼ`\-‐‑](?:[^\W\d_]|[\u0300-\u036f])+)*")
+# What may stand between two words of one name: spaces, and the dot of an abbreviation (м.
+# Покровськ, Донецька обл.).
+_JOINER = re.compile(r"\.?[ \t\u00a0]+")
+_MAX_WORDS = 5
+# Abbreviations whose dot belongs to the span when they end it (Донецька обл.).
+_ABBREVIATIONS = frozenset({"обл", "р-н", "м", "с", "смт", "пгт", "г", "пос", "obl"})
+# Words after which a place adjective or name names an axis of the front, not a place.
+_AXIS = frozenset(
+    {
+        "напрямку", "напрямок", "напрямі", "напряму", "напрямках", "напрямки", "направлении",
+        "направление", "направлению", "направления", "направлениях", "направлениям",
+        "direction", "directions", "axis", "axes", "front", "richtung", "kierunku", "kierunek",
+        "kierunkach", "směru", "smere", "smer", "směr",
+    }
+)  # fmt: skip
+# Lowercase words that may open a mention: unit words put before a name (obwodzie zaporoskim,
+# région de Kharkiv) and settlement abbreviations (м. Покровськ, с. Андріївка).
+_OPENERS = frozenset(
+    {
+        "obwód", "obwodu", "obwodzie", "obwodem", "obwodów", "région", "regione", "región",
+        "provincia", "regiunea", "gebiet", "oblast", "oblasti", "rejon", "rejonie", "rejonu",
+    }
+)  # fmt: skip
+_SENTENCE_STOP = re.compile(r"[.!?…]")
+# Lowercase words inside names: Rostov-na-Donu's kin written apart, the Romance and English "of".
+_CONNECTORS = frozenset(
+    {"de", "di", "del", "della", "du", "la", "le", "ya", "wa", "of", "the", "na"}
+)
+# Settlement types written before a name: a hint for the lookup, outside the span.
+_SETTLEMENT_TYPES = frozenset(
+    {
+        "м", "с", "смт", "пгт", "г", "пос", "село", "селище", "селища", "села", "селі", "місто",
+        "міста", "місті", "город", "города", "городе", "поселок", "посёлок", "поселка",
+        "посёлка", "поселке", "посёлке", "деревня", "деревни", "хутор", "хутора", "village",
+        "town", "city", "settlement",
+    }
+)  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s$")
+# Plural and masculine/neuter oblique adjective endings: a word with one of these before a
+# lowercase noun is that noun's adjective (Українські підрозділи, Громадського радіо).
+_ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:і|ие|ого|ому|им|их|ими)$")
+_FEATURES = frozenset(
+    {
+        "reservoir", "river", "canal", "stausee", "zbiornik", "zbiornika", "водохранилище",
+        "водохранилища", "водохранилищем", "водосховище", "водосховища",
+        "водосховищем", "водосховищі", "канал", "канала", "каналу",
+    }
+)  # fmt: skip
+_GROUPINGS = frozenset(
+    {
+        "угруповання", "угрупування", "угрупованням", "угрупуванням", "группировка",
+        "группировки", "группировкой", "группировке", "группировку", "осув", "оту", "grouping",
+        "group", "gruppe", "zgrupowanie", "zgrupowania", "групировката", "групировка",
+    }
+)  # fmt: skip
+_CONJUNCTIONS = frozenset({"и", "і", "й", "та", "или", "або", "а", "and", "or", "und", "i", "a"})
+# Words of a people's republic's name that may stand lowercase inside it.
+_PEOPLES = _REPUBLIC_FILLERS - {"the", "of", "de", "di", "la", "der", "des", "die", "du"}
+# Names met this way are whole names (a part of a hyphenated word must be one).
+_WHOLE = frozenset({"exact", "alias", "former", "abbreviation"})
+# After these a name is a street's, a river's or a reservoir's.
+_NOT_PLACES_AFTER = frozenset(
+    {
+        "улица", "улице", "улицы", "ул", "вулиця", "вулиці", "вул", "проспект", "просп",
+        "проспекта", "площадь", "площади", "площа", "бульвар", "переулок", "провулок",
+        "street", "avenue", "ulica", "ulicy", "straße", "strasse", "река", "реки", "реке",
+        "рекой", "річка", "річки", "річці", "river", "fluss", "rzeka", "rzeki", "водохранилище",
+        "водохранилища", "водосховище", "водосховища", "reservoir", "канал", "канала", "canal",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place a text names: where (``text[start:end]`` is the mention as written) and what,
+    the ``answer`` a lookup gives it in the text's context (its name, status and place)."""
+
+    start: int
+    end: int
+    text: str
+    answer: Answer
+
+    @property
+    def name(self) -> str | None:
+        """The canonical name (None if the mention got none)."""
+        return self.answer.name
+
+    @property
+    def status(self) -> Status:
+        return self.answer.status
+
+    @property
+    def place(self) -> Match | None:
+        """The identified place, or None when several places share the name."""
+        return self.answer.place
+
+    def to_dict(self) -> dict[str, Any]:
+        """The span and the flat result columns (``results.COLUMNS``), JSON-ready."""
+        return {"start": self.start, "end": self.end, "text": self.text, **self.answer.row()}
+
+    def __repr__(self) -> str:
+        return f"<Mention {self.start}:{self.end} {self.text!r} -> {self.answer!r}>"
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    sentence_start: bool
+
+
+def _words(text: str) -> list[_Word]:
+    words: list[_Word] = []
+    previous_end = 0
+    for m in _WORD.finditer(text):
+        gap = text[previous_end : m.start()]
+        # A sentence starts after . ! ? or a line break, not after an abbreviation (м. Покровськ).
+        stop = _SENTENCE_STOP.search(gap) is not None and (
+            not words or clean(words[-1].text) not in _ABBREVIATIONS
+        )
+        first = not words or stop or "\n" in gap
+        words.append(_Word(m.start(), m.end(), m.group(), first))
+        previous_end = m.end()
+    return words
+
+
+def _joined(text: str, a: _Word, b: _Word) -> bool:
+    """Whether ``b`` may continue a name that ``a`` ends: nothing but spaces between them, or
+    the dot of an abbreviation."""
+    gap = text[a.end : b.start]
+    if gap.startswith("."):
+        return clean(a.text) in _ABBREVIATIONS and _JOINER.fullmatch(gap) is not None
+    return _JOINER.fullmatch(gap) is not None
+
+
+def _opens(word: _Word) -> bool:
+    """Whether a name may start at ``word``: a capitalised word that is no preposition (В, Об,
+    In), or a unit word put before a name (obwodzie, région)."""
+    folded = clean(word.text)
+    if not word.text[0].isupper():
+        return folded in _OPENERS
+    if len(word.text) <= 2 and not word.text.isupper():
+        return False  # В, На, Об, In: a preposition opening a sentence
+    return not split_preposition(f"{folded} x")[0]
+
+
+def _inside(word: _Word) -> bool:
+    """Whether ``word`` may stand inside or at the end of a name of several words."""
+    if word.text[0].isupper():
+        return True
+    folded = clean(word.text)
+    return folded in _CONNECTORS or folded in _PEOPLES or _closes(word)
+
+
+def _modifies_next(text: str, words: list[_Word], i: int) -> bool:
+    """Whether word ``i``, a bare Cyrillic adjective (Донецкой, Українські, Громадського), stands
+    before a lowercase word it agrees with (областной, підрозділи, радіо) rather than before a
+    list's conjunction or a unit word."""
+    folded = clean(words[i].text)
+    if i + 1 >= len(words) or not (
+        is_feminine_adjective(folded) or _ADJECTIVE.search(folded) is not None
+    ):
+        return False
+    after = words[i + 1]
+    folded = clean(after.text)
+    return (
+        _joined(text, words[i], after)
+        and not after.text[0].isupper()
+        and folded not in _CONJUNCTIONS
+        and split_descriptors(f"x {folded}")[1] is None
+    )
+
+
+def _feature_follows(text: str, words: list[_Word], j: int) -> bool:
+    return (
+        j + 1 < len(words)
+        and _joined(text, words[j], words[j + 1])
+        and clean(words[j + 1].text) in _FEATURES
+    )
+
+
+def _quoted_after(text: str, before: _Word, word: _Word) -> bool:
+    """Whether ``word`` opens a quotation right after a word for a grouping of forces."""
+    gap = text[before.end : word.start]
+    return clean(before.text) in _GROUPINGS and any(q in gap for q in "«\"“„'‘")
+
+
+def _given_name(word: str) -> bool:
+    """Whether ``word`` is a given name in some case (Владимира, Denys): a person's name may
+    start there."""
+    return is_given_name(word) or any(is_given_name(c) for c in nominative_candidates(word)[1:4])
+
+
+def _hyphen_parts(word: _Word) -> list[_Word]:
+    """The capitalised parts of a hyphenated word that named nothing as a whole."""
+    if "-" not in word.text:
+        return []
+    parts, offset = [], word.start
+    for part in word.text.split("-"):
+        if part and part[0].isupper() and len(part) > 2:
+            parts.append(_Word(offset, offset + len(part), part, False))
+        offset += len(part) + 1
+    return parts
+
+
+def _closes(word: _Word) -> bool:
+    """Whether ``word`` may end a name of several words: capitalised (Часів Яр), or a unit or
+    republic word (Донецкой области, Kupyansk district, Донецкой народной республике)."""
+    if word.text[0].isupper():
+        return True
+    folded = clean(word.text)
+    return split_descriptors(f"x {folded}")[1] is not None or folded.startswith(_REPUBLIC_STEMS)
+
+
+def _axis_follows(text: str, words: list[_Word], j: int) -> bool:
+    """Whether the word after the span ending at word ``j`` makes it an axis: an adjective
+    before напрямку, направлении (на Торецькому напрямку). A name before "direction" is still
+    the place's name (the Kupiansk direction), and is a mention."""
+    return (
+        j + 1 < len(words)
+        and has_cyrillic(words[j].text)
+        and _joined(text, words[j], words[j + 1])
+        and clean(words[j + 1].text) in _AXIS
+    )
+
+
+def _end_of(text: str, words: list[_Word], j: int) -> int:
+    """The span's end offset: the last word's, with an abbreviation's dot (Донецька обл.)."""
+    end = words[j].end
+    if text[end : end + 1] == "." and clean(words[j].text) in _ABBREVIATIONS:
+        end += 1
+    return end
+
+
+def extract_with(
+    resolver: Resolver,
+    text: str,
+    *,
+    within: str | None = None,
+    country: str | None = None,
+    threshold: float | None = None,
+) -> list[Mention]:
+    """Every place mention in ``text``, in order, resolved in the text's context (see the
+    module docstring); ``within`` and ``country`` narrow every lookup as in ``lookup``."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    resolver._check_options(country=country, within=within, threshold=threshold)
+
+    def ask(
+        span: str,
+        near: Sequence[str] | None = None,
+        unit: str | None = None,
+        cut: float | None = None,
+    ) -> Answer:
+        return resolver.lookup(
+            span, country=country, within=unit or within, near=near or None,
+            threshold=threshold if cut is None else cut,
+        )  # fmt: skip
+
+    # Spans are found at a lower bar than answers are given: a name its homonyms blur alone
+    # (Глибокого: Hlyboke or Hlybokyi) may be settled by the text's context.
+    detect = min(_DETECT_THRESHOLD, resolver._threshold if threshold is None else threshold)
+
+    words = _words(text)
+    found: list[tuple[int, int, Answer]] = []  # (start offset, end offset, answer alone)
+    i = 0
+    while i < len(words):
+        if not _opens(words[i]):
+            i += 1
+            continue
+        last = i
+        while (
+            last + 1 < len(words)
+            and last + 1 - i < _MAX_WORDS
+            and not _POSSESSIVE.search(words[last].text)
+            and _joined(text, words[last], words[last + 1])
+            and (_inside(words[last + 1]) or (last == i and not words[i].text[0].isupper()))
+        ):
+            last += 1
+        # A settlement-type word before the name is a hint for the lookup, not part of the span
+        # (село Филия, м. Покровськ, the village of Ptyche).
+        before = clean(words[i - 1].text) if i > 0 and _joined(text, words[i - 1], words[i]) else ""
+        if i > 0 and _quoted_after(text, words[i - 1], words[i]):
+            i = last + 1  # угруповання «Схід», группировка "Центр": a force, not a place
+            continue
+        typed = before in _SETTLEMENT_TYPES
+        if before in _NOT_PLACES_AFTER or (
+            i > 1 and clean(words[i - 2].text) in _NOT_PLACES_AFTER and before in ("имени", "імені")
+        ):
+            i = last + 1  # улица Карла Маркса, річка Оскіл: a street or a river, not a place
+            continue
+        # A capitalised word right after another that named no place continues that name
+        # (Збройних Сил, Громадського Телебачення): only an exact name counts there.
+        in_name = (
+            i > 0 and before != "" and words[i - 1].text[0].isupper()
+            and not any(end == words[i - 1].end for _, end, _ in found)
+        )  # fmt: skip
+        person = _given_name(words[i].text)
+        taken: tuple[int, Answer | None] | None = None
+        for j in range(last, i - 1, -1):
+            unit_first = j == i + 1 and not words[i].text[0].isupper()  # obwodzie donieckim
+            if j > i and not _closes(words[j]) and not unit_first:
+                continue  # a name ends on a capitalised word or a unit word, not on "и", "and"
+            span = text[words[i].start : _end_of(text, words, j)]
+            # A possessive is the name's (Ukraine's, Pokrovsk’s outskirts).
+            answer = ask(_POSSESSIVE.sub("", span), cut=detect)
+            if typed:  # the type word as a hint, where the lookup reads it (село Гришине)
+                hinted = ask(text[words[i - 1].start : _end_of(text, words, j)], cut=detect)
+                answer = hinted if hinted.name is not None else answer
+            if j > i and person and answer.status is Status.NOT_A_PLACE:
+                taken = (j, None)  # a person's name (Владимира Путина): none of its words
+                break
+            if answer.name is None or answer.kind == "country":
+                continue  # countries are not the places reports are about here
+            if j > i and answer.how == "fuzzy":
+                continue  # several words met only by a near miss are no name
+            weak = answer.how in ("case-form", "fuzzy")
+            small = answer.kind in ("village", "settlement")
+            if j == i and weak and person:
+                break
+            if j == i and weak and in_name and (small or not words[i - 1].sentence_start):
+                break  # Збройних Сил, Громадського Телебачення: the rest of another name
+            if j == i and _modifies_next(text, words, i):
+                break  # Донецкой областной администрации: an adjective of a common noun
+            if _axis_follows(text, words, j):
+                taken = (j, None)  # an axis: context, not a mention
+                break
+            if _feature_follows(text, words, j):
+                taken = (j, None)  # the Karlivka reservoir: a water body named after a place
+                break
+            if (
+                j == i
+                and words[i].sentence_start
+                and weak
+                and (answer.how == "fuzzy" or answer.kind in ("village", "settlement"))
+            ):
+                break  # a capitalised first word met only as a near miss or a village's form
+            taken = (j, answer)
+            break
+        if taken is None:
+            for part in _hyphen_parts(words[i]):  # Ocheretyne-Hrodivka, Donetsk-Pokrovsk: two names
+                answer = ask(part.text, cut=detect)
+                if answer.name is not None and answer.kind != "country" and answer.how in _WHOLE:
+                    found.append((part.start, part.end, answer))
+            i += 1
+            continue
+        stop, alone = taken
+        if alone is not None:
+            found.append((words[i].start, _end_of(text, words, stop), alone))
+        i = stop + 1
+    if not found:
+        return []
+    return _in_context(text, found, ask, within)
+
+
+_UNIT_KINDS = frozenset({"oblast", "entity"})
+_DETECT_THRESHOLD = 0.3
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement"})
+
+
+def _in_context(
+    text: str,
+    found: list[tuple[int, int, Answer]],
+    ask: Any,
+    within: str | None,
+) -> list[Mention]:
+    """The mentions, each settlement asked again with the text's oblast and other places."""
+    oblasts = {
+        a.place.admin1 if a.place.kind == "entity" else a.place.name
+        for _, _, a in found
+        if a.place is not None and a.place.kind in _UNIT_KINDS and a.place.country == "UA"
+    }
+    oblasts.discard(None)
+    unit = next(iter(oblasts)) if len(oblasts) == 1 and within is None else None
+    spans = [text[start:end] for start, end, _ in found]
+    mentions = []
+    for n, (start, end, alone) in enumerate(found):
+        near = list(dict.fromkeys(s for s in spans if s != spans[n]))
+        answer = ask(spans[n])
+        if alone.kind is None or alone.kind in _SETTLEMENT_KINDS:
+            narrowed = ask(spans[n], near, unit) if unit else None
+            if narrowed is None or narrowed.name is None:
+                narrowed = ask(spans[n], near)
+            # Context settles homonyms and names a blurred name; it does not turn a place the
+            # mention names plainly into a namesake within the text's oblast (Luhansk is no
+            # Luhanske of Donetsk Oblast).
+            if narrowed.name is not None and (
+                narrowed.name == answer.name or answer.status is not Status.IDENTIFIED
+            ):
+                answer = narrowed
+        if answer.name is not None:
+            mentions.append(Mention(start, end, spans[n], answer))
+    return mentions
+
+
+def extract_many_with(
+    resolver: Resolver, texts: Iterable[object], **options: Any
+) -> list[list[Mention]]:
+    """One list of mentions per text, in order; a missing text (None, NaN) gives an empty list."""
+    out = []
+    for text in texts:
+        out.append(extract_with(resolver, text, **options) if isinstance(text, str) else [])
+    return out

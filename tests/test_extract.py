@@ -1,0 +1,167 @@
+"""toponyms.extract: place mentions in running text, their spans and their answers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import toponyms
+from toponyms import Mention, Status
+
+MINISTRY = (
+    "На Торецком направлении подразделения освободили населенные пункты Берестовое, "
+    "Ямполовка и Торское Донецкой Народной Республики. Удары нанесены по Краматорску."
+)
+
+
+def spans(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.name) for m in toponyms.extract(text)]
+
+
+def test_every_mention_in_order_with_its_span_and_name() -> None:
+    found = toponyms.extract(MINISTRY)
+    assert [m.text for m in found] == [
+        "Берестовое", "Ямполовка", "Торское", "Донецкой Народной Республики", "Краматорску",
+    ]  # fmt: skip
+    for m in found:
+        assert MINISTRY[m.start : m.end] == m.text and isinstance(m, Mention)
+    assert found[3].name == "Donetsk People's Republic" and found[4].name == "Kramatorsk"
+    assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+def test_an_axis_adjective_is_context_not_a_mention() -> None:
+    assert "Торецком" not in [t for t, _ in spans(MINISTRY)]
+    assert spans("Бої на Покровському напрямку.") == []
+    # A name before "direction" is still the place named (labelled so in report data).
+    assert spans("Fighting continues in the Kupiansk direction.") == [("Kupiansk", "Kupiansk")]
+
+
+def test_multiword_hyphenated_and_inflected_names_are_one_span() -> None:
+    text = "Бої біля Великої Новосілки, Часового Яру та Олексієво-Дружківки."
+    assert spans(text) == [
+        ("Великої Новосілки", "Velyka Novosilka"),
+        ("Часового Яру", "Chasiv Yar"),
+        ("Олексієво-Дружківки", "Oleksiievo-Druzhkivka"),
+    ]
+    assert spans("в Кременском районе Луганской области") == [
+        ("Кременском районе", "Kreminskyi Raion (pre-2020)"),  # Kreminna's raion until 2020
+        ("Луганской области", "Luhansk Oblast"),
+    ]
+
+
+def test_a_hyphenated_pair_of_names_is_two_mentions() -> None:
+    assert spans("the T-0511 (Ocheretyne-Hrodivka) road") == [
+        ("Ocheretyne", "Ocheretyne"),
+        ("Hrodivka", "Hrodivka"),
+    ]
+
+
+def test_the_text_settles_homonyms() -> None:
+    alone = toponyms.lookup("Торское")
+    assert alone.status == "ambiguous"
+    text = MINISTRY.split(" Удары")[0]  # Kramatorsk lies as near the other Torske
+    torske = next(m for m in toponyms.extract(text) if m.text == "Торское")
+    assert torske.status == "identified" and torske.place is not None
+    assert torske.place.admin1 == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Збройні Сили України відбили атаку.",  # Сили: forces, not the village Sil
+        "Про це в ефірі Громадського радіо сказав він.",
+        "Угруповання «Схід» продовжує наступ.",
+        "Oleksandr Syrskyi said the front held.",
+        "Russian and Ukrainian officials met in Istanbul.",  # countries are out of scope
+        "Українські підрозділи тримають оборону.",
+        "Глава Донецкой областной военной администрации заявил.",
+        "the Karlivka reservoir",
+        "на улице Карла Маркса",
+    ],
+)
+def test_capitalised_words_that_are_no_places_stay_out(text: str) -> None:
+    found = [m for m in toponyms.extract(text) if m.name != "Istanbul"]
+    assert found == [], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russische Truppen rückten auf Pokrowsk vor.", [("Pokrowsk", "Pokrovsk")]),
+        ("Rosjanie zajęli Awdijiwkę w obwodzie donieckim.",
+         [("Awdijiwkę", "Avdiivka"), ("obwodzie donieckim", "Donetsk Oblast")]),
+        ("Russian forces entered Chasiv Yar and Toretsk.",
+         [("Chasiv Yar", "Chasiv Yar"), ("Toretsk", "Toretsk")]),
+        ("Бои идут в Курской области, у Суджи.",
+         [("Курской области", "Kursk Oblast"), ("Суджи", "Sudzha")]),
+    ],
+)  # fmt: skip
+def test_languages(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+def test_options_narrow_and_are_checked_first() -> None:
+    with pytest.raises(toponyms.OptionError):
+        toponyms.extract("Покровськ", country="Ukraine")
+    with pytest.raises(toponyms.UnknownUnitError):
+        toponyms.extract("Покровськ", within="Atlantis")
+    with pytest.raises(TypeError):
+        toponyms.extract(None)  # type: ignore[arg-type]
+    assert toponyms.extract("") == []
+
+
+def test_extract_many_gives_one_list_per_text_in_order() -> None:
+    out = toponyms.extract_many(["Покровськ.", None, "", "Kharkiv and Sumy."])
+    assert [[m.name for m in ms] for ms in out] == [["Pokrovsk"], [], [], ["Kharkiv", "Sumy"]]
+
+
+def test_mentions_flatten_to_the_result_columns() -> None:
+    (m,) = toponyms.extract("Обстріл Херсона.")
+    record = m.to_dict()
+    assert record["text"] == "Херсона" and record["name"] == "Kherson"
+    assert record["status"] == Status.IDENTIFIED.value and record["katottg"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_spans_are_ordered_disjoint_and_read_as_written(text: str) -> None:
+    found = toponyms.extract(text)
+    end = 0
+    for m in found:
+        assert 0 <= end <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text and m.name is not None
+        end = m.end
+
+
+def test_extract_column_gives_one_row_per_mention_under_the_source_index() -> None:
+    pd = pytest.importorskip("pandas")
+    texts = pd.Series(["Бої під Покровськом і Мирноградом.", None, "Kharkiv."], index=[5, 5, 7])
+    out = toponyms.extract_column(texts)
+    assert list(out.index) == [5, 5, 7]
+    assert list(out["mention"]) == ["Покровськом", "Мирноградом", "Kharkiv"]
+    assert list(out["place_name"]) == ["Pokrovsk", "Myrnohrad", "Kharkiv"]
+    assert list(out["start"]) == [8, 22, 0]
+    assert toponyms.extract_column(pd.Series([], dtype="string")).empty
+
+
+def test_cli_extract_prints_a_table_or_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    import sys
+    from io import StringIO
+
+    from toponyms.cli import main
+
+    stdin = sys.stdin
+    try:
+        sys.stdin = StringIO("Бої під Покровськом.")
+        assert main(["extract", "--json", "-"]) == 0
+        (line,) = capsys.readouterr().out.splitlines()
+        record = json.loads(line)
+        assert (record["text"], record["name"], record["start"]) == ("Покровськом", "Pokrovsk", 8)
+        sys.stdin = StringIO("Бої під Покровськом.")
+        assert main(["extract", "-"]) == 0
+        assert "Pokrovsk" in capsys.readouterr().out
+        assert main(["extract", "-", "--within", "Atlantis"]) == 2
+    finally:
+        sys.stdin = stdin
