@@ -679,6 +679,22 @@ def real_text_sections() -> tuple[str, list[str]]:
         real = (
             "_Not measured in this run: the labelled sample was not found beside the repository._"
         )
+    import extract as extract_benchmark
+
+    spans = extract_benchmark.measure()
+    if spans is not None and spans["toponyms.extract"] is not None:
+        ours = spans["toponyms.extract"]
+        in_text = extract_benchmark.markdown(spans)
+        headline.append(
+            f"- Places in running text (`toponyms.extract` on reports_dev): mention spans "
+            f"precision **{ours['precision']:.1f}%**, recall **{ours['recall']:.1f}%** (overlap; "
+            f"exact {ours['exact precision']:.1f}% / {ours['exact recall']:.1f}%; targets 95% / "
+            f"95%, 90% exact); names right {ours['name right']:.1f}%"
+        )
+    else:
+        in_text = (
+            "_Not measured in this run: the labelled sample was not found beside the repository._"
+        )
     village_cases = villages.load_villages()
     found = villages.evaluate(villages.default_lookup, village_cases)
     village = villages.markdown(found)
@@ -719,6 +735,18 @@ code. Places in Russia are scored on the name only. ECE is over the names given 
 identified. A development sample: read it for progress, not for tuning single rows.
 
 {real}
+
+## Places in running text: `toponyms.extract`
+
+The same sample's 38 texts, read whole: every place mention found, against the labelled spans.
+Precision and recall count a found span right when it overlaps a labelled mention, and "exact"
+when it has the same start and end; "name right" is over the labelled mentions found; "negatives
+clear" is the share of the labelled non-place spans (units, people, media, rivers, streets; axes
+and metonyms apart) that no found span touches. Baselines in the same run: `toponyms.resolve` over
+every run of capitalised words, and geotext and flashgeotext (English city names as written;
+`pip install geotext flashgeotext`). Measured by `python benchmarks/extract.py`.
+
+{in_text}
 
 ## Village names of the front-line oblasts
 

@@ -183,6 +183,57 @@ def failures(texts: list[Text], limit: int) -> None:
                 shown += 1
 
 
+COLUMNS = [
+    "precision",
+    "recall",
+    "exact precision",
+    "exact recall",
+    "name right",
+    "negatives clear",
+]
+
+
+def measure(root: Path = DEFAULT_ROOT) -> dict[str, dict[str, float] | None] | None:
+    """Every system's scores on the labelled texts under ``root`` (None for a system not
+    installed), with its milliseconds per text; None when the texts are not there."""
+    if not (root / "texts.jsonl").exists():
+        return None
+    texts = load(root)
+    systems: dict[str, Callable[[str], list[Span]] | None] = {
+        "toponyms.extract": run_extract,
+        "resolve over capitalised runs": run_ngrams,
+        "geotext 0.4": _geotext(),
+        "flashgeotext 0.5": _flashgeotext(),
+    }
+    for system in systems.values():  # warm up: loading and first-use indexes are not timed
+        if system is not None:
+            system(texts[0].text + " Mirnoglad")
+    results: dict[str, dict[str, float] | None] = {}
+    for name, system in systems.items():
+        if system is None:
+            results[name] = None
+            continue
+        t0 = time.perf_counter()
+        result = score(texts, system)
+        result["ms per text"] = 1000 * (time.perf_counter() - t0) / len(texts)
+        results[name] = result
+    return results
+
+
+def markdown(results: dict[str, dict[str, float] | None]) -> str:
+    lines = [
+        "| system | " + " | ".join(COLUMNS) + " | ms per text |",
+        "|---|" + "---:|" * (len(COLUMNS) + 1),
+    ]
+    for name, result in results.items():
+        if result is None:
+            lines.append(f"| {name} | not installed |" + " |" * len(COLUMNS))
+            continue
+        cells = " | ".join(f"{result[c]:.1f}%" for c in COLUMNS)
+        lines.append(f"| {name} | {cells} | {result['ms per text']:.1f} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
@@ -192,38 +243,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no labelled texts in {args.root}: skipped", file=sys.stderr)
         return 0
     texts = load(args.root)
-    systems: dict[str, Callable[[str], list[Span]] | None] = {
-        "toponyms.extract": run_extract,
-        "resolve over capitalised runs": run_ngrams,
-        "geotext 0.4": _geotext(),
-        "flashgeotext 0.5": _flashgeotext(),
-    }
-    cols = [
-        "precision",
-        "recall",
-        "exact precision",
-        "exact recall",
-        "name right",
-        "negatives clear",
-    ]
     print(
         f"{len(texts)} texts, {sum(len(t.gold) for t in texts)} mentions, "
         f"{sum(len(t.negatives) for t in texts)} non-place spans ({args.root.name})\n"
     )
-    print("| system | " + " | ".join(cols) + " | ms per text |")
-    print("|---|" + "---:|" * (len(cols) + 1))
-    for system in systems.values():  # warm up: loading and first-use indexes are not timed
-        if system is not None:
-            system(texts[0].text + " Mirnoglad")
-    for name, system in systems.items():
-        if system is None:
-            print(f"| {name} | not installed |" + " |" * len(cols))
-            continue
-        t0 = time.perf_counter()
-        result = score(texts, system)
-        ms = 1000 * (time.perf_counter() - t0) / len(texts)
-        cells = " | ".join(f"{result[c]:.1f}%" for c in cols)
-        print(f"| {name} | {cells} | {ms:.1f} |")
+    results = measure(args.root)
+    assert results is not None
+    print(markdown(results))
     if args.failures:
         print()
         failures(texts, args.failures)

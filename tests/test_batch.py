@@ -153,3 +153,17 @@ def test_resolve_file_checks_options_before_touching_the_output(tmp_path: Any) -
     assert main(args) == 0
     header, row = output.read_text(encoding="utf-8").splitlines()
     assert header.startswith("place,place_status,place_name,") and row.startswith("Pokrovsk,")
+
+
+def test_dask_extract_gives_what_pandas_gives() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    pd = pytest.importorskip("pandas")
+    from toponyms.integrations.dask import extract_dask_column
+
+    frame = pd.DataFrame(
+        {"text": ["Бої під Покровськом і Мирноградом.", None, "Kharkiv and Sumy.", "Nothing."] * 2}
+    )
+    ddf = dd.from_pandas(frame, npartitions=3)
+    out = extract_dask_column(ddf["text"]).compute(scheduler="synchronous")
+    expected = toponyms.extract_column(frame["text"])
+    pd.testing.assert_frame_equal(out, expected)

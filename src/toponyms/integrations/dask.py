@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..batch import PANDAS_DTYPES, resolve_column
+from ..batch import PANDAS_DTYPES, extract_column, resolve_column
 from ..resolver import Resolver
 
-__all__ = ["resolve_dask_column"]
+__all__ = ["extract_dask_column", "resolve_dask_column"]
 
 
 def _partition(series: Any, resolver: Resolver, prefix: str, options: dict[str, Any]) -> Any:
@@ -33,3 +33,29 @@ def resolve_dask_column(
         {f"{prefix}{name}": pd.Series(dtype=dtype) for name, dtype in PANDAS_DTYPES.items()}
     )
     return column.map_partitions(_partition, resolver or Resolver(), prefix, options, meta=meta)
+
+
+def _extract_partition(
+    series: Any, resolver: Resolver, prefix: str, options: dict[str, Any]
+) -> Any:
+    return extract_column(series, prefix=prefix, resolver=resolver, **options)
+
+
+def extract_dask_column(
+    column: Any, *, prefix: str = "place_", resolver: Resolver | None = None, **options: Any
+) -> Any:
+    """A dask DataFrame of the place mentions in a column of texts (as toponyms.extract_column):
+    one row per mention, indexed by its source row's index, partition by partition."""
+    import pandas as pd
+
+    meta = pd.DataFrame(
+        {
+            "start": pd.Series(dtype="Int64"),
+            "end": pd.Series(dtype="Int64"),
+            "mention": pd.Series(dtype="string"),
+            **{f"{prefix}{name}": pd.Series(dtype=dtype) for name, dtype in PANDAS_DTYPES.items()},
+        }
+    )
+    return column.map_partitions(
+        _extract_partition, resolver or Resolver(), prefix, options, meta=meta
+    )
