@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -35,7 +36,8 @@ sys.path.insert(0, str(ROOT / "src"))
 import toponyms  # noqa: E402
 
 DEFAULT_ROOT = ROOT.parent / "shared" / "data" / "reports_dev"
-Span = tuple[int, int, str | None]  # start, end, canonical name (None: unnamed)
+# start, end, canonical name (None: unnamed), and for toponyms the identified place's KATOTTG code
+Span = tuple[Any, ...]
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Text:
     lang: str
     text: str
     gold: list[tuple[int, int, tuple[str, ...], str]]  # start, end, canonical names, kind
+    codes: list[frozenset[str]]  # per gold mention: the codes right for it (narrowed if given)
     negatives: list[tuple[int, int]]
 
 
@@ -52,11 +55,13 @@ def load(root: Path) -> list[Text]:
     with (root / "texts.jsonl").open(encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            texts[r["id"]] = Text(r["id"], r["lang"], r["text"], [], [])
+            texts[r["id"]] = Text(r["id"], r["lang"], r["text"], [], [], [])
     with (root / "mentions.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             names = tuple(n.strip() for n in r["canonical_en"].split("|") if n.strip())
             texts[r["text_id"]].gold.append((int(r["start"]), int(r["end"]), names, r["kind"]))
+            codes = r["narrowed_katottg"] or r["expected_katottg"]
+            texts[r["text_id"]].codes.append(frozenset(c for c in codes.split("|") if c))
     with (root / "negatives.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             why = r["why"].split(":")[0].strip()
@@ -66,7 +71,10 @@ def load(root: Path) -> list[Text]:
 
 
 def run_extract(text: str) -> list[Span]:
-    return [(m.start, m.end, m.name) for m in toponyms.extract(text)]
+    return [
+        (m.start, m.end, m.name, m.place.katottg if m.place is not None else None)
+        for m in toponyms.extract(text)
+    ]
 
 
 def run_ngrams(text: str) -> list[Span]:
@@ -130,16 +138,27 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def score(texts: list[Text], system: Callable[[str], list[Span]]) -> dict[str, float]:
     found_n = found_right = found_exact = gold_n = gold_found = gold_exact = 0
     named = named_right = neg_n = neg_clear = 0
+    settlements = settlement_named = identified = identified_right = 0
     for t in texts:
         found = system(t.text)
         found_n += len(found)
-        for s, e, _ in found:
+        for s, e, *_ in found:
             hits = [g for g in t.gold if _overlaps((s, e), g[:2])]
             found_right += bool(hits)
             found_exact += any((s, e) == g[:2] for g in hits)
-        for gs, ge, names, _ in t.gold:
+        for (gs, ge, names, kind), codes in zip(t.gold, t.codes, strict=True):
             gold_n += 1
             hits = [f for f in found if _overlaps((gs, ge), f[:2])]
+            if kind == "settlement":
+                settlements += 1
+                settlement_named += any(
+                    f[2] is not None and f[2].casefold() in {n.casefold() for n in names}
+                    for f in hits
+                )
+                placed = [f[3] for f in hits if len(f) > 3 and f[3] is not None]
+                if placed and codes:
+                    identified += 1
+                    identified_right += placed[0] in codes
             if hits:
                 gold_found += 1
                 gold_exact += any(f[:2] == (gs, ge) for f in hits)
@@ -160,6 +179,8 @@ def score(texts: list[Text], system: Callable[[str], list[Span]]) -> dict[str, f
         "exact recall": pct(gold_exact, gold_n),
         "name right": pct(named_right, named),
         "negatives clear": pct(neg_clear, neg_n),
+        "settlement names right": pct(settlement_named, settlements),
+        "identified places right": pct(identified_right, identified),
         "found": found_n,
         "gold": gold_n,
     }
@@ -173,11 +194,11 @@ def failures(texts: list[Text], limit: int) -> None:
             hits = [f for f in found if _overlaps((gs, ge), f[:2])]
             ok = any(f[:2] == (gs, ge) and f[2] in names for f in hits)
             if not ok and shown < limit:
-                got = [(t.text[s:e], n) for s, e, n in hits]
+                got = [(t.text[s:e], n) for s, e, n, *_ in hits]
                 want = "|".join(names)[:40]
                 print(f"  {t.id} {kind:10} {t.text[gs:ge]!r:32} want {want!r} got {got}")
                 shown += 1
-        for s, e, n in found:
+        for s, e, n, *_ in found:
             if not any(_overlaps((s, e), g[:2]) for g in t.gold) and shown < limit:
                 print(f"  {t.id} {'extra':10} {t.text[s:e]!r:32} -> {n!r}")
                 shown += 1
@@ -189,6 +210,8 @@ COLUMNS = [
     "exact precision",
     "exact recall",
     "name right",
+    "settlement names right",
+    "identified places right",
     "negatives clear",
 ]
 
@@ -229,7 +252,9 @@ def markdown(results: dict[str, dict[str, float] | None]) -> str:
         if result is None:
             lines.append(f"| {name} | not installed |" + " |" * len(COLUMNS))
             continue
-        cells = " | ".join(f"{result[c]:.1f}%" for c in COLUMNS)
+        cells = " | ".join(
+            "-" if result[c] != result[c] else f"{result[c]:.1f}%" for c in COLUMNS
+        )  # NaN: not measured (baselines identify no place)
         lines.append(f"| {name} | {cells} | {result['ms per text']:.1f} |")
     return "\n".join(lines)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,3 +167,29 @@ def test_cli_extract_prints_a_table_or_jsonl(capsys: pytest.CaptureFixture[str])
         assert main(["extract", "-", "--within", "Atlantis"]) == 2
     finally:
         sys.stdin = stdin
+
+
+def test_bad_input_gets_an_answer() -> None:
+    assert toponyms.extract("\x00\x01\ufffd" * 50) == []
+    junk = bytes(range(256)).decode("latin-1") * 20
+    for m in toponyms.extract(junk):
+        assert junk[m.start : m.end] == m.text
+    mixed = "Бої під Покровськом; Russian troops near Kupiansk; Χάρκοβο."
+    assert [m.name for m in toponyms.extract(mixed)] == ["Pokrovsk", "Kupiansk", "Kharkiv"]
+    long = "Бої під Покровськом і Мирноградом. " * 3000  # 100 kB: linear, and every one found
+    assert len(toponyms.extract(long)) == 6000
+
+
+def test_cli_extract_reads_invalid_utf8_and_reports_the_line(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from toponyms.cli import main
+
+    path = tmp_path / "report.txt"
+    path.write_bytes("Бої під Покровськом.\n".encode() + b"\xff\xfe Kharkiv\n")
+    assert main(["extract", str(path)]) == 1  # read, but not cleanly
+    out = capsys.readouterr()
+    assert "Pokrovsk" in out.out and "Kharkiv" in out.out
+    assert "line 2: invalid UTF-8" in out.err
+    path.write_bytes(b"")
+    assert main(["extract", str(path)]) == 0

@@ -72,18 +72,26 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         resolver._check_options(country=args.country, within=args.within)
         if args.file == "-":
-            text = sys.stdin.read()
+            stdin = getattr(sys.stdin, "buffer", None)  # a text stream replaced in tests
+            raw = stdin.read() if stdin is not None else sys.stdin.read().encode("utf-8")
         else:
-            with open(args.file, encoding="utf-8") as f:
-                text = f.read()
-    except (ToponymsError, OSError, UnicodeDecodeError) as e:
+            with open(args.file, "rb") as f:
+                raw = f.read()
+    except (ToponymsError, OSError) as e:
         print(f"toponyms: {e}", file=sys.stderr)
         return 2
+    text, damaged = _decoded(raw)
+    for number in damaged:
+        print(
+            f"toponyms: line {number}: invalid UTF-8, read with U+FFFD in place of the bad bytes",
+            file=sys.stderr,
+        )
     mentions = extract_with(resolver, text, within=args.within, country=args.country)
+    status = 1 if damaged else 0
     if args.json:
         for m in mentions:
             print(json.dumps(m.to_dict(), ensure_ascii=False), flush=True)
-        return 0
+        return status
     header = ("start", "end", "mention", "status", "name", "kind", "admin1", "id", "conf")
     rows = [
         (
@@ -93,10 +101,24 @@ def _extract(args: argparse.Namespace) -> int:
         )
         for m in mentions
     ]  # fmt: skip
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
     for line in (header, *rows):
         print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
-    return 0
+    return status
+
+
+def _decoded(raw: bytes) -> tuple[str, list[int]]:
+    """The text of UTF-8 bytes (a BOM dropped), and the lines that held invalid bytes, which are
+    read with U+FFFD in their place; offsets then index that text."""
+    lines = raw.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    damaged, out = [], []
+    for n, line in enumerate(lines, start=1):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            damaged.append(n)
+            out.append(line.decode("utf-8", errors="replace"))
+    return "\n".join(out), damaged
 
 
 def _resolve_file(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ A settlement that the narrowed lookup cannot place keeps the answer it had alone
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -91,6 +92,17 @@ _GROUPINGS = frozenset(
         "угруповання", "угрупування", "угрупованням", "угрупуванням", "группировка",
         "группировки", "группировкой", "группировке", "группировку", "осув", "оту", "grouping",
         "group", "gruppe", "zgrupowanie", "zgrupowania", "групировката", "групировка",
+    }
+)  # fmt: skip
+# Words that open the names of forces, ministries and services in Ukrainian and Russian reports
+# (Сили оборони, Збройних Сил, Силы обороны, Служба безпеки): capitalised there, and in some case
+# the spelling of a village (Сіль, Сила), so never a mention's first word.
+_ORGANISATION_HEADS = frozenset(
+    {
+        "сили", "сил", "силам", "силами", "силах", "силы", "силою", "силой", "війська",
+        "військ", "войска", "войск", "міністерство", "міністерства", "министерство",
+        "министерства", "служба", "служби", "службы", "штаб", "штабу", "штаба", "гвардія",
+        "гвардії", "гвардия", "гвардии", "управління", "управление", "управления", "силите",
     }
 )  # fmt: skip
 _CONJUNCTIONS = frozenset({"и", "і", "й", "та", "или", "або", "а", "and", "or", "und", "i", "a"})
@@ -336,6 +348,9 @@ def extract_with(
             i > 0 and before != "" and words[i - 1].text[0].isupper()
             and not any(end == words[i - 1].end for _, end, _ in found)
         )  # fmt: skip
+        if clean(words[i].text) in _ORGANISATION_HEADS:
+            i += 1  # Сили оборони, Служба безпеки: the head of an organisation's name
+            continue
         person = _given_name(words[i].text)
         taken: tuple[int, Answer | None] | None = None
         for j in range(last, i - 1, -1):
@@ -405,33 +420,73 @@ def _in_context(
     ask: Any,
     within: str | None,
 ) -> list[Mention]:
-    """The mentions, each settlement asked again with the text's oblast and other places."""
-    oblasts = {
-        a.place.admin1 if a.place.kind == "entity" else a.place.name
-        for _, _, a in found
-        if a.place is not None and a.place.kind in _UNIT_KINDS and a.place.country == "UA"
-    }
-    oblasts.discard(None)
-    unit = next(iter(oblasts)) if len(oblasts) == 1 and within is None else None
+    """The mentions, each settlement asked again with its oblast and the text's other places.
+
+    Its oblast is the one its sentence names next after it (Берестовое, Ямполовка и Торское
+    Донецкой Народной Республики; an entity stands for the oblast it claims), else the last one
+    before it in the sentence, else the whole text's when it names exactly one."""
+    sentence_of = _sentences(text)
+    named: list[tuple[int, int, str]] = []  # (sentence, offset, oblast) of each unit named
+    for start, _, a in found:
+        if a.place is not None and a.place.kind in _UNIT_KINDS and a.place.country == "UA":
+            oblast = a.place.admin1 if a.place.kind == "entity" else a.place.name
+            if oblast is not None:
+                named.append((sentence_of(start), start, oblast))
+    in_text = {oblast for _, _, oblast in named}
     spans = [text[start:end] for start, end, _ in found]
     mentions = []
     for n, (start, end, alone) in enumerate(found):
-        near = list(dict.fromkeys(s for s in spans if s != spans[n]))
         answer = ask(spans[n])
         if alone.kind is None or alone.kind in _SETTLEMENT_KINDS:
+            unit = None
+            if within is None:
+                # The unit a list names after it (... и Торское Донецкой Народной Республики),
+                # else before it in the sentence, else the text's only one.
+                here = [(o, u) for sent, o, u in named if sent == sentence_of(start)]
+                after = [u for o, u in here if o > start]
+                before = [u for o, u in here if o < start]
+                if after:
+                    unit = after[0]
+                elif before:
+                    unit = before[-1]
+                elif len(in_text) == 1:
+                    unit = next(iter(in_text))
+            near = list(dict.fromkeys(s for s in spans if s != spans[n]))
             narrowed = ask(spans[n], near, unit) if unit else None
             if narrowed is None or narrowed.name is None:
                 narrowed = ask(spans[n], near)
-            # Context settles homonyms and names a blurred name; it does not turn a place the
-            # mention names plainly into a namesake within the text's oblast (Luhansk is no
-            # Luhanske of Donetsk Oblast).
+            # Context settles homonyms and names a blurred name; it does not turn a place of
+            # Ukraine named plainly into a namesake within the text's oblast (Luhansk is no
+            # Luhanske of Donetsk Oblast), though it does read a Russian town's name as the
+            # Ukrainian place's Russian spelling there (Seversk: Siversk).
             if narrowed.name is not None and (
-                narrowed.name == answer.name or answer.status is not Status.IDENTIFIED
+                narrowed.name == answer.name
+                or answer.status is not Status.IDENTIFIED
+                or (
+                    answer.place is not None
+                    and answer.place.country != "UA"
+                    and narrowed.place is not None
+                    and narrowed.place.country == "UA"
+                )
             ):
                 answer = narrowed
         if answer.name is not None:
             mentions.append(Mention(start, end, spans[n], answer))
     return mentions
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s+\S)|\n")
+
+
+def _sentences(text: str) -> Any:
+    """A function from an offset to the number of its sentence (breaks at . ! ? … before a space,
+    and at line ends)."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+
+    def sentence_of(offset: int) -> int:
+        return bisect_right(breaks, offset)
+
+    return sentence_of
 
 
 def extract_many_with(
