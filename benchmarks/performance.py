@@ -12,6 +12,7 @@ Timings are wall-clock on a shared machine: compare ratios, not absolute numbers
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import os
 import platform
@@ -22,6 +23,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "performance.md"
 
 import toponyms  # noqa: E402
+from toponyms.extract import extract_with  # noqa: E402
 from toponyms.gazetteer import shipped  # noqa: E402
 
 KNOWN = "Pokrovsk"
@@ -169,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     base_rows = len(sample) / (time.perf_counter() - start)
 
     cold, rss = cold_start(args.repeat)
+    ext = extract_speed(args.repeat)
     lines = [
         f"Run {dt.date.today().isoformat()} on {platform.machine()}, {platform.system()}, "
         f"Python {platform.python_version()}, {_cpus()} CPUs; data {toponyms.data_version()}; "
@@ -189,11 +193,91 @@ def main(argv: list[str] | None = None) -> int:
         f"| cold start: import, load, first answer | {cold:.2f} s | | | ≤ 0.5 s |",
         f"| peak memory (RSS) after cold start | {rss:.0f} MB | | | ≤ 200 MB |",
     ]
+    lines += [
+        "",
+        "Places in running text (`toponyms.extract`), on text rebuilt from the repository's",
+        "real-text set (each labelled mention with the words around it, "
+        f"{ext['corpus_kb']:.0f} kB), beside the obvious way without `extract` "
+        "(`resolve` over every run of capitalised words), each with a fresh Resolver:",
+        "",
+        "| measure | toponyms.extract | resolve over capitalised runs | target |",
+        "|---|---:|---:|---:|",
+        f"| throughput, first sight (fresh Resolver) | {ext['first_kbs']:,.0f} kB/s | "
+        f"{ext['base_kbs']:,.0f} kB/s | ≥ 1,000 kB/s |",
+        f"| throughput, text seen before (answers remembered) | {ext['repeat_kbs']:,.0f} kB/s | "
+        "| |",
+        f"| a 5,000-word report, first sight | {ext['report_ms']:,.0f} ms | | ≤ 20 ms |",
+        f"| time per kB at 1× / 4× / 16× the corpus | {ext['scaling']} | | linear |",
+    ]
     table = "\n".join(lines)
     print(table)
     if args.write_docs:
         _write_docs(table)
     return 0
+
+
+def _corpus() -> list[str]:
+    """Texts rebuilt from the real-text set: each mention between the words the set keeps around
+    it (at most five each side), as one sentence; sentences grouped by page."""
+    pages: dict[str, list[str]] = {}
+    path = ROOT / "benchmarks" / "realtext" / "mentions.csv"
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            pages.setdefault(r["page_id"], []).append(f"{r['left']} {r['mention']} {r['right']}.")
+    return [" ".join(sentences) for sentences in pages.values()]
+
+
+def extract_speed(repeat: int) -> dict[str, Any]:
+    """Throughput of extract on the corpus, first sight and repeated, beside resolve over
+    capitalised runs; a 5,000-word report's time; and the time per kB as the input grows."""
+    import re
+
+    corpus = _corpus()
+    size_kb = sum(len(t.encode()) for t in corpus) / 1024
+    run = re.compile(r"\b[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)*")
+
+    def first_sight(texts: list[str]) -> float:
+        resolver = toponyms.Resolver()
+        start = time.perf_counter()
+        for t in texts:
+            extract_with(resolver, t)
+        return time.perf_counter() - start
+
+    def baseline(texts: list[str]) -> float:
+        resolver = toponyms.Resolver()
+        start = time.perf_counter()
+        for t in texts:
+            for m in run.finditer(t):
+                for w in m.group().split():
+                    if w[0].isupper():
+                        resolver.resolve(w)
+        return time.perf_counter() - start
+
+    first_sight(corpus[:3])  # warm: index, word lists, fuzzy index
+    first = statistics.median(first_sight(corpus) for _ in range(max(1, repeat // 2)))
+    base = statistics.median(baseline(corpus) for _ in range(max(1, repeat // 2)))
+    resolver = toponyms.Resolver()
+    for t in corpus:
+        extract_with(resolver, t)
+    start = time.perf_counter()
+    for t in corpus:
+        extract_with(resolver, t)
+    repeated = time.perf_counter() - start
+    words = " ".join(corpus).split()
+    report = " ".join((words * (5000 // len(words) + 1))[:5000])
+    report_s = statistics.median(first_sight([report]) for _ in range(max(1, repeat // 2)))
+    per_kb = []
+    for times in (1, 4, 16):
+        texts = [f"{t} {n}" for n in range(times) for t in corpus]  # each copy a new text
+        per_kb.append(1000 * first_sight(texts) / (size_kb * times))
+    return {
+        "corpus_kb": size_kb,
+        "first_kbs": size_kb / first,
+        "base_kbs": size_kb / base,
+        "repeat_kbs": size_kb / repeated,
+        "report_ms": report_s * 1000,
+        "scaling": " / ".join(f"{ms:.0f} ms" for ms in per_kb),
+    }
 
 
 def _cpus() -> int:

@@ -60,12 +60,16 @@ def test_a_hyphenated_pair_of_names_is_two_mentions() -> None:
 
 
 def test_the_text_settles_homonyms() -> None:
-    alone = toponyms.lookup("Торское")
-    assert alone.status == "ambiguous"
-    text = MINISTRY.split(" Удары")[0]  # Kramatorsk lies as near the other Torske
-    torske = next(m for m in toponyms.extract(text) if m.text == "Торское")
-    assert torske.status == "identified" and torske.place is not None
-    assert torske.place.admin1 == "Donetsk Oblast"
+    assert toponyms.lookup("Petropavlivka").status == "ambiguous"  # 22 villages
+    text = "Russian forces shelled Kupiansk and the villages of Petropavlivka and Synkivka."
+    found = {m.text: m for m in toponyms.extract(text)}
+    village = found["Petropavlivka"]
+    assert village.status == "identified" and village.place is not None
+    assert village.place.admin2 == "Kupianskyi Raion"
+    # The oblast a list names after it narrows the list, even beside another oblast's entity.
+    text = "Бои у Ленино и Ивановки в ДНР, а также у Новопавловки в Днепропетровской области."
+    found = {m.text: m for m in toponyms.extract(text)}
+    assert found["Новопавловки"].answer.admin1 == "Dnipropetrovsk Oblast"
 
 
 @pytest.mark.parametrize(

@@ -410,6 +410,7 @@ def extract_with(
 
 
 _UNIT_KINDS = frozenset({"oblast", "entity"})
+_BROAD_KINDS = frozenset({"oblast", "entity", "region", "federal_subject", "country"})
 _DETECT_THRESHOLD = 0.3
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement"})
 
@@ -451,7 +452,14 @@ def _in_context(
                     unit = before[-1]
                 elif len(in_text) == 1:
                     unit = next(iter(in_text))
-            near = list(dict.fromkeys(s for s in spans if s != spans[n]))
+            # The other places, not the oblasts: a named oblast is the lookup's unit already,
+            # and as context it would make every village in it next door.
+            near = list(
+                dict.fromkeys(
+                    s for s, (_, _, a) in zip(spans, found, strict=True)
+                    if s != spans[n] and a.kind not in _BROAD_KINDS
+                )
+            )  # fmt: skip
             narrowed = ask(spans[n], near, unit) if unit else None
             if narrowed is None or narrowed.name is None:
                 narrowed = ask(spans[n], near)

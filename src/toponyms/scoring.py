@@ -378,31 +378,27 @@ def close(top: Candidate, rivals: list[Candidate]) -> bool:
 
 
 def context_score(info: PlaceInfo, context: list[PlaceInfo]) -> int:
-    """How near the place lies to the report's other places: 3 next door (the same hromada, or
-    15 km), 2 in the same raion (or 30 km), 1 in the same region (the same oblast, or 120 km),
-    0 otherwise. A unit named in the report counts at its own level: a place inside the oblast
-    it names scores 1, inside the raion 2, inside the hromada 3."""
-    best = 0
+    """2 when the place lies next to one of the report's other places (30 km, or the same raion
+    or hromada) or inside a unit the report names, 1 in the same region (120 km, or the same
+    oblast), 0 otherwise. Finer levels (the same hromada over the same raion; an oblast named
+    counting 1, not 2) identified more places on real report text and were wrong on more of
+    them: front-line lists span raions, and proximity is weak evidence between homonyms."""
+    score = 0
     for other in context:
-        level = 0
-        if other.id in info.parents:
-            level = _UNIT_LEVEL.get(other.kind, 1)
-        elif info.id in other.parents:
-            level = _UNIT_LEVEL.get(info.kind, 1)
-        else:
-            # Units shared besides the country: oblast, raion, hromada.
-            shared = set(info.parents).intersection(other.parents) - {f"iso:{info.country}"}
-            level = min(len(shared), 3)
         if other.lat is not None and info.lat is not None and other.lon is not None:
             d = distance_km(info.lat, info.lon or 0.0, other.lat, other.lon)
-            level = max(level, 3 if d <= 15 else 2 if d <= 30 else 1 if d <= 120 else 0)
-        if level == 3:
-            return 3
-        best = max(best, level)
-    return best
-
-
-_UNIT_LEVEL = {"oblast": 1, "entity": 1, "federal_subject": 1, "raion": 2, "hromada": 3}
+            if d <= 30:
+                return 2
+            if d <= 120:
+                score = 1
+        # Units shared besides the country: the oblast alone says "same region" (1); the
+        # raion or hromada too says "next door" (2), as does being the unit itself.
+        shared = set(info.parents).intersection(other.parents) - {f"iso:{info.country}"}
+        if len(shared) >= 2 or other.id in info.parents or info.id in other.parents:
+            return 2
+        if shared:
+            score = 1
+    return score
 
 
 # ------------------------------------------------------------------------ probabilities
