@@ -73,7 +73,8 @@ _SETTLEMENT_TYPES = frozenset(
         "м", "с", "смт", "пгт", "г", "пос", "село", "селище", "селища", "села", "селі", "місто",
         "міста", "місті", "город", "города", "городе", "поселок", "посёлок", "поселка",
         "посёлка", "поселке", "посёлке", "деревня", "деревни", "хутор", "хутора", "village",
-        "town", "city", "settlement",
+        "town", "city", "settlement", "городом", "містом", "селом", "селищем", "поселком",
+        "посёлком", "деревней", "хутором", "селе", "деревне", "хуторе",
     }
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -315,7 +316,9 @@ def extract_with(
     detect = min(_DETECT_THRESHOLD, resolver._threshold if threshold is None else threshold)
 
     words = _words(text)
-    found: list[tuple[int, int, Answer]] = []  # (start offset, end offset, answer alone)
+    # (start offset, end offset, answer alone, the text looked up: the span, with its type word
+    # or without its possessive)
+    found: list[tuple[int, int, Answer, str]] = []
     i = 0
     while i < len(words):
         if not _opens(words[i]):
@@ -346,25 +349,27 @@ def extract_with(
         # (Збройних Сил, Громадського Телебачення): only an exact name counts there.
         in_name = (
             i > 0 and before != "" and words[i - 1].text[0].isupper()
-            and not any(end == words[i - 1].end for _, end, _ in found)
+            and not any(f[1] == words[i - 1].end for f in found)
         )  # fmt: skip
         if clean(words[i].text) in _ORGANISATION_HEADS:
             i += 1  # Сили оборони, Служба безпеки: the head of an organisation's name
             continue
         person = _given_name(words[i].text)
-        taken: tuple[int, Answer | None] | None = None
+        taken: tuple[int, Answer | None, str] | None = None
         for j in range(last, i - 1, -1):
             unit_first = j == i + 1 and not words[i].text[0].isupper()  # obwodzie donieckim
             if j > i and not _closes(words[j]) and not unit_first:
                 continue  # a name ends on a capitalised word or a unit word, not on "и", "and"
-            span = text[words[i].start : _end_of(text, words, j)]
             # A possessive is the name's (Ukraine's, Pokrovsk’s outskirts).
-            answer = ask(_POSSESSIVE.sub("", span), cut=detect)
+            asked = _POSSESSIVE.sub("", text[words[i].start : _end_of(text, words, j)])
+            answer = ask(asked, cut=detect)
             if typed:  # the type word as a hint, where the lookup reads it (село Гришине)
-                hinted = ask(text[words[i - 1].start : _end_of(text, words, j)], cut=detect)
-                answer = hinted if hinted.name is not None else answer
+                typed_text = text[words[i - 1].start : _end_of(text, words, j)]
+                hinted = ask(typed_text, cut=detect)
+                if hinted.name is not None:
+                    answer, asked = hinted, typed_text
             if j > i and person and answer.status is Status.NOT_A_PLACE:
-                taken = (j, None)  # a person's name (Владимира Путина): none of its words
+                taken = (j, None, asked)  # a person's name (Владимира Путина): none of its words
                 break
             if answer.name is None or answer.kind == "country":
                 continue  # countries are not the places reports are about here
@@ -379,10 +384,10 @@ def extract_with(
             if j == i and _modifies_next(text, words, i):
                 break  # Донецкой областной администрации: an adjective of a common noun
             if _axis_follows(text, words, j):
-                taken = (j, None)  # an axis: context, not a mention
+                taken = (j, None, asked)  # an axis: context, not a mention
                 break
             if _feature_follows(text, words, j):
-                taken = (j, None)  # the Karlivka reservoir: a water body named after a place
+                taken = (j, None, asked)  # the Karlivka reservoir: a water body named after it
                 break
             if (
                 j == i
@@ -391,18 +396,18 @@ def extract_with(
                 and (answer.how == "fuzzy" or answer.kind in ("village", "settlement"))
             ):
                 break  # a capitalised first word met only as a near miss or a village's form
-            taken = (j, answer)
+            taken = (j, answer, asked)
             break
         if taken is None:
             for part in _hyphen_parts(words[i]):  # Ocheretyne-Hrodivka, Donetsk-Pokrovsk: two names
                 answer = ask(part.text, cut=detect)
                 if answer.name is not None and answer.kind != "country" and answer.how in _WHOLE:
-                    found.append((part.start, part.end, answer))
+                    found.append((part.start, part.end, answer, part.text))
             i += 1
             continue
-        stop, alone = taken
+        stop, alone, asked = taken
         if alone is not None:
-            found.append((words[i].start, _end_of(text, words, stop), alone))
+            found.append((words[i].start, _end_of(text, words, stop), alone, asked))
         i = stop + 1
     if not found:
         return []
@@ -417,7 +422,7 @@ _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement"})
 
 def _in_context(
     text: str,
-    found: list[tuple[int, int, Answer]],
+    found: list[tuple[int, int, Answer, str]],
     ask: Any,
     within: str | None,
 ) -> list[Mention]:
@@ -428,16 +433,16 @@ def _in_context(
     before it in the sentence, else the whole text's when it names exactly one."""
     sentence_of = _sentences(text)
     named: list[tuple[int, int, str]] = []  # (sentence, offset, oblast) of each unit named
-    for start, _, a in found:
+    for start, _, a, _ in found:
         if a.place is not None and a.place.kind in _UNIT_KINDS and a.place.country == "UA":
             oblast = a.place.admin1 if a.place.kind == "entity" else a.place.name
             if oblast is not None:
                 named.append((sentence_of(start), start, oblast))
     in_text = {oblast for _, _, oblast in named}
-    spans = [text[start:end] for start, end, _ in found]
+    spans = [text[start:end] for start, end, _, _ in found]
     mentions = []
-    for n, (start, end, alone) in enumerate(found):
-        answer = ask(spans[n])
+    for n, (start, end, alone, asked) in enumerate(found):
+        answer = ask(asked)
         if alone.kind is None or alone.kind in _SETTLEMENT_KINDS:
             unit = None
             if within is None:
@@ -456,20 +461,22 @@ def _in_context(
             # and as context it would make every village in it next door.
             near = list(
                 dict.fromkeys(
-                    s for s, (_, _, a) in zip(spans, found, strict=True)
+                    s for s, (_, _, a, _) in zip(spans, found, strict=True)
                     if s != spans[n] and a.kind not in _BROAD_KINDS
                 )
             )  # fmt: skip
-            narrowed = ask(spans[n], near, unit) if unit else None
+            narrowed = ask(asked, near, unit) if unit else None
             if narrowed is None or narrowed.name is None:
-                narrowed = ask(spans[n], near)
+                narrowed = ask(asked, near)
             # Context settles homonyms and names a blurred name; it does not turn a place of
             # Ukraine named plainly into a namesake within the text's oblast (Luhansk is no
             # Luhanske of Donetsk Oblast), though it does read a Russian town's name as the
-            # Ukrainian place's Russian spelling there (Seversk: Siversk).
+            # Ukrainian place's Russian spelling there (Seversk: Siversk), and picks among the
+            # places a former name belonged to.
             if narrowed.name is not None and (
                 narrowed.name == answer.name
                 or answer.status is not Status.IDENTIFIED
+                or answer.how == "former"  # a former name several places shared (Луначарское)
                 or (
                     answer.place is not None
                     and answer.place.country != "UA"

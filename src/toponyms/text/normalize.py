@@ -177,7 +177,10 @@ def _clean(text: str) -> str:
 # Descriptors, as they read after clean(): a tuple of words, and the kind they announce.
 # Settlement types come before the name (м. Покровськ, city of Pokrovsk); administrative units
 # after it (Донецька область, Pokrovsky district). Suffix "село" is not one: Нове Село is a name.
-_CITY = ["м.", "місто", "г.", "город", "city of", "the city of"]
+_CITY = [
+    "м.", "місто", "г.", "город", "city of", "the city of", "міста", "місті", "містом", "города",
+    "городе", "городом",
+]  # fmt: skip
 _TOWN = [
     "смт",
     "смт.",
@@ -200,7 +203,9 @@ _TOWN = [
     "urban settlement",
     "settlement of",
     "the settlement of",
-]
+    "поселка", "посёлка", "поселке", "посёлке", "поселком", "посёлком", "селища", "селищі",
+    "селищем",
+]  # fmt: skip
 _VILLAGE = [
     "с.",
     "село",
@@ -214,7 +219,9 @@ _VILLAGE = [
     "ст-ца",
     "village of",
     "the village of",
-]
+    "села", "селе", "селі", "селом", "деревни", "деревне", "деревней", "хутора", "хуторе",
+    "хутором",
+]  # fmt: skip
 _CITY_DISTRICT = ["мікрорайон", "микрорайон", "мкр.", "мкрн", "мкр"]
 # With the romanizations of every scheme (rajon, raĭon, obłast, gromada, kraj) and the
 # inflected forms running text puts after a name (Покровського району, Донецкой области).
