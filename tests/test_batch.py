@@ -167,3 +167,88 @@ def test_dask_extract_gives_what_pandas_gives() -> None:
     out = extract_dask_column(ddf["text"]).compute(scheduler="synchronous")
     expected = toponyms.extract_column(frame["text"])
     pd.testing.assert_frame_equal(out, expected)
+
+
+# ------------------------------------------------------------ resolve-file: no row lost
+def _run(tmp_path: Any, content: bytes, *args: str, name: str = "in.csv") -> tuple[int, Any]:
+    from toponyms.cli import main
+
+    source = tmp_path / name
+    source.write_bytes(content)
+    output = tmp_path / "out.csv"
+    status = main(["resolve-file", str(source), "--column", "place", "-o", str(output), *args])
+    return status, output
+
+
+def test_resolve_file_refuses_to_write_over_its_input(tmp_path: Any) -> None:
+    from toponyms.cli import main
+
+    source = tmp_path / "same.csv"
+    source.write_text("place\nPokrovsk\n", encoding="utf-8")
+    assert main(["resolve-file", str(source), "--column", "place", "-o", str(source)]) == 2
+    assert source.read_text(encoding="utf-8") == "place\nPokrovsk\n"
+
+
+def test_a_failed_run_leaves_the_output_as_it_was(tmp_path: Any) -> None:
+    (tmp_path / "out.csv").write_text("precious\n", encoding="utf-8")
+    status, output = _run(tmp_path, b"place\nPokrovsk\n", "--column", "nope")
+    assert status == 2 and output.read_text(encoding="utf-8") == "precious\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    status, output = _run(tmp_path, b'{"p": "Kiev"}\n', name="in.jsonl")  # no key "place"
+    assert status == 2 and output.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_damaged_rows_are_reported_and_written_through_byte_for_byte(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = b'id,place\n1,Pokrovsk\n2,\xff\xfeBad\n3,Ki\x00ev\n4,Kharkiv\n5,"unclosed\n6,Sumy\n'
+    status, output = _run(tmp_path, content)
+    assert status == 1
+    out = output.read_bytes().split(b"\n")
+    assert out[0].startswith(b"id,place,place_status,")
+    assert out[1].startswith(b"1,Pokrovsk,identified,Pokrovsk,")
+    assert out[2] == b"2,\xff\xfeBad" and out[3] == b"3,Ki\x00ev"  # as they were
+    assert out[4].startswith(b"4,Kharkiv,identified,")
+    assert out[5:7] == [b'5,"unclosed', b"6,Sumy"]  # the unclosed quote took line 7 in
+    err = capsys.readouterr().err
+    for expected in ("line 3: invalid UTF-8", "line 4: a NUL byte", "line 6: a quote is never"):
+        assert expected in err
+
+
+def test_delimiter_bom_compression_and_large_fields(tmp_path: Any) -> None:
+    import gzip
+
+    status, output = _run(tmp_path, "\ufeffid;place\n1;Pokrovsk\n".encode())
+    assert status == 0
+    assert output.read_text(encoding="utf-8").splitlines()[1].startswith("1;Pokrovsk;identified")
+    status, output = _run(tmp_path, b"id|place\n1|Kharkiv\n", "--delimiter", "|")
+    assert status == 0 and "1|Kharkiv|identified" in output.read_text(encoding="utf-8")
+    status, output = _run(tmp_path, gzip.compress(b"place\nSumy\n"), name="in.csv.gz")
+    assert status == 0 and "Sumy,identified,Sumy" in output.read_text(encoding="utf-8")
+    big = b"place,notes\nPokrovsk," + b"x" * 300_000 + b"\nKharkiv,ok\n"
+    status, output = _run(tmp_path, big)
+    assert status == 0 and len(output.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_add_places_is_right_on_a_duplicate_index() -> None:
+    pd = pytest.importorskip("pandas")
+    a = pd.DataFrame({"place": ["Pokrovsk", "Kiev"], "n": [1, 2]})
+    b = pd.DataFrame({"place": ["Sumy", "Railway"], "n": [3, 4]})
+    frame = pd.concat([a, b])  # index 0, 1, 0, 1
+    out = toponyms.add_places(frame, "place")
+    assert len(out) == 4 and list(out.index) == [0, 1, 0, 1]
+    assert list(out["place_name"].fillna("-")) == ["Pokrovsk", "Kyiv", "Sumy", "-"]
+    assert list(out["n"]) == [1, 2, 3, 4] and str(out["place_n_places"].dtype) == "Int64"
+    assert "place_name" not in frame  # a copy
+
+
+def test_dask_add_places_is_right_with_a_default_index_per_partition() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    pd = pytest.importorskip("pandas")
+    from toponyms.integrations.dask import add_dask_places
+
+    parts = [pd.DataFrame({"place": [p, "Kiev"]}) for p in ("Pokrovsk", "Sumy", "Railway")]
+    ddf = dd.from_delayed([__import__("dask").delayed(p) for p in parts], meta=parts[0])
+    out = add_dask_places(ddf, "place").compute(scheduler="synchronous")
+    assert len(out) == 6
+    assert list(out["place_name"].fillna("-")) == ["Pokrovsk", "Kyiv", "Sumy", "Kyiv", "-", "Kyiv"]

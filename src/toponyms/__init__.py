@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Iterable, Sequence
 
-from .batch import extract_column, resolve_column, resolve_many
+from .batch import add_places, extract_column, resolve_column, resolve_many
 from .errors import GazetteerError, OptionError, SchemeError, ToponymsError, UnknownUnitError
 from .extract import Mention, extract_many_with, extract_with
 from .gazetteer import Gazetteer, Place, PlaceName, data_version
@@ -44,6 +44,7 @@ __all__ = [
     "ToponymsError",
     "UnknownUnitError",
     "__version__",
+    "add_places",
     "candidates",
     "data_version",
     "extract",

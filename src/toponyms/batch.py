@@ -116,7 +116,9 @@ def resolve_column(
     Columns (``prefix`` + each of results.COLUMNS): status, name, name_confidence, n_places,
     kind, admin1, country, then the place's id, admin2, katottg, geonames_id, lat, lon,
     confidence, how. The place's columns are blank unless the place is identified; the name's
-    are set whenever the name is clear. Join it back with ``df.join(resolve_column(df["place"]))``.
+    are set whenever the name is clear. To add them to the frame the column came from, use
+    ``add_places(df, "place")``, which is right on any index; ``df.join(...)`` matches rows by
+    index label, so it is right only on a unique index.
     """
     import pandas as pd
 
@@ -162,3 +164,21 @@ def extract_column(
     for name, _ in COLUMNS:
         data[f"{prefix}{name}"] = pd.array([r[name] for r in rows], dtype=PANDAS_DTYPES[name])
     return pd.DataFrame(data, index=pd.Index(index, name=column.index.name))
+
+
+def add_places(
+    frame: pd.DataFrame,
+    column: str,
+    *,
+    prefix: str = "place_",
+    resolver: Resolver | None = None,
+    **options: Any,
+) -> pd.DataFrame:
+    """``frame`` with the result columns of its ``column`` added, row by row in place order: right
+    on any index (duplicate labels after a ``pd.concat``, a default index per partition). A copy;
+    result columns already in the frame are replaced."""
+    result = resolve_column(frame[column], prefix=prefix, resolver=resolver, **options)
+    out = frame.copy()
+    for name in result.columns:
+        out[name] = result[name].array  # by position, not by index label
+    return out

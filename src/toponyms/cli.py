@@ -7,16 +7,21 @@ found or a file is invalid, 2 on usage errors (a wrong option included: the libr
 from __future__ import annotations
 
 import argparse
+import bz2
+import gzip
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import asdict
+from typing import Any
 
 from . import __version__
 from .errors import SchemeError, ToponymsError
 from .extract import extract_with
-from .files import Format, resolve_file
+from .files import Format, decoded_lines, resolve_file
 from .gazetteer import shipped, validate
 from .resolver import Resolver
 from .results import Answer, Match
@@ -122,7 +127,8 @@ def _decoded(raw: bytes) -> tuple[str, list[int]]:
 
 
 def _resolve_file(args: argparse.Namespace) -> int:
-    fmt = args.format or _format_of(args.output if args.input == "-" else args.input)
+    name = args.input if args.input != "-" else (args.output or "")
+    fmt = args.format or _format_of(name.removesuffix(".gz").removesuffix(".bz2"))
     if fmt is None:
         print("toponyms: say --format csv, tsv or jsonl (no telling extension)", file=sys.stderr)
         return 2
@@ -135,35 +141,49 @@ def _resolve_file(args: argparse.Namespace) -> int:
     resolver = Resolver()
     try:  # before any file is opened: a wrong option must not touch the output
         resolver._check_options(country=args.country, kind=args.kind, within=args.within)
-    except ToponymsError as e:
+        if args.delimiter is not None and len(args.delimiter) != 1:
+            raise ValueError(f"--delimiter {args.delimiter!r}: one character")
+        if (
+            args.output not in (None, "-")
+            and args.input != "-"
+            and _same_file(args.input, args.output)
+        ):
+            raise ValueError("the output is the input file: write to another file")
+    except (ToponymsError, ValueError) as e:
         print(f"toponyms: {e}", file=sys.stderr)
         return 2
+    damaged: set[int] = set()
     try:
         with ExitStack() as files:
-            source = (
-                sys.stdin
+            raw = (
+                sys.stdin.buffer
                 if args.input == "-"
-                else files.enter_context(open(args.input, encoding="utf-8", newline=""))
+                else files.enter_context(_open_input(args.input))
             )
-            sink = (
-                sys.stdout
-                if args.output in (None, "-")
-                else files.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
-            )
+            lines = decoded_lines(raw, damaged)
+            if args.output in (None, "-"):
+                sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+                sink: Any = sys.stdout
+            else:
+                # A temporary file beside the output, renamed into place only when the run
+                # succeeds: a failed run leaves an existing output as it was.
+                sink = files.enter_context(_Replacing(args.output))
             report = resolve_file(
-                source,
+                lines,
                 sink,
                 column=args.column,
                 fmt=fmt,
                 resolver=resolver,
                 prefix=args.prefix,
                 escape_formulas=not args.no_escape_formulas,
+                delimiter=args.delimiter,
+                damaged=damaged,
                 progress=progress,
                 country=args.country,
                 kind=args.kind,
                 within=args.within,
             )
-    except (OSError, ValueError, ToponymsError) as e:
+    except (OSError, ValueError, EOFError, ToponymsError) as e:
         print(f"toponyms: {e}", file=sys.stderr)
         return 2
     if show:
@@ -174,6 +194,45 @@ def _resolve_file(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0 if report.unreadable == 0 else 1
+
+
+def _open_input(path: str) -> Any:
+    """The input as bytes, decompressed by its extension (.gz, .bz2)."""
+    if path.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if path.endswith(".bz2"):
+        return bz2.open(path, "rb")
+    return open(path, "rb")
+
+
+def _same_file(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+class _Replacing:
+    """A text file written under a temporary name beside ``path`` and renamed to ``path`` on a
+    clean exit; removed on an error, leaving ``path`` untouched."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __enter__(self) -> Any:
+        directory = os.path.dirname(os.path.abspath(self.path))
+        fd, self._temp = tempfile.mkstemp(prefix=".toponyms-", suffix=".part", dir=directory)
+        self._file = open(fd, "w", encoding="utf-8", errors="surrogateescape", newline="")
+        return self._file
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self._file.close()
+        if kind is None:
+            os.replace(self._temp, self.path)
+        else:
+            os.unlink(self._temp)
 
 
 def _format_of(path: str | None) -> Format | None:
@@ -280,6 +339,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.add_argument("--format", choices=("csv", "tsv", "jsonl"), help="default: from the extension")
     p.add_argument("--prefix", default="place_", help="prefix of the added columns")
+    p.add_argument(
+        "--delimiter", help="the CSV delimiter (default: the one the header shows: , ; tab |)"
+    )
     p.add_argument("--country", help="ISO 3166-1 code: UA, RU")
     p.add_argument("--kind", help="city, town, village, raion, oblast, ...")
     p.add_argument("--within", help="a unit the places lie in")

@@ -1,8 +1,11 @@
 """Streaming resolution of CSV, TSV and JSONL files: read a row, append the result columns, write.
 
 Rows are processed in chunks, each distinct name resolved once through a bounded cache, so memory
-stays flat on files of millions of rows. A row that cannot be read is reported with its line
-number and written through unchanged; nothing is dropped. Used by ``toponyms resolve-file``.
+stays flat on files of millions of rows. A row that cannot be read (invalid UTF-8, a NUL byte, a
+field over the size limit, a quote never closed, the wrong number of fields, a line that is not
+JSON) is reported with its line number and written through unchanged: every input line reaches
+the output, in order. Used by ``toponyms resolve-file``, which writes to a temporary file and
+renames it into place only when the run succeeds.
 """
 
 from __future__ import annotations
@@ -11,14 +14,14 @@ import csv
 import json
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, Literal
 
 from .resolver import Resolver
 from .results import COLUMNS, Answer
 
-__all__ = ["FileReport", "resolve_file"]
+__all__ = ["FileReport", "decoded_lines", "resolve_file", "sniff_delimiter"]
 
 Format = Literal["csv", "tsv", "jsonl"]
 RESULT_FIELDS = tuple(name for name, _ in COLUMNS)
@@ -26,6 +29,57 @@ _CHUNK = 5_000
 _CACHE = 200_000  # distinct names remembered across chunks
 # A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, tab, CR.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A quoted field that runs over this many lines is taken for a quote never closed.
+_MAX_RECORD_LINES = 100
+# Fields up to this size are read (csv's default limit, 128 kB, stops whole files).
+_FIELD_LIMIT = 64 * 1024 * 1024
+_DELIMITERS = ",;\t|"
+
+
+def decoded_lines(raw: Iterable[bytes], damaged: set[int]) -> Iterator[str]:
+    """The lines of a UTF-8 byte stream as text, BOM dropped; a line with invalid UTF-8 is read
+    with surrogate escapes (so it is written back byte for byte) and its number added to
+    ``damaged``."""
+    for number, line in enumerate(raw, start=1):
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            damaged.add(number)
+            yield line.decode("utf-8", errors="surrogateescape")
+
+
+def sniff_delimiter(header: str) -> str:
+    """The delimiter a header line uses: the most frequent of , ; tab | outside quotes (comma
+    when none shows)."""
+    outside = "".join(part for i, part in enumerate(header.split('"')) if i % 2 == 0)
+    counts = {d: outside.count(d) for d in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+class _Lines:
+    """An iterator over lines that keeps those taken since the last ``reset``: the raw lines of
+    the record the csv reader just read, to write through unchanged if it is damaged."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self.number = 0
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.number += 1
+        self.taken.append(line)
+        return line
+
+    def reset(self) -> list[str]:
+        taken, self.taken = self.taken, []
+        return taken
 
 
 @dataclass
@@ -77,7 +131,7 @@ def _cells(answer: Answer) -> list[str]:
 
 
 def resolve_file(
-    source: IO[str],
+    source: Iterable[str],
     sink: IO[str],
     *,
     column: str,
@@ -85,20 +139,26 @@ def resolve_file(
     resolver: Resolver,
     prefix: str = "place_",
     escape_formulas: bool = True,
+    delimiter: str | None = None,
+    damaged: Collection[int] = (),
     warn: Callable[[str], None] = lambda message: print(message, file=sys.stderr),
     progress: Callable[[int], None] | None = None,
     **options: Any,
 ) -> FileReport:
-    """Resolve ``column`` of every row of ``source`` into ``sink``, in the same format."""
+    """Resolve ``column`` of every row of ``source`` (lines of text) into ``sink``, in the same
+    format. ``delimiter`` defaults to tab for TSV and to the one the header shows for CSV;
+    ``damaged`` holds the numbers of lines that could not be decoded (see ``decoded_lines``):
+    their rows are written through. A missing column raises ValueError before any row is
+    written."""
     resolver._check_options(**options)
     cache = _Cache(lambda name: resolver.lookup(name, **options))
     report = FileReport()
     if fmt == "jsonl":
-        rows = _jsonl(source, sink, column, cache, prefix, report, warn)
+        rows = _jsonl(source, sink, column, cache, prefix, report, warn, damaged)
     else:
         rows = _delimited(
-            source, sink, column, cache, prefix, report, warn, "\t" if fmt == "tsv" else ",",
-            escape_formulas,
+            source, sink, column, cache, prefix, report, warn,
+            "\t" if fmt == "tsv" and delimiter is None else delimiter, escape_formulas, damaged,
         )  # fmt: skip
     for n in rows:
         if progress is not None and n % _CHUNK == 0:
@@ -107,60 +167,115 @@ def resolve_file(
 
 
 def _delimited(
-    source: IO[str],
+    source: Iterable[str],
     sink: IO[str],
     column: str,
     cache: _Cache,
     prefix: str,
     report: FileReport,
     warn: Callable[[str], None],
-    delimiter: str,
+    delimiter: str | None,
     escape: bool,
+    damaged: Collection[int],
 ) -> Iterator[int]:
-    reader = csv.reader(source, delimiter=delimiter)
-    writer = csv.writer(sink, delimiter=delimiter, lineterminator="\n")
-    header = next(reader, None)
-    if header is None:
+    lines = _Lines(source)
+    first = next(lines, None)
+    if first is None:
         return
+    delimiter = delimiter or sniff_delimiter(first)
+    csv.field_size_limit(_FIELD_LIMIT)
+    header = next(csv.reader([first], delimiter=delimiter), [])
+    lines.reset()
     if column not in header:
         raise ValueError(f"no column {column!r} in the header: {', '.join(header)}")
     at = header.index(column)
+    writer = csv.writer(sink, delimiter=delimiter, lineterminator="\n")
     writer.writerow([*header, *(prefix + f for f in RESULT_FIELDS)])
     width = len(header)
-    numbered = ((reader.line_num, row) for row in reader)  # the line where each row ends
-    for chunk in _chunks(numbered):
-        out = []
-        for line_number, row in chunk:
+    reader = csv.reader(lines, delimiter=delimiter)
+    done = False
+    while not done:
+        out: list[list[str] | str] = []
+        while len(out) < _CHUNK:
+            start = lines.number + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                done = True
+                break
+            except csv.Error as e:  # a NUL byte, a field over the limit
+                raw = lines.reset()
+                problem: str | None = f"line {start}: {e}"
+            else:
+                raw = lines.reset()
+                problem = _problem(row, raw, start, lines.number, width, damaged)
+                if problem is None:
+                    report.rows += 1
+                    answer = cache(row[at])
+                    report.resolved += answer.place is not None
+                    report.named += answer.name is not None
+                    cells = [*row, *_cells(answer)]
+                    out.append([_escape(c) for c in cells] if escape else cells)
+                    continue
             report.rows += 1
-            if len(row) != width:
-                report.unreadable += 1
-                warn(f"line {line_number}: {len(row)} fields, the header has {width}; "
-                     "written through unchanged")  # fmt: skip
-                out.append(row)
-                continue
-            answer = cache(row[at])
-            report.resolved += answer.place is not None
-            report.named += answer.name is not None
-            cells = [*row, *_cells(answer)]
-            out.append([_escape(c) for c in cells] if escape else cells)
-        writer.writerows(out)
+            report.unreadable += 1
+            warn(f"{problem or f'line {start}'}; written through unchanged")
+            out.append("".join(raw))
+        _write(sink, writer, out)
         yield report.rows
 
 
+def _problem(
+    row: list[str], raw: list[str], start: int, end: int, width: int, damaged: Collection[int]
+) -> str | None:
+    """What is wrong with a record read from lines ``start`` to ``end``, or None."""
+    bad = [n for n in range(start, end + 1) if n in damaged]
+    if bad:
+        return f"line {bad[0]}: invalid UTF-8"
+    nul = [n for n, line in enumerate(raw, start=start) if "\x00" in line]
+    if nul:
+        return f"line {nul[0]}: a NUL byte"
+    if end - start + 1 > _MAX_RECORD_LINES or "".join(raw).count('"') % 2:
+        # Quotes come in pairs ("" inside a field too): an odd count is a quote never closed,
+        # which took the following lines into its field.
+        return f"line {start}: a quote is never closed (the field runs to line {end})"
+    if len(row) != width:
+        return f"line {start}: {len(row)} fields, the header has {width}"
+    return None
+
+
+def _write(sink: IO[str], writer: Any, out: list[list[str] | str]) -> None:
+    rows: list[list[str]] = []
+    for item in out:
+        if isinstance(item, str):  # raw lines written through
+            writer.writerows(rows)
+            rows = []
+            sink.write(item if item.endswith(("\n", "\r")) else item + "\n")
+        else:
+            rows.append(item)
+    writer.writerows(rows)
+
+
 def _jsonl(
-    source: IO[str],
+    source: Iterable[str],
     sink: IO[str],
     column: str,
     cache: _Cache,
     prefix: str,
     report: FileReport,
     warn: Callable[[str], None],
+    damaged: Collection[int],
 ) -> Iterator[int]:
+    checked = False
     for chunk in _chunks(enumerate(source, start=1)):
         out = []
         for line_number, line in chunk:
             report.rows += 1
             try:
+                if line_number in damaged:
+                    raise ValueError("invalid UTF-8")
+                if "\x00" in line:
+                    raise ValueError("a NUL byte")
                 record = json.loads(line)
                 if not isinstance(record, dict):
                     raise ValueError("not a JSON object")
@@ -170,6 +285,13 @@ def _jsonl(
                     warn(f"line {line_number}: {e}; written through unchanged")
                 out.append(line if line.endswith("\n") else line + "\n")
                 continue
+            if not checked:  # as a CSV header is: the first record must have the key
+                if column not in record:
+                    keys = ", ".join(map(str, record)) or "none"
+                    raise ValueError(
+                        f"no key {column!r} in the first record (line {line_number}; keys: {keys})"
+                    )
+                checked = True
             answer = cache(record.get(column))
             report.resolved += answer.place is not None
             report.named += answer.name is not None

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..batch import PANDAS_DTYPES, extract_column, resolve_column
+from ..batch import PANDAS_DTYPES, add_places, extract_column, resolve_column
 from ..resolver import Resolver
 
-__all__ = ["extract_dask_column", "resolve_dask_column"]
+__all__ = ["add_dask_places", "extract_dask_column", "resolve_dask_column"]
 
 
 def _partition(series: Any, resolver: Resolver, prefix: str, options: dict[str, Any]) -> Any:
@@ -24,9 +24,8 @@ def resolve_dask_column(
     column: Any, *, prefix: str = "place_", resolver: Resolver | None = None, **options: Any
 ) -> Any:
     """A dask DataFrame of result columns (as toponyms.resolve_column), partition by partition.
-
-    ``ddf.join(resolve_dask_column(ddf["place"]))`` or ``dd.concat([ddf, ...], axis=1)``.
-    """
+    Its index is the column's: to add the columns to their frame on any index (parquet read
+    without one gives each partition 0, 1, 2, ...), use ``add_dask_places``."""
     import pandas as pd
 
     meta = pd.DataFrame(
@@ -58,4 +57,30 @@ def extract_dask_column(
     )
     return column.map_partitions(
         _extract_partition, resolver or Resolver(), prefix, options, meta=meta
+    )
+
+
+def _add_partition(
+    frame: Any, column: str, resolver: Resolver, prefix: str, options: dict[str, Any]
+) -> Any:
+    return add_places(frame, column, prefix=prefix, resolver=resolver, **options)
+
+
+def add_dask_places(
+    frame: Any,
+    column: str,
+    *,
+    prefix: str = "place_",
+    resolver: Resolver | None = None,
+    **options: Any,
+) -> Any:
+    """A dask DataFrame: ``frame`` with the result columns of its ``column`` added to each
+    partition's rows in place order (as toponyms.add_places): right on any index."""
+    import pandas as pd
+
+    meta = frame._meta.copy()
+    for name, dtype in PANDAS_DTYPES.items():
+        meta[f"{prefix}{name}"] = pd.Series(dtype=dtype)
+    return frame.map_partitions(
+        _add_partition, column, resolver or Resolver(), prefix, options, meta=meta
     )
