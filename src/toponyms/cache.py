@@ -10,7 +10,10 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import stat
 import threading
+import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -21,30 +24,45 @@ _T = TypeVar("_T")
 
 
 def cache_dir() -> Path | None:
-    """Where derived data is cached; None when TOPONYMS_CACHE_DIR is set empty (no cache)."""
+    """Where derived data is cached; None when TOPONYMS_CACHE_DIR is set empty (no cache) or no
+    home directory can be found."""
     if "TOPONYMS_CACHE_DIR" in os.environ:
         configured = os.environ["TOPONYMS_CACHE_DIR"]
         return Path(configured) if configured else None
     base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    return (Path(base) if base else Path.home() / ".cache") / "toponyms"
+    if base:
+        return Path(base) / "toponyms"
+    try:
+        return Path.home() / ".cache" / "toponyms"
+    except RuntimeError:  # no home directory (a service account, a bare container)
+        return None
+
+
+# Cache files of other data or code versions (another installed toponyms) are removed only once
+# unused this long, so two versions side by side do not delete each other's caches.
+_STALE_SECONDS = 30 * 24 * 3600
+_warned = False
 
 
 def cached(name: str, build: Callable[[], _T], kind: type[_T]) -> _T:
     """``build()``, through a pickle in the cache directory under ``name``.
 
-    Callers put a content digest in ``name``, so a cache file can never be stale. A cache
-    that cannot be read or written (read-only home, another Python) is rebuilt or skipped.
+    Callers put a content digest in ``name``, so a cache file can never be stale. A file that
+    cannot be read (corrupt, truncated, of another Python) is rebuilt; one that another user
+    owns, or that others may write, is not read at all. A cache that cannot be written is
+    skipped, with one warning per process (every process then rebuilds).
     """
     directory = cache_dir()
     if directory is None:
         return build()
     path = directory / name
     try:
-        with path.open("rb") as f:
-            value = _load_pickle(f)
-        if isinstance(value, kind):
-            return value
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        if _trusted(path):
+            with path.open("rb") as f:
+                value = _load_pickle(f)
+            if isinstance(value, kind):
+                return value
+    except Exception:
         pass
     value = build()
     try:
@@ -52,14 +70,42 @@ def cached(name: str, build: Callable[[], _T], kind: type[_T]) -> _T:
         tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         with tmp.open("wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
-        # Caches of older data or code can never be read again: remove them.
-        for old in directory.glob(name.split("-", 1)[0] + "-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+        _remove_unused(directory, name, path)
+    except OSError as e:
+        _warn_once(directory, e)
     return value
+
+
+def _trusted(path: Path) -> bool:
+    """Whether a cache file may be read: it exists, the current user owns it, and no one else
+    may write it (where the platform says; a planted file in a shared directory is skipped)."""
+    info = path.stat()
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the per-user cache directory is the protection
+        return True
+    return info.st_uid == getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _remove_unused(directory: Path, name: str, keep: Path) -> None:
+    now = time.time()
+    for old in directory.glob(name.split("-", 1)[0] + "-*.pickle"):
+        if old != keep and now - old.stat().st_mtime > _STALE_SECONDS:
+            old.unlink(missing_ok=True)
+
+
+def _warn_once(directory: Path, error: OSError) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        warnings.warn(
+            f"toponyms: cannot write its cache in {directory} ({error.strerror or error}); "
+            "every process rebuilds the index (seconds). Set TOPONYMS_CACHE_DIR to a writable "
+            "directory.",
+            RuntimeWarning,
+            stacklevel=3,
+        )
 
 
 def _load_pickle(f: BinaryIO) -> object:

@@ -1,0 +1,81 @@
+"""The disk cache: corrupt, planted or unwritable files never break a lookup."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from toponyms import cache
+
+
+@pytest.fixture
+def cache_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "_warned", False)
+    return tmp_path
+
+
+def test_a_value_is_built_once_then_read(cache_in: Path) -> None:
+    calls: list[int] = []
+    build = lambda: calls.append(1) or [1, 2, 3]  # noqa: E731
+    assert cache.cached("thing-abc.pickle", build, list) == [1, 2, 3]
+    assert cache.cached("thing-abc.pickle", build, list) == [1, 2, 3]
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("content", [b"\x80\x04", b"junk", b"", pickle.dumps({"a": 1})])
+def test_a_corrupt_or_wrong_cache_file_is_rebuilt(cache_in: Path, content: bytes) -> None:
+    path = cache_in / "thing-abc.pickle"
+    path.write_bytes(content)
+    os.chmod(path, 0o600)
+    assert cache.cached("thing-abc.pickle", lambda: [7], list) == [7]
+    assert pickle.loads(path.read_bytes()) == [7]  # and written again
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_file_others_may_write_is_not_read(cache_in: Path) -> None:
+    path = cache_in / "thing-abc.pickle"
+    path.write_bytes(pickle.dumps(["planted"]))
+    os.chmod(path, 0o666)
+    assert cache.cached("thing-abc.pickle", lambda: ["built"], list) == ["built"]
+    assert not path.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def test_other_versions_caches_are_kept_while_in_use(cache_in: Path) -> None:
+    other = cache_in / "thing-other.pickle"
+    other.write_bytes(pickle.dumps([0]))
+    cache.cached("thing-abc.pickle", lambda: [1], list)
+    assert other.exists()  # another installed version's: recent, so kept
+    old = os.stat(other).st_mtime - 40 * 24 * 3600
+    os.utime(other, (old, old))
+    cache.cached("thing-new.pickle", lambda: [2], list)
+    assert not other.exists()  # unused for a month: removed
+
+
+def test_an_unwritable_cache_warns_once_and_still_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(blocker / "toponyms"))  # cannot be created
+    monkeypatch.setattr(cache, "_warned", False)
+    with pytest.warns(RuntimeWarning, match="cannot write its cache"):
+        assert cache.cached("thing-abc.pickle", lambda: [1], list) == [1]
+    assert cache.cached("thing-abc.pickle", lambda: [1], list) == [1]  # no second warning
+
+
+def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("TOPONYMS_CACHE_DIR", "XDG_CACHE_HOME", "LOCALAPPDATA"):
+        monkeypatch.delenv(variable, raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cache_dir() is None
+    assert cache.cached("thing-abc.pickle", lambda: [3], list) == [3]
