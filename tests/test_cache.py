@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import stat
@@ -23,37 +24,42 @@ def cache_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_value_is_built_once_then_read(cache_in: Path) -> None:
     calls: list[int] = []
     build = lambda: calls.append(1) or [1, 2, 3]  # noqa: E731
-    assert cache.cached("thing-abc.pickle", build, list) == [1, 2, 3]
-    assert cache.cached("thing-abc.pickle", build, list) == [1, 2, 3]
+    assert cache.cached("thing-abc.marshal", build, list, cache.expect(list)) == [1, 2, 3]
+    assert cache.cached("thing-abc.marshal", build, list, cache.expect(list)) == [1, 2, 3]
     assert calls == [1]
 
 
-@pytest.mark.parametrize("content", [b"\x80\x04", b"junk", b"", pickle.dumps({"a": 1})])
+@pytest.mark.parametrize(
+    "content",
+    [b"\x80\x04", b"junk", b"", marshal.dumps({"a": 1}), pickle.dumps([1])],  # a pickle: refused
+)
 def test_a_corrupt_or_wrong_cache_file_is_rebuilt(cache_in: Path, content: bytes) -> None:
-    path = cache_in / "thing-abc.pickle"
+    path = cache_in / "thing-abc.marshal"
     path.write_bytes(content)
     os.chmod(path, 0o600)
-    assert cache.cached("thing-abc.pickle", lambda: [7], list) == [7]
-    assert pickle.loads(path.read_bytes()) == [7]  # and written again
+    assert cache.cached("thing-abc.marshal", lambda: [7], list, cache.expect(list)) == [7]
+    assert marshal.loads(path.read_bytes()) == [7]  # and written again
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_a_file_others_may_write_is_not_read(cache_in: Path) -> None:
-    path = cache_in / "thing-abc.pickle"
-    path.write_bytes(pickle.dumps(["planted"]))
+    path = cache_in / "thing-abc.marshal"
+    path.write_bytes(marshal.dumps(["planted"]))
     os.chmod(path, 0o666)
-    assert cache.cached("thing-abc.pickle", lambda: ["built"], list) == ["built"]
+    assert cache.cached("thing-abc.marshal", lambda: ["built"], list, cache.expect(list)) == [
+        "built"
+    ]
     assert not path.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def test_other_versions_caches_are_kept_while_in_use(cache_in: Path) -> None:
-    other = cache_in / "thing-other.pickle"
-    other.write_bytes(pickle.dumps([0]))
-    cache.cached("thing-abc.pickle", lambda: [1], list)
+    other = cache_in / "thing-other.marshal"
+    other.write_bytes(marshal.dumps([0]))
+    cache.cached("thing-abc.marshal", lambda: [1], list, cache.expect(list))
     assert other.exists()  # another installed version's: recent, so kept
     old = os.stat(other).st_mtime - 40 * 24 * 3600
     os.utime(other, (old, old))
-    cache.cached("thing-new.pickle", lambda: [2], list)
+    cache.cached("thing-new.marshal", lambda: [2], list, cache.expect(list))
     assert not other.exists()  # unused for a month: removed
 
 
@@ -65,8 +71,10 @@ def test_an_unwritable_cache_warns_once_and_still_answers(
     monkeypatch.setenv("TOPONYMS_CACHE_DIR", str(blocker / "toponyms"))  # cannot be created
     monkeypatch.setattr(cache, "_warned", False)
     with pytest.warns(RuntimeWarning, match="cannot write its cache"):
-        assert cache.cached("thing-abc.pickle", lambda: [1], list) == [1]
-    assert cache.cached("thing-abc.pickle", lambda: [1], list) == [1]  # no second warning
+        assert cache.cached("thing-abc.marshal", lambda: [1], list, cache.expect(list)) == [1]
+    assert cache.cached("thing-abc.marshal", lambda: [1], list, cache.expect(list)) == [
+        1
+    ]  # no second warning
 
 
 def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,4 +86,23 @@ def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert cache.cache_dir() is None
-    assert cache.cached("thing-abc.pickle", lambda: [3], list) == [3]
+    assert cache.cached("thing-abc.marshal", lambda: [3], list, cache.expect(list)) == [3]
+
+
+def test_the_shipped_caches_hold_plain_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index, gazetteer and word-list caches round-trip through plain data (no pickle)."""
+    from toponyms import gazetteer, index, lexicon
+
+    g = gazetteer.shipped()
+    again = gazetteer._decode(marshal.loads(marshal.dumps(gazetteer._encode(g))))
+    assert len(again) == len(g) and again["katottg:UA14160210010099403"].name == "Pokrovsk"
+    built = index.shipped_index()
+    copy = index._decode(marshal.loads(marshal.dumps(index._encode(built))))
+    assert copy.exact("покровськ") == built.exact("покровськ")
+    assert copy.place(0) == built.place(0)
+    hashes = lexicon._load()
+    assert lexicon._hashes_of(marshal.loads(marshal.dumps(hashes.tobytes()))) == hashes
+    with pytest.raises(TypeError):
+        index._decode({"name_text": ["x"]})

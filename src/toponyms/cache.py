@@ -2,23 +2,26 @@
 index, the common-word hashes) is kept in the user's cache directory, under a name that carries
 the digest of everything it was built from, so a cache file is never stale.
 
-It holds no matching logic; callers say what to build and under which name.
+Files hold plain data only (str, int, bytes, lists, tuples and dicts, in ``marshal``'s format),
+which loading never turns into code: no pickle. Each caller gives the two functions that turn its
+value into such data and back; the one that reads back checks what it gets. It holds no matching
+logic; callers say what to build and under which name.
 """
 
 from __future__ import annotations
 
 import gc
+import marshal
 import os
-import pickle
 import stat
 import threading
 import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import Any, TypeVar, cast
 
-__all__ = ["cache_dir", "cached"]
+__all__ = ["cache_dir", "cached", "expect"]
 
 _T = TypeVar("_T")
 
@@ -44,13 +47,20 @@ _STALE_SECONDS = 30 * 24 * 3600
 _warned = False
 
 
-def cached(name: str, build: Callable[[], _T], kind: type[_T]) -> _T:
-    """``build()``, through a pickle in the cache directory under ``name``.
+def cached(
+    name: str,
+    build: Callable[[], _T],
+    encode: Callable[[_T], object],
+    decode: Callable[[object], _T],
+) -> _T:
+    """``build()``, through a file of plain data in the cache directory under ``name``.
 
-    Callers put a content digest in ``name``, so a cache file can never be stale. A file that
-    cannot be read (corrupt, truncated, of another Python) is rebuilt; one that another user
-    owns, or that others may write, is not read at all. A cache that cannot be written is
-    skipped, with one warning per process (every process then rebuilds).
+    ``encode`` turns the value into str, int, bytes, lists, tuples and dicts; ``decode`` turns
+    them back and raises on anything it does not expect. Callers put a content digest in
+    ``name``, so a cache file can never be stale. A file that cannot be read (corrupt,
+    truncated, of another Python) is rebuilt; one that another user owns, or that others may
+    write, is not read at all. A cache that cannot be written is skipped, with one warning per
+    process (every process then rebuilds).
     """
     directory = cache_dir()
     if directory is None:
@@ -58,24 +68,44 @@ def cached(name: str, build: Callable[[], _T], kind: type[_T]) -> _T:
     path = directory / name
     try:
         if _trusted(path):
-            with path.open("rb") as f:
-                value = _load_pickle(f)
-            if isinstance(value, kind):
-                return value
-    except Exception:
+            return decode(_load(path))
+    except Exception:  # any damage to a cache file means: build it again
         pass
     value = build()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(marshal.dumps(cast(Any, encode(value)), 4))
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
         _remove_unused(directory, name, path)
-    except OSError as e:
+    except (OSError, ValueError) as e:
         _warn_once(directory, e)
     return value
+
+
+def _load(path: Path) -> object:
+    """Read a cache file with the cyclic garbage collector paused: loading creates hundreds of
+    thousands of objects and none of them cycles, so its passes would only cost time."""
+    data = path.read_bytes()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def expect(kind: type[_T]) -> Callable[[object], _T]:
+    """A ``decode`` for a value stored as it is: it must be of ``kind``."""
+
+    def decode(data: object) -> _T:
+        if not isinstance(data, kind):
+            raise TypeError(f"expected {kind.__name__}, found {type(data).__name__}")
+        return data
+
+    return decode
 
 
 def _trusted(path: Path) -> bool:
@@ -90,17 +120,18 @@ def _trusted(path: Path) -> bool:
 
 def _remove_unused(directory: Path, name: str, keep: Path) -> None:
     now = time.time()
-    for old in directory.glob(name.split("-", 1)[0] + "-*.pickle"):
+    stem, suffix = name.split("-", 1)[0], name.rsplit(".", 1)[-1]
+    for old in directory.glob(f"{stem}-*.{suffix}"):
         if old != keep and now - old.stat().st_mtime > _STALE_SECONDS:
             old.unlink(missing_ok=True)
 
 
-def _warn_once(directory: Path, error: OSError) -> None:
+def _warn_once(directory: Path, error: Exception) -> None:
     global _warned
     if not _warned:
         _warned = True
         warnings.warn(
-            f"toponyms: cannot write its cache in {directory} ({error.strerror or error}); "
+            f"toponyms: cannot write its cache in {directory} ({error}); "
             "every process rebuilds the index (seconds). Set TOPONYMS_CACHE_DIR to a writable "
             "directory.",
             RuntimeWarning,
@@ -108,13 +139,3 @@ def _warn_once(directory: Path, error: OSError) -> None:
         )
 
 
-def _load_pickle(f: BinaryIO) -> object:
-    """Unpickle with the cyclic garbage collector paused: loading creates hundreds of thousands
-    of objects and none of them cycles, so its passes would only cost time (a third of it)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.load(f)
-    finally:
-        if enabled:
-            gc.enable()

@@ -497,9 +497,29 @@ def _content_digest(*paths: Path) -> str:
     paths = paths or _SHIPPED_FILES
     if paths not in _digests:
         stats = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths]
-        name = f"digest-{hashlib.sha256(repr(stats).encode()).hexdigest()[:40]}.pickle"
-        _digests[paths] = _cache.cached(name, lambda: _hash_files(paths), str)
+        name = f"digest-{hashlib.sha256(repr(stats).encode()).hexdigest()[:40]}.marshal"
+        _digests[paths] = _cache.cached(
+            name, lambda: _hash_files(paths), lambda d: d, _cache.expect(str)
+        )
     return _digests[paths]
+
+
+def _encode(gazetteer: Gazetteer) -> object:
+    """The gazetteer as plain data for the cache: its packed rows and names, version, count."""
+    return gazetteer.__reduce__()[1]
+
+
+def _decode(data: object) -> Gazetteer:
+    if not (
+        isinstance(data, tuple)
+        and len(data) == 4
+        and isinstance(data[0], dict)
+        and isinstance(data[1], dict)
+        and isinstance(data[2], str)
+        and isinstance(data[3], int)
+    ):
+        raise TypeError("not a cached gazetteer")
+    return Gazetteer(*data)
 
 
 def _hash_files(paths: tuple[Path, ...]) -> str:
@@ -516,6 +536,6 @@ def shipped() -> Gazetteer:
         with _shipped_lock:
             if _shipped is None:
                 _shipped = _cache.cached(
-                    f"gazetteer-{_content_digest()}.pickle", _load_shipped, Gazetteer
+                    f"gazetteer-{_content_digest()}.marshal", _load_shipped, _encode, _decode
                 )
     return _shipped

@@ -68,8 +68,8 @@ class Entry:
 class PlaceInfo(NamedTuple):
     """What scoring needs of a place, flat: kind, prominence, hierarchy, approximate position.
 
-    A NamedTuple, not a dataclass: the index is unpickled at every cold start, and tuples load
-    three times faster.
+    A NamedTuple, not a dataclass: records are made on access, and tuples are made three times
+    faster.
     """
 
     id: str
@@ -87,10 +87,10 @@ class Index:
     """Exact, key and fuzzy lookups from a query's cleaned core to the places it may name.
 
     Building it runs the text layer over every name (seconds for the shipped data), so
-    resolver.py caches it on disk by content, and it is laid out to unpickle fast: names in
+    resolver.py caches it on disk by content, and it is laid out to load fast: names in
     parallel lists (one slot per name), places in columns, and the maps pointing at slots with
     one int (a slot, or where several names share the text, a group in a flat array). Few
-    container objects means little work for the unpickler and for the garbage collector after.
+    container objects means little work for the loader and for the garbage collector after.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
@@ -240,6 +240,50 @@ _STATE: Final = (
 )  # fmt: skip
 
 
+def _encode(index: Index) -> object:
+    """The index as plain data for the cache: arrays as (typecode, bytes), the place columns as a
+    dict of them."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, array):
+            return ("array", value.typecode, value.tobytes())
+        if isinstance(value, _PlaceColumns):
+            return {name: plain(v) for name, v in vars(value).items()}
+        return value
+
+    return {name: plain(value) for name, value in index.__getstate__().items()}
+
+
+def _decode(data: object) -> Index:
+    """An index from its cached plain data, checked to be the shape ``_encode`` writes."""
+    if not isinstance(data, dict) or set(data) != set(_STATE):
+        raise TypeError("not a cached index")
+
+    def value(v: object) -> object:
+        if isinstance(v, tuple) and len(v) == 3 and v[0] == "array":
+            typecode, raw = v[1], v[2]
+            if not isinstance(typecode, str) or not isinstance(raw, bytes):
+                raise TypeError("not a cached array")
+            out = array(typecode)
+            out.frombytes(raw)
+            return out
+        if not isinstance(v, (list, dict, bytes, array)):
+            raise TypeError(f"unexpected {type(v).__name__} in a cached index")
+        return v
+
+    state = {name: value(v) for name, v in data.items() if name != "_places"}
+    places = data["_places"]
+    if not isinstance(places, dict):
+        raise TypeError("not cached place columns")
+    columns = _PlaceColumns.__new__(_PlaceColumns)
+    for name, v in places.items():
+        setattr(columns, name, value(v))
+    state["_places"] = columns
+    index = Index.__new__(Index)
+    index.__setstate__(state)
+    return index
+
+
 class _PlaceColumns:
     """PlaceInfo records stored by column: a few lists and arrays instead of 66k tuples."""
 
@@ -249,7 +293,7 @@ class _PlaceColumns:
         self.country = [sys.intern(p.country) for p in places]
         self.population = array("q", (p.population for p in places))
         self.current = bytes(p.current for p in places)
-        # Places of one hromada share their parents: interned, the pickle stores them once.
+        # Places of one hromada share their parents: interned, memory holds them once.
         self.parents = [sys.intern("\x1f".join(p.parents)) for p in places]  # ids hold no controls
         self.lat = array("d", (math.nan if p.lat is None else p.lat for p in places))
         self.lon = array("d", (math.nan if p.lon is None else p.lon for p in places))
@@ -420,6 +464,6 @@ def shipped_index() -> Index:
         if _shipped is None:
             g = _gazetteer.shipped()
             digest = hashlib.sha256(text_layer_digest() + _gazetteer._content_digest().encode())
-            name = f"index-{digest.hexdigest()[:40]}.pickle"
-            _shipped = _cache.cached(name, lambda: Index(g), Index)
+            name = f"index-{digest.hexdigest()[:40]}.marshal"
+            _shipped = _cache.cached(name, lambda: Index(g), _encode, _decode)
         return _shipped

@@ -72,9 +72,19 @@ def _load() -> array[int]:
                 # The list, this module and the text layer that spells it (clean, fine).
                 digest = hashlib.sha256(raw + _index.text_layer_digest())
                 digest.update(Path(__file__).read_bytes())
-                name = f"lexicon-{digest.hexdigest()[:40]}.pickle"
-                _hashes = _cache.cached(name, lambda: _read(raw.decode("utf-8")), array)
+                name = f"lexicon-{digest.hexdigest()[:40]}.marshal"
+                _hashes = _cache.cached(
+                    name, lambda: _read(raw.decode("utf-8")), lambda a: a.tobytes(), _hashes_of
+                )
     return _hashes
+
+
+def _hashes_of(data: object) -> array[int]:
+    if not isinstance(data, bytes):
+        raise TypeError("not cached hashes")
+    hashes = array("q")
+    hashes.frombytes(data)
+    return hashes
 
 
 def _read(text: str) -> array[int]:
