@@ -137,5 +137,3 @@ def _warn_once(directory: Path, error: Exception) -> None:
             RuntimeWarning,
             stacklevel=3,
         )
-
-
