@@ -106,3 +106,20 @@ def test_the_shipped_caches_hold_plain_data(
     assert lexicon._hashes_of(marshal.loads(marshal.dumps(hashes.tobytes()))) == hashes
     with pytest.raises(TypeError):
         index._decode({"name_text": ["x"]})
+
+
+def test_data_built_into_the_package_is_read_first(
+    cache_in: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = tmp_path / "built"
+    built.mkdir()
+    (built / "thing-abc.marshal").write_bytes(marshal.dumps(["shipped"]))
+    monkeypatch.setattr(cache, "_BUILT", built)
+    assert cache.cached("thing-abc.marshal", lambda: ["built"], list, cache.expect(list)) == [
+        "shipped"
+    ]
+    assert not (cache_in / "thing-abc.marshal").exists()  # nothing built, nothing written
+    os.chmod(built / "thing-abc.marshal", 0o666)  # others may change it: not trusted
+    assert cache.cached("thing-abc.marshal", lambda: ["built"], list, cache.expect(list)) == [
+        "built"
+    ]

@@ -1,6 +1,8 @@
 """The disk cache of derived data: what is slow to build (the gazetteer's packed rows, the name
 index, the common-word hashes) is kept in the user's cache directory, under a name that carries
-the digest of everything it was built from, so a cache file is never stale.
+the digest of everything it was built from, so a cache file is never stale. A wheel build puts
+the same files in the package (``toponyms/_built``, see setup.py), where they are read first: an
+installed wheel builds nothing on first use.
 
 Files hold plain data only (str, int, bytes, lists, tuples and dicts, in ``marshal``'s format),
 which loading never turns into code: no pickle. Each caller gives the two functions that turn its
@@ -41,6 +43,8 @@ def cache_dir() -> Path | None:
         return None
 
 
+# Where a wheel build puts the derived data (setup.py): read before the user's cache.
+_BUILT = Path(__file__).with_name("_built")
 # Cache files of other data or code versions (another installed toponyms) are removed only once
 # unused this long, so two versions side by side do not delete each other's caches.
 _STALE_SECONDS = 30 * 24 * 3600
@@ -62,6 +66,12 @@ def cached(
     write, is not read at all. A cache that cannot be written is skipped, with one warning per
     process (every process then rebuilds).
     """
+    shipped = _BUILT / name
+    try:
+        if _not_writable_by_others(shipped):
+            return decode(_load(shipped))
+    except Exception:  # not built into this installation (an editable one), or damaged
+        pass
     directory = cache_dir()
     if directory is None:
         return build()
@@ -106,6 +116,12 @@ def expect(kind: type[_T]) -> Callable[[object], _T]:
         return data
 
     return decode
+
+
+def _not_writable_by_others(path: Path) -> bool:
+    """Whether no one but its owner may write ``path`` (which must exist): the data a wheel
+    build put in the package is as trusted as the package's code, unless others may change it."""
+    return not path.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _trusted(path: Path) -> bool:

@@ -1,0 +1,28 @@
+"""Wheel builds also build the derived data (the parsed gazetteer, the name index, the word-list
+hashes) into the package, as the cache files the library would otherwise build on first use: a
+fresh install answers its first query as fast as a warm one. Everything else is in
+pyproject.toml."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+
+class BuildPy(build_py):  # type: ignore[misc]
+    def run(self) -> None:
+        super().run()
+        target = os.path.join(self.build_lib, "toponyms", "_built")
+        env = dict(os.environ, TOPONYMS_CACHE_DIR=target, PYTHONPATH=self.build_lib)
+        code = (
+            "from toponyms import index, lexicon; index.shipped_index(); lexicon._load(); "
+            "import toponyms; toponyms.resolve('Mirnoglad')"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+setup(cmdclass={"build_py": BuildPy})
