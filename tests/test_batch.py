@@ -106,7 +106,7 @@ def test_csv_file_gets_columns_escapes_formulas_and_passes_bad_rows_through() ->
     assert lines[3] == "3,a,b"  # unreadable: written through unchanged
     assert lines[4].startswith("4,-5,")  # a number is not a formula
     assert (report.rows, report.resolved, report.unreadable) == (4, 1, 1)
-    assert warnings == ["line 4: 3 fields, the header has 2; written through unchanged"]
+    assert warnings == ["line 4: 3 fields, the header has 2; line 4 written through unchanged"]
 
 
 def test_jsonl_file_keeps_every_line() -> None:
@@ -252,3 +252,60 @@ def test_dask_add_places_is_right_with_a_default_index_per_partition() -> None:
     out = add_dask_places(ddf, "place").compute(scheduler="synchronous")
     assert len(out) == 6
     assert list(out["place_name"].fillna("-")) == ["Pokrovsk", "Kyiv", "Sumy", "Kyiv", "-", "Kyiv"]
+
+
+NAMES = ["Pokrovsk", "Kiev", "Sumy", "Mirnoglad", "Railway", "", "Kharkiv"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(st.sampled_from(NAMES), min_size=1, max_size=30),
+    damage=st.lists(
+        st.tuples(st.integers(min_value=0), st.sampled_from([b"\xff", b"\x00", b"\xc3"])),
+        max_size=6,
+    ),
+    quote=st.none() | st.integers(min_value=0),
+)
+def test_damaged_bytes_cost_only_their_rows(
+    rows: list[str], damage: list[tuple[int, bytes]], quote: int | None
+) -> None:
+    """Every line comes out, in order: a readable row with its result columns, a damaged one as it
+    was, and each damaged one is reported with its line. Damage is bad bytes and at most one
+    stray quote (two can make a valid quoted field of several lines: that is CSV, not damage)."""
+    import tempfile
+    from pathlib import Path
+
+    from toponyms.cli import main
+
+    content = bytearray(("place,n\n" + "".join(f"{r},{i}\n" for i, r in enumerate(rows))).encode())
+    header_end = content.index(b"\n") + 1
+    if quote is not None:
+        damage = [*damage, (quote, b'"')]
+    for at, byte in damage:  # damage the data rows, never their line breaks
+        spot = header_end + at % (len(content) - header_end)
+        if content[spot : spot + 1] != b"\n":
+            content[spot : spot + 1] = byte
+    with tempfile.TemporaryDirectory() as tmp:
+        source, output = Path(tmp) / "in.csv", Path(tmp) / "out.csv"
+        source.write_bytes(bytes(content))
+        import contextlib
+        import io
+
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            status = main(["resolve-file", str(source), "--column", "place", "-o", str(output)])
+        lines_in = bytes(content).split(b"\n")[1:-1]
+        lines_out = output.read_bytes().split(b"\n")[1:-1]
+    assert status in (0, 1)
+    assert len(lines_out) == len(lines_in)
+    import re
+
+    spans = [
+        (int(a), int(b or a))
+        for a, b in re.findall(r"lines? (\d+)(?:-(\d+))? written through", err.getvalue())
+    ]
+    for number, (before, after) in enumerate(zip(lines_in, lines_out, strict=True), start=2):
+        if after == before:  # written through unchanged: damaged, and said so
+            assert any(a <= number <= b for a, b in spans), (number, err.getvalue())
+        elif b'"' not in before:  # a quote makes csv quote the field again on output
+            assert after.startswith(before + b",") and after.count(b",") == before.count(b",") + 15

@@ -208,7 +208,7 @@ def _delimited(
                 problem: str | None = f"line {start}: {e}"
             else:
                 raw = lines.reset()
-                problem = _problem(row, raw, start, lines.number, width, damaged)
+                problem = _problem(row, raw, start, lines.number, width, damaged, delimiter)
                 if problem is None:
                     report.rows += 1
                     answer = cache(row[at])
@@ -219,14 +219,21 @@ def _delimited(
                     continue
             report.rows += 1
             report.unreadable += 1
-            warn(f"{problem or f'line {start}'}; written through unchanged")
+            span = f"lines {start}-{lines.number}" if lines.number > start else f"line {start}"
+            warn(f"{problem or span}; {span} written through unchanged")
             out.append("".join(raw))
         _write(sink, writer, out)
         yield report.rows
 
 
 def _problem(
-    row: list[str], raw: list[str], start: int, end: int, width: int, damaged: Collection[int]
+    row: list[str],
+    raw: list[str],
+    start: int,
+    end: int,
+    width: int,
+    damaged: Collection[int],
+    delimiter: str,
 ) -> str | None:
     """What is wrong with a record read from lines ``start`` to ``end``, or None."""
     bad = [n for n in range(start, end + 1) if n in damaged]
@@ -239,6 +246,14 @@ def _problem(
         # Quotes come in pairs ("" inside a field too): an odd count is a quote never closed,
         # which took the following lines into its field.
         return f"line {start}: a quote is never closed (the field runs to line {end})"
+    for offset, line in enumerate(raw[1:], start=1):
+        # A line inside a quoted field that reads as a whole row of its own (no quote, the
+        # header's number of fields) was a row, taken in by a stray quote.
+        if '"' not in line and line.count(delimiter) == width - 1:
+            return (
+                f"line {start}: a quoted field takes in line {start + offset}, which reads as a "
+                "row of its own (a stray quote?)"
+            )
     if len(row) != width:
         return f"line {start}: {len(row)} fields, the header has {width}"
     return None
