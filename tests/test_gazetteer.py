@@ -353,3 +353,13 @@ def test_share_alike_border_data_stays_in_its_own_files(gazetteer: Gazetteer) ->
     assert overlay.count("inid160:") > 6000
     kursk = [p for p in gazetteer if p.oblast_id == "iso:RU-KRS" and p.kind == "village"]
     assert len(kursk) > 2000 and all(p.population is None for p in kursk if p.id[:6] == "oktmo:")
+
+
+def test_the_package_metadata_names_the_data_licences() -> None:
+    from importlib.metadata import metadata
+
+    meta = metadata("toponyms")
+    expression = meta.get("License-Expression") or meta.get("License") or ""
+    for licence in ("MIT", "CC-BY-4.0", "CC-BY-SA-4.0"):
+        assert licence in expression, expression
+    assert "LICENSE-DATA.md" in (meta.get_all("License-File") or [])
