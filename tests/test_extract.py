@@ -197,3 +197,12 @@ def test_cli_extract_reads_invalid_utf8_and_reports_the_line(
     assert "line 2: invalid UTF-8" in out.err
     path.write_bytes(b"")
     assert main(["extract", str(path)]) == 0
+
+
+def test_extract_many_reports_progress_and_checks_options_first() -> None:
+    counts: list[int] = []
+    texts = ["Бої під Покровськом."] * 250
+    out = toponyms.extract_many(texts, progress=counts.append)
+    assert len(out) == 250 and counts == [100, 200, 250]
+    with pytest.raises(toponyms.OptionError):
+        toponyms.extract_many(iter([]), country="Ukraine")

@@ -17,7 +17,7 @@ the identified place (a ``Match``) or None; ``normalize`` the canonical name or 
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from .batch import add_places, extract_column, resolve_column, resolve_many
 from .errors import GazetteerError, OptionError, SchemeError, ToponymsError, UnknownUnitError
@@ -170,9 +170,11 @@ def extract_many(
     within: str | None = None,
     country: str | None = None,
     threshold: float | None = None,
+    progress: bool | Callable[[int], None] = False,
 ) -> list[list[Mention]]:
     """``extract`` over many texts: one list of mentions per text, in order (an empty list for
-    a missing text)."""
+    a missing text). ``progress=True`` counts the texts on stderr; a function gets the count."""
     return extract_many_with(
-        _resolver(), texts, within=within, country=country, threshold=threshold
-    )
+        _resolver(), texts, within=within, country=country, threshold=threshold,
+        progress=progress,
+    )  # fmt: skip

@@ -16,8 +16,9 @@ A settlement that the narrowed lookup cannot place keeps the answer it had alone
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -505,10 +506,31 @@ def _sentences(text: str) -> Any:
 
 
 def extract_many_with(
-    resolver: Resolver, texts: Iterable[object], **options: Any
+    resolver: Resolver,
+    texts: Iterable[object],
+    *,
+    progress: bool | Callable[[int], None] = False,
+    **options: Any,
 ) -> list[list[Mention]]:
-    """One list of mentions per text, in order; a missing text (None, NaN) gives an empty list."""
+    """One list of mentions per text, in order; a missing text (None, NaN) gives an empty list.
+    ``progress``: True prints a count of texts read on stderr (every 100, and at the end); a
+    function is called with that count instead. Options are checked before the first text."""
+    resolver._check_options(
+        country=options.get("country"), within=options.get("within"),
+        threshold=options.get("threshold"),
+    )  # fmt: skip
+    report = _counter if progress is True else (progress or None)
     out = []
-    for text in texts:
+    for n, text in enumerate(texts, start=1):
         out.append(extract_with(resolver, text, **options) if isinstance(text, str) else [])
+        if report is not None and n % 100 == 0:
+            report(n)
+    if report is not None:
+        report(len(out))
+        if progress is True:
+            print(file=sys.stderr)
     return out
+
+
+def _counter(n: int) -> None:
+    print(f"\r{n:,} texts", end="", file=sys.stderr, flush=True)
