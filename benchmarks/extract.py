@@ -1,6 +1,6 @@
 """Measure ``toponyms.extract`` on labelled real report text, beside baselines run the same way.
 
-Reads the labelled sample beside the repository (``--root``, default ../shared/data/reports_dev):
+Reads the labelled sample kept beside the repository (``--root``; by default the one next to it):
 its texts, every place mention's span and canonical name, and the capitalised spans that are no
 place (negatives). For each system:
 
