@@ -14,8 +14,8 @@ correct) pairs for calibration.
 
 Where the data comes from: the repository's own set (benchmarks/realtext: page addresses, spans
 and labels, no text), and ``reports_dev``, a labelled sample kept outside the repository, whose
-folder ``--root`` names (by default a ``shared/data/reports_dev`` folder next to the checkout;
-its README.md describes the files and how the labels were made). Terms: its texts are excerpts
+folder ``--root`` names (by default the copy kept next to the checkout; its README.md describes
+the files and how the labels were made). Terms: its texts are excerpts
 of public web pages, for measurement only, never to be copied into this repository or its
 packages, so this script only reads them in place, skips cleanly when the folder is absent, and
 prints mentions (short spans) but never whole texts. Both are development sets: use them to see

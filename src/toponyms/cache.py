@@ -127,11 +127,10 @@ def _not_writable_by_others(path: Path) -> bool:
 def _trusted(path: Path) -> bool:
     """Whether a cache file may be read: it exists, the current user owns it, and no one else
     may write it (where the platform says; a planted file in a shared directory is skipped)."""
-    info = path.stat()
     getuid = getattr(os, "getuid", None)
     if getuid is None:  # Windows: the per-user cache directory is the protection
-        return True
-    return info.st_uid == getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        return path.exists()
+    return path.stat().st_uid == getuid() and _not_writable_by_others(path)
 
 
 def _remove_unused(directory: Path, name: str, keep: Path) -> None:

@@ -85,8 +85,9 @@ def _extract(args: argparse.Namespace) -> int:
     except (ToponymsError, OSError) as e:
         print(f"toponyms: {e}", file=sys.stderr)
         return 2
-    text, damaged = _decoded(raw)
-    for number in damaged:
+    damaged: set[int] = set()
+    text = "".join(decoded_lines(raw.splitlines(keepends=True), damaged, errors="replace"))
+    for number in sorted(damaged):
         print(
             f"toponyms: line {number}: invalid UTF-8, read with U+FFFD in place of the bad bytes",
             file=sys.stderr,
@@ -110,20 +111,6 @@ def _extract(args: argparse.Namespace) -> int:
     for line in (header, *rows):
         print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
     return status
-
-
-def _decoded(raw: bytes) -> tuple[str, list[int]]:
-    """The text of UTF-8 bytes (a BOM dropped), and the lines that held invalid bytes, which are
-    read with U+FFFD in their place; offsets then index that text."""
-    lines = raw.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-    damaged, out = [], []
-    for n, line in enumerate(lines, start=1):
-        try:
-            out.append(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            damaged.append(n)
-            out.append(line.decode("utf-8", errors="replace"))
-    return "\n".join(out), damaged
 
 
 def _resolve_file(args: argparse.Namespace) -> int:

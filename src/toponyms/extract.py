@@ -32,7 +32,9 @@ from .text.normalize import (
     clean,
     has_cyrillic,
     is_feminine_adjective,
+    prefix_kind,
     split_descriptors,
+    unit_prefix_words,
 )
 
 __all__ = ["Mention", "extract_with"]
@@ -55,29 +57,14 @@ _AXIS = frozenset(
         "kierunkach", "směru", "smere", "smer", "směr",
     }
 )  # fmt: skip
-# Lowercase words that may open a mention: unit words put before a name (obwodzie zaporoskim,
-# région de Kharkiv) and settlement abbreviations (м. Покровськ, с. Андріївка).
-_OPENERS = frozenset(
-    {
-        "obwód", "obwodu", "obwodzie", "obwodem", "obwodów", "région", "regione", "región",
-        "provincia", "regiunea", "gebiet", "oblast", "oblasti", "rejon", "rejonie", "rejonu",
-    }
-)  # fmt: skip
+# Lowercase words that may open a mention: the unit descriptors written before a name
+# (obwodzie zaporoskim, région de Kharkiv), as the text layer knows them.
+_OPENERS = unit_prefix_words()
 _SENTENCE_STOP = re.compile(r"[.!?…]")
 # Lowercase words inside names: Rostov-na-Donu's kin written apart, the Romance and English "of".
 _CONNECTORS = frozenset(
     {"de", "di", "del", "della", "du", "la", "le", "ya", "wa", "of", "the", "na"}
 )
-# Settlement types written before a name: a hint for the lookup, outside the span.
-_SETTLEMENT_TYPES = frozenset(
-    {
-        "м", "с", "смт", "пгт", "г", "пос", "село", "селище", "селища", "села", "селі", "місто",
-        "міста", "місті", "город", "города", "городе", "поселок", "посёлок", "поселка",
-        "посёлка", "поселке", "посёлке", "деревня", "деревни", "хутор", "хутора", "village",
-        "town", "city", "settlement", "городом", "містом", "селом", "селищем", "поселком",
-        "посёлком", "деревней", "хутором", "селе", "деревне", "хуторе",
-    }
-)  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s$")
 # Plural and masculine/neuter oblique adjective endings: a word with one of these before a
 # lowercase noun is that noun's adjective (Українські підрозділи, Громадського радіо).
@@ -207,6 +194,15 @@ def _inside(word: _Word) -> bool:
     return folded in _CONNECTORS or folded in _PEOPLES or _closes(word)
 
 
+def _typed_from(text: str, words: list[_Word], i: int) -> int | None:
+    """Where a settlement type written right before word ``i`` starts (село, м., городом, the
+    village of), or None."""
+    for k in range(max(0, i - 3), i):
+        if prefix_kind(text[words[k].start : words[i].start]) in ("city", "town", "village"):
+            return words[k].start
+    return None
+
+
 def _modifies_next(text: str, words: list[_Word], i: int) -> bool:
     """Whether word ``i``, a bare Cyrillic adjective (Донецкой, Українські, Громадського), stands
     before a lowercase word it agrees with (областной, підрозділи, радіо) rather than before a
@@ -320,6 +316,7 @@ def extract_with(
     # (start offset, end offset, answer alone, the text looked up: the span, with its type word
     # or without its possessive)
     found: list[tuple[int, int, Answer, str]] = []
+    ends: set[int] = set()  # where the mentions found so far end
     i = 0
     while i < len(words):
         if not _opens(words[i]):
@@ -340,17 +337,19 @@ def extract_with(
         if i > 0 and _quoted_after(text, words[i - 1], words[i]):
             i = last + 1  # угруповання «Схід», группировка "Центр": a force, not a place
             continue
-        typed = before in _SETTLEMENT_TYPES
         if before in _NOT_PLACES_AFTER or (
             i > 1 and clean(words[i - 2].text) in _NOT_PLACES_AFTER and before in ("имени", "імені")
         ):
             i = last + 1  # улица Карла Маркса, річка Оскіл: a street or a river, not a place
             continue
+        # A settlement type written before the name (село Филия, м. Покровськ, the village of
+        # Ptyche) is a hint for the lookup, not part of the span.
+        typed = _typed_from(text, words, i) if before else None
         # A capitalised word right after another that named no place continues that name
         # (Збройних Сил, Громадського Телебачення): only an exact name counts there.
         in_name = (
             i > 0 and before != "" and words[i - 1].text[0].isupper()
-            and not any(f[1] == words[i - 1].end for f in found)
+            and words[i - 1].end not in ends
         )  # fmt: skip
         if clean(words[i].text) in _ORGANISATION_HEADS:
             i += 1  # Сили оборони, Служба безпеки: the head of an organisation's name
@@ -364,8 +363,8 @@ def extract_with(
             # A possessive is the name's (Ukraine's, Pokrovsk’s outskirts).
             asked = _POSSESSIVE.sub("", text[words[i].start : _end_of(text, words, j)])
             answer = ask(asked, cut=detect)
-            if typed:  # the type word as a hint, where the lookup reads it (село Гришине)
-                typed_text = text[words[i - 1].start : _end_of(text, words, j)]
+            if typed is not None:  # the type word as a hint, where the lookup reads it
+                typed_text = text[typed : _end_of(text, words, j)]
                 hinted = ask(typed_text, cut=detect)
                 if hinted.name is not None:
                     answer, asked = hinted, typed_text
@@ -404,11 +403,13 @@ def extract_with(
                 answer = ask(part.text, cut=detect)
                 if answer.name is not None and answer.kind != "country" and answer.how in _WHOLE:
                     found.append((part.start, part.end, answer, part.text))
+                    ends.add(part.end)
             i += 1
             continue
         stop, alone, asked = taken
         if alone is not None:
             found.append((words[i].start, _end_of(text, words, stop), alone, asked))
+            ends.add(found[-1][1])
         i = stop + 1
     if not found:
         return []
@@ -418,6 +419,7 @@ def extract_with(
 _UNIT_KINDS = frozenset({"oblast", "entity"})
 _BROAD_KINDS = frozenset({"oblast", "entity", "region", "federal_subject", "country"})
 _DETECT_THRESHOLD = 0.3
+_NEAR = 24  # the other places a mention is read beside, nearest first in the text
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement"})
 
 
@@ -433,14 +435,19 @@ def _in_context(
     Донецкой Народной Республики; an entity stands for the oblast it claims), else the last one
     before it in the sentence, else the whole text's when it names exactly one."""
     sentence_of = _sentences(text)
-    named: list[tuple[int, int, str]] = []  # (sentence, offset, oblast) of each unit named
+    named: dict[int, list[tuple[int, str]]] = {}  # sentence -> (offset, oblast) of units named
     for start, _, a, _ in found:
         if a.place is not None and a.place.kind in _UNIT_KINDS and a.place.country == "UA":
             oblast = a.place.admin1 if a.place.kind == "entity" else a.place.name
             if oblast is not None:
-                named.append((sentence_of(start), start, oblast))
-    in_text = {oblast for _, _, oblast in named}
+                named.setdefault(sentence_of(start), []).append((start, oblast))
+    in_text = {oblast for units in named.values() for _, oblast in units}
     spans = [text[start:end] for start, end, _, _ in found]
+    # The other places, not the oblasts: a named oblast is the lookup's unit already, and as
+    # context it would make every village in it next door. A long text gives each mention the
+    # places nearest it, so the work stays linear in the text.
+    places = [n for n, (_, _, a, _) in enumerate(found) if a.kind not in _BROAD_KINDS]
+    rank = {n: r for r, n in enumerate(places)}
     mentions = []
     for n, (start, end, alone, asked) in enumerate(found):
         answer = ask(asked)
@@ -449,7 +456,7 @@ def _in_context(
             if within is None:
                 # The unit a list names after it (... и Торское Донецкой Народной Республики),
                 # else before it in the sentence, else the text's only one.
-                here = [(o, u) for sent, o, u in named if sent == sentence_of(start)]
+                here = named.get(sentence_of(start), [])
                 after = [u for o, u in here if o > start]
                 before = [u for o, u in here if o < start]
                 if after:
@@ -458,14 +465,9 @@ def _in_context(
                     unit = before[-1]
                 elif len(in_text) == 1:
                     unit = next(iter(in_text))
-            # The other places, not the oblasts: a named oblast is the lookup's unit already,
-            # and as context it would make every village in it next door.
-            near = list(
-                dict.fromkeys(
-                    s for s, (_, _, a, _) in zip(spans, found, strict=True)
-                    if s != spans[n] and a.kind not in _BROAD_KINDS
-                )
-            )  # fmt: skip
+            r = rank.get(n, 0)
+            window = places[max(0, r - _NEAR // 2) : r + _NEAR // 2 + 1]
+            near = list(dict.fromkeys(spans[m] for m in window if spans[m] != spans[n]))
             narrowed = ask(asked, near, unit) if unit else None
             if narrowed is None or narrowed.name is None:
                 narrowed = ask(asked, near)

@@ -36,10 +36,12 @@ _FIELD_LIMIT = 64 * 1024 * 1024
 _DELIMITERS = ",;\t|"
 
 
-def decoded_lines(raw: Iterable[bytes], damaged: set[int]) -> Iterator[str]:
+def decoded_lines(
+    raw: Iterable[bytes], damaged: set[int], errors: str = "surrogateescape"
+) -> Iterator[str]:
     """The lines of a UTF-8 byte stream as text, BOM dropped; a line with invalid UTF-8 is read
-    with surrogate escapes (so it is written back byte for byte) and its number added to
-    ``damaged``."""
+    with ``errors`` (surrogate escapes by default, so it is written back byte for byte; "replace"
+    puts U+FFFD in place of the bad bytes) and its number added to ``damaged``."""
     for number, line in enumerate(raw, start=1):
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
@@ -47,7 +49,7 @@ def decoded_lines(raw: Iterable[bytes], damaged: set[int]) -> Iterator[str]:
             yield line.decode("utf-8")
         except UnicodeDecodeError:
             damaged.add(number)
-            yield line.decode("utf-8", errors="surrogateescape")
+            yield line.decode("utf-8", errors=errors)
 
 
 def sniff_delimiter(header: str) -> str:

@@ -192,10 +192,7 @@ class Resolver:
                 return found
         answer = self._answer(text, self._assessed(text, 1, country, kind, within, near), cut)
         if memo is not None:
-            with self._lock:
-                self._final[memo] = answer
-                if len(self._final) > _MEMO_SIZE:
-                    self._final.popitem(last=False)
+            self._remember(self._final, memo, answer)
         return answer
 
     def resolve(
@@ -276,11 +273,15 @@ class Resolver:
                     return found
         outcome = self._outcome(text, limit, country, kind, within, near)
         if memo is not None:
-            with self._lock:
-                self._answers[memo] = outcome
-                if len(self._answers) > _MEMO_SIZE:
-                    self._answers.popitem(last=False)
+            self._remember(self._answers, memo, outcome)
         return outcome
+
+    def _remember(self, memory: OrderedDict[Any, Any], memo: Any, value: object) -> None:
+        """Keep ``value`` under ``memo``, forgetting the oldest beyond _MEMO_SIZE."""
+        with self._lock:
+            memory[memo] = value
+            if len(memory) > _MEMO_SIZE:
+                memory.popitem(last=False)
 
     def _outcome(
         self,

@@ -345,6 +345,22 @@ _LONGEST_DESCRIPTOR = max(map(len, (*_PREFIXES, *_SUFFIXES)))
 _GLUED_ABBREVIATION = re.compile(r"^(м|с|г|смт|пгт|пос|сел|п|д|дер|х|мкр)\.(?=[^\W\d_])")
 
 
+def prefix_kind(text: str) -> KindHint | None:
+    """The kind a descriptor written before a name announces, when ``text`` is one ("село",
+    "м.", "the village of", "obwodzie", "région de"), else None."""
+    return _PREFIXES.get(tuple(clean(text).split(" ")))
+
+
+def unit_prefix_words() -> frozenset[str]:
+    """The words that open a unit descriptor written before a name (obwodzie, région, Gebiet,
+    rejon), articles and one-letter words apart: where a unit's name may start in running text."""
+    return frozenset(
+        words[0]
+        for words, kind in _PREFIXES.items()
+        if kind in ("oblast", "raion") and len(words[0]) > 3 and words[0] != "the"
+    )
+
+
 def split_descriptors(text: str) -> tuple[str, KindHint | None]:
     """Clean ``text`` and take off one leading and one trailing descriptor.
 
