@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toponyms import keys
 from toponyms.keys import key
+from toponyms.text import normalize
 from toponyms.text.normalize import APOSTROPHES, clean, split_descriptors
 from toponyms.text.translit import schemes, transliterate
 
@@ -44,6 +46,36 @@ UKRAINIAN_WORD = st.lists(
 def test_clean_is_idempotent(text: str) -> None:
     once = clean(text)
     assert clean(once) == once
+
+
+@given(st.from_regex(normalize._ALREADY_CLEAN, fullmatch=True))
+def test_text_clean_skips_is_clean(text: str) -> None:
+    # clean() returns such text as it is, without running the cleaning itself.
+    assert normalize._clean.__wrapped__(text) == text
+
+
+@given(st.one_of(TEXT, st.text(st.sampled_from("schczxtlsiauwyäłšžčšťșîçığ'- ŞΞξ²٣\u0301"))))
+def test_key_reads_like_its_grapheme_by_grapheme_reference(text: str) -> None:
+    assert key(text) == _reference_key(text)
+
+
+def _reference_key(text: str) -> str:
+    """key() as a plain reader spells it out: the name's habit always, each word grapheme by
+    grapheme, then the symbols merged one at a time."""
+    cleaned = clean(text)
+    habit = keys._Habit.of(cleaned)
+    symbols = "".join(
+        "".join(keys._symbols(word, habit)) for word in keys._WORD.findall(cleaned)
+    ).replace(keys._NOTHING, "")
+    out: list[str] = []
+    for symbol in symbols:
+        after_t = symbol == "s" and out and out[-1] == "t"
+        hardened = symbol in "au" and len(out) > 1 and out[-1] == "i" and out[-2] in "lsqx"
+        if after_t or hardened:
+            out.pop()
+        if not out or out[-1] != symbol or symbol.isdigit():
+            out.append(symbol)
+    return "".join(out)
 
 
 @given(TEXT)

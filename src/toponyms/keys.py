@@ -6,6 +6,7 @@ A blocking key for candidates, not a verdict; it does not strip descriptors (spl
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -104,36 +105,82 @@ class _Habit(NamedTuple):
 
 
 def _symbols(word: str, habit: _Habit) -> list[str]:
-    """Read one cleaned word into skeleton symbols."""
-    symbols: list[str] = []
-    for match in _TOKEN.finditer(word):
-        token = match.group()
-        if token in _CYRILLIC:
-            symbols.extend(_CYRILLIC[token])
-        elif token in _GERMAN_POLISH:
-            symbols.extend(_ambiguous(token, habit, final=match.end() == len(word)))
-        elif token == "x" and habit.german and not habit.english:
-            symbols.extend(_GERMAN_X)
-        elif token in _LATIN:
-            symbols.extend(_LATIN[token])
-        elif token.isdigit():
-            symbols.extend(anyascii(token))  # ASCII digits for any script's digits
-        elif token.isalpha():
-            # Any other letter (ë, ó, g̀ after folding, Greek, Georgian ...): romanize with
-            # anyascii and read the result as Latin. Marks and symbols carry nothing.
-            folded = anyascii(token).lower()
-            if folded != token:
-                symbols.extend(_symbols(folded, habit))
+    """Read one cleaned word into skeleton symbols, token by token."""
+    table = _TABLES[(habit.english, habit.german and not habit.english)]
+    tokens = _TOKEN.findall(word)
+    symbols = [table.get(token) or _other(token, habit) for token in tokens]
+    if tokens[-1:] == ["cz"] and not habit.english and not habit.polish:
+        # A final cz is GOST B's ц (Donecz, Kremenecz) unless the name is plainly Polish:
+        # Ukrainian and Russian names end in -ець, -ец far more often than in -ич.
+        symbols[-1] = "".join(_ENGLISH["cz"])
     return symbols
 
 
-def _ambiguous(token: str, habit: _Habit, final: bool) -> tuple[str, ...]:
-    """sch or cz, read by the name's habit."""
-    if habit.english or (token == "cz" and final and not habit.polish):
-        # A final cz is GOST B's ц (Donecz, Kremenecz) unless the name is plainly Polish:
-        # Ukrainian and Russian names end in -ець, -ец far more often than in -ич.
-        return _ENGLISH[token]
-    return _GERMAN_POLISH[token]
+def _word_key(word: str, habit: _Habit) -> str:
+    """One cleaned word's symbols as a string: what _symbols reads, by two table passes (the
+    graphemes of several letters, then single letters) where the word has only letters the
+    tables hold."""
+    english, german_x = habit.english, habit.german and not habit.english
+    final_cz = (
+        word.endswith("cz") and not word.endswith("szcz") and not english and not habit.polish
+    )
+    body = word[:-2] if final_cz else word
+    multi = _MULTI_EN if english else _MULTI_GP
+    read = _MULTI.sub(lambda m: multi[m.group()], body).translate(_SINGLE[german_x])
+    if _NOT_SYMBOL.search(read):  # a digit of another script, a mark, a letter no table holds
+        return "".join(_symbols(word, habit)).replace(_NOTHING, "")
+    return read + "".join(_ENGLISH["cz"]) if final_cz else read
+
+
+def _make_table(english: bool, german_x: bool) -> dict[str, str]:
+    table = {token: "".join(symbols) for token, symbols in _LATIN.items()}
+    table.update((token, "".join(symbols)) for token, symbols in _CYRILLIC.items())
+    ambiguous = _ENGLISH if english else _GERMAN_POLISH
+    table.update((token, "".join(symbols)) for token, symbols in ambiguous.items())
+    if german_x:
+        table["x"] = "".join(_GERMAN_X)
+    # Graphemes that read as nothing map to a marker the reader drops: "" would send them to
+    # _other, which handles what no table holds.
+    return {token: symbols or _NOTHING for token, symbols in table.items()}
+
+
+_NOTHING = "\0"  # never in a cleaned word
+_TABLES = {(e, g): _make_table(e, g) for e in (False, True) for g in (False, True)}
+# The fast reading: graphemes of several letters become upper-case symbols (a cleaned word is
+# lower case), which the single-letter pass then lowers along with reading the rest.
+_MULTI = re.compile("|".join(re.escape(g) for g in _GRAPHEMES if len(g) > 1))
+_MULTI_EN, _MULTI_GP = (
+    {g: s.upper() for g, s in _TABLES[(e, False)].items() if len(g) > 1 and s != _NOTHING}
+    | {g: "" for g, s in _TABLES[(e, False)].items() if len(g) > 1 and s == _NOTHING}
+    for e in (True, False)
+)
+_SINGLE = {
+    g: str.maketrans(
+        {t: ("" if s == _NOTHING else s) for t, s in _TABLES[(False, g)].items() if len(t) == 1}
+        | {c.upper(): c for c in "abcdefghijklmnopqrstuvwxyz"}
+    )
+    for g in (False, True)
+}
+_NOT_SYMBOL = re.compile("[^a-z0-9]")
+_NO_HABIT = _Habit(english=False, german=False, polish=False)
+# Text whose every letter the single-letter tables read, whatever the habit: anything else
+# (a digit, another script, a letter with a mark) goes through _Habit.of.
+_PLAIN_LETTERS = sorted(g for g in _TABLES[(False, False)] if len(g) == 1 and g != "x")
+_NOT_PLAIN = re.compile("[^ '\\-" + "".join(_PLAIN_LETTERS) + "]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _other(token: str, habit: _Habit) -> str:
+    """The symbols of a token no table holds: digits (ASCII digits for any script's), other
+    letters (ë, ó, g̀ after folding, Greek, Georgian ...: romanized with anyascii and read as
+    Latin), and marks and symbols, which carry nothing."""
+    if token.isdigit():
+        return anyascii(token)
+    if token.isalpha():
+        folded = anyascii(token).lower()
+        if folded != token:
+            return "".join(_symbols(folded, habit)) if folded else ""
+    return ""
 
 
 def key(text: str) -> str:
@@ -143,15 +190,21 @@ def key(text: str) -> str:
     digit. The text is cleaned first, so case, apostrophes, quotes and look-alike letters do
     not matter, and ``key(key(x)) == key(x)``.
     """
-    symbols: list[str] = []
     cleaned = clean(text)
-    habit = _Habit.of(cleaned)  # of the whole name: Belaya Krinicza is GOST B throughout
-    for word in _WORD.findall(cleaned):
-        symbols.extend(_symbols(word, habit))
-    # Collapse repeated letters (жж, ss, the vowels of -iia and -ейе-): spellings disagree most
-    # there. Digits stay as they are (Миколаївка 11).
+    # The habit of the whole name (Belaya Krinicza is GOST B throughout) matters to sch, cz
+    # and x alone, and to what _symbols reads letter by letter.
+    habit = (
+        _Habit.of(cleaned)
+        if "x" in cleaned or "cz" in cleaned or "sch" in cleaned or _NOT_PLAIN.search(cleaned)
+        else _NO_HABIT
+    )
+    raw = "".join([_word_key(word, habit) for word in _WORD.findall(cleaned)])
+    if not _REWRITES.search(raw):
+        # Collapse repeated letters (жж, ss, the vowels of -iia and -ейе-): spellings disagree
+        # most there. Digits stay as they are (Миколаївка 11).
+        return _REPEATS.sub(r"\1", raw)
     out: list[str] = []
-    for symbol in symbols:
+    for symbol in raw:
         if symbol == _S and out and out[-1] == "t":
             out.pop()  # т+с is written ts, which reads back as ц (Bakhmutska)
         elif symbol in (_A, _U) and len(out) > 1 and out[-1] == _I and out[-2] in _HARDENED:
@@ -159,6 +212,12 @@ def key(text: str) -> str:
         if not out or out[-1] != symbol or symbol.isdigit():
             out.append(symbol)
     return "".join(out)
+
+
+_REPEATS = re.compile(r"([^\d])\1+")
+# Where the symbols need more than collapsing: т before с (or a run of т), and a hardened
+# consonant before a run of i and a or u.
+_REWRITES = re.compile(f"t+{_S}|[{''.join(sorted(_HARDENED))}]+{_I}+[{_A}{_U}]")
 
 
 # Dutch and French spellings of Slavic names, which GeoNames collects from those Wikipedias:

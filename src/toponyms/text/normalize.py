@@ -153,8 +153,16 @@ def clean(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if _ALREADY_CLEAN.fullmatch(text):
+        # Lower-case words of one script each, single spaces: what a cleaned core, its case
+        # forms and most names look like, and unchanged by cleaning (tested).
+        return text
     # A query passes through here several times (descriptors, key, case forms): remembered.
     return _clean(text) if len(text) <= 256 else _clean.__wrapped__(text)
+
+
+_CLEAN_WORD = "(?:[a-z]+|[а-яёіїєґ]+)(?:['-](?:[a-z]+|[а-яёіїєґ]+))*"
+_ALREADY_CLEAN = re.compile(f"{_CLEAN_WORD}(?: {_CLEAN_WORD})*")
 
 
 @functools.lru_cache(maxsize=1 << 14)
