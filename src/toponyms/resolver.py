@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from . import gazetteer as _gazetteer
 from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
-from .index import Entry, Index, PlaceInfo, fine, romanizations, shipped_index
+from .index import Index, PlaceInfo, fine, romanizations, shipped_index
 from .keys import foreign_respellings, hungarian_respelling, key
 from .lexicon import is_common_word, is_given_name, is_person_name
 from .results import Answer, How, Match, Status
@@ -38,6 +38,7 @@ from .scoring import (
     default_threshold,
     prior,
     rank_key,
+    rank_tuple,
 )
 from .text.forms import nominative_candidates, split_preposition
 from .text.normalize import (
@@ -86,6 +87,7 @@ _PLURAL_ENDINGS = frozenset("иыі")
 _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
 # The evidence methods, strongest first.
 _METHODS = ("exact", "key", "form", "fuzzy")
+_NO_KINDS: frozenset[str] = frozenset()
 
 
 class Resolver:
@@ -409,6 +411,11 @@ class Resolver:
         """Every place the query's ``core`` (whose key is ``k``) may name, with its evidence."""
         index = self.index
         best: dict[int, Candidate] = {}
+        best_rank: dict[int, tuple[float, ...]] = {}  # rank_key of each best, as it was built
+        place_statics: dict[int, tuple[float, float, int]] = {}
+        name_variant, name_text, name_hint = index.name_variant, index.name_text, index.name_hint
+        name_place, name_fines, name_lang = index.name_place, index.name_fine, index.name_lang
+        name_how, place_of = index.name_how, index.place
         query_fine = fine(core)
         bare_fine = fine(split_preposition(core)[1])  # for case forms: мирноградом ~ мирноград
         latin_query = not has_cyrillic(core)
@@ -423,37 +430,64 @@ class Resolver:
             variants: bool = False,  # may a case form inflect an unclassified variant name
             plural: bool = False,  # a Cyrillic case form read as a plural (Герасимов: -ы, -и)
         ) -> None:
+            """Keep, for each place a slot names, the best evidence: a candidate is built only
+            when a slot ranks its place higher than any slot before it (a place has a name per
+            language and spelling, and a shared name a hundred places)."""
+            against = bare_fine if method == "form" else spelled or query_fine
+            fits = _HINT_FITS.get(hint or "", _NO_KINDS)
+            unit_hint = hint in _UNIT_HINTS
             for slot in slots:
-                if method == "form" and index.name_variant[slot] and not variants:
+                variant = name_variant[slot]
+                if method == "form" and variant and not variants:
                     continue  # case forms inflect recorded names, not GeoNames' loose variants
-                e = index.entry(slot)
-                if plural and e.name[-1:] in _NEUTER_ENDINGS:
+                name = name_text[slot]
+                if plural and name[-1:] in _NEUTER_ENDINGS:
                     continue  # the key's vowels are coarse: a plural is no neuter name's form
-                found_by = method
-                if method == "exact" and e.how == "transliteration":
-                    # A recorded romanization (Gornal for Горналь) is the reading a key gives
-                    # the Cyrillic name, no better: a namesake's Russian name read so ties it.
-                    found_by = "key"
-                if e.variant and e.hint is not None and hint is None:
+                entry_hint = name_hint[slot]
+                if variant and entry_hint is not None and hint is None:
                     # An unclassified variant whose descriptor is part of it (GeoNames' "Donbas
                     # City" for Donetsk) says nothing of a query without one (Donbas).
                     continue
-                info = index.place(e.place)
-                if not keep(info):
+                position = name_place[slot]
+                info = place_of(position)
+                if keep is not None and not keep(info):
                     continue
-                against = bare_fine if method == "form" else spelled or query_fine
+                name_fine = name_fines[slot]
                 if reading is not None:
                     # A unit word narrows the field to a few dozen units, whose adjectives
                     # foreign text spells loosely (Charkovskej oblasti: Харківська область).
-                    unit = hint in _UNIT_HINTS and info.kind in _HINT_FITS[hint]
-                    if not _spells(reading, e, index.name_fine[slot], loose=unit):
+                    unit = unit_hint and info.kind in fits
+                    if not _spells(reading, name, name_lang[slot], name_fine, loose=unit):
                         continue
-                c = self._candidate(
-                    e, index.name_fine[slot], info, found_by, hint, against, edits, latin_query
+                how = name_how[slot]
+                found_by = method
+                if method == "exact" and how == "transliteration":
+                    # A recorded romanization (Gornal for Горналь) is the reading a key gives
+                    # the Cyrillic name, no better: a namesake's Russian name read so ties it.
+                    found_by = "key"
+                similarity, found_by, slot_edits = _similarity(
+                    found_by, against, name, name_lang[slot], name_fine, edits, latin_query
                 )
-                old = best.get(e.place)
-                if old is None or rank_key(c) < rank_key(old):
-                    best[e.place] = c
+                respelled = found_by == "key" and not latin_query
+                hint_score = 0 if hint is None else (1 if info.kind in fits else -1)
+                missing = hint is None and entry_hint is not None
+                statics = place_statics.get(position)
+                if statics is None:
+                    statics = place_statics[position] = _statics(info)
+                rank = rank_tuple(
+                    hint_score, variant, found_by, respelled, missing, 0, similarity,
+                    statics[0], how, info.current,
+                )  # fmt: skip
+                old = best_rank.get(position)
+                if old is not None and old <= rank:
+                    continue
+                best_rank[position] = rank
+                best[position] = Candidate(
+                    position, found_by, how, name, similarity, slot_edits, hint_score, missing,
+                    statics[0], info.current, variant, statics[1], info.population, statics[2],
+                    info.country, 0, respelled,
+                    OSA.distance(against, name_fine) if found_by == "fuzzy" else 0,
+                )  # fmt: skip
 
         def finish() -> list[Candidate]:
             """The candidates, with the units named after a centre that was found where the
@@ -496,6 +530,7 @@ class Resolver:
                     continue
                 u.method, u.similarity, u.variant = c.method, c.similarity, c.variant
                 u.edits, u.typing_edits = c.edits, c.typing_edits
+                best_rank[place] = rank_key(u)
 
         consider(index.exact(core), "exact")
         consider(index.by_key(k), "key")
@@ -542,48 +577,6 @@ class Resolver:
                 consider(index.by_key(found), "fuzzy", edits=edits)
         return finish()
 
-    def _candidate(
-        self,
-        e: Entry,
-        name_fine: str,
-        info: PlaceInfo,
-        method: str,
-        hint: str | None,
-        query_fine: str,
-        edits: int,
-        latin_query: bool = False,
-    ) -> Candidate:
-        if method == "exact":
-            similarity = 1.0
-        elif method in ("key", "form") and latin_query:
-            similarity = _romanized_similarity(query_fine, e, name_fine)
-        else:
-            similarity = fuzz.ratio(query_fine, name_fine) / 100
-        if method == "key" and similarity < _KEY_MIN_SIMILARITY:
-            # The coarse key met, the spellings did not (Zelensky ~ Solonske): a near miss at
-            # best, scored as a one-edit fuzzy hit.
-            method, edits = "fuzzy", 1
-        fits = _HINT_FITS.get(hint or "", set())
-        return Candidate(
-            place=e.place,
-            method=method,
-            name_how=e.how,
-            matched=e.name,
-            similarity=similarity,
-            edits=edits,
-            hint=0 if hint is None else (1 if info.kind in fits else -1),
-            descriptor_missing=hint is None and e.hint is not None,
-            prior=prior(info.kind, info.population, info.country),
-            current=info.current,
-            variant=e.variant,
-            kind_prior=KIND_PRIOR.get(info.kind, 0.0),
-            population=info.population,
-            tier=TIER.get(info.kind, 0) if info.current else 0,
-            country=info.country,
-            respelled=method == "key" and not latin_query,
-            typing_edits=OSA.distance(query_fine, name_fine) if method == "fuzzy" else 0,
-        )
-
     # ------------------------------------------------------------- filters, context
     def _check_options(
         self,
@@ -629,6 +622,8 @@ class Resolver:
     ) -> _Keep:
         country, kinds = self._check(country, kind)
         unit = None if within is None else self._unit(within)
+        if country is None and kinds is None and unit is None:
+            return None  # keep every place
 
         def keep(info: PlaceInfo) -> bool:
             return (
@@ -715,7 +710,7 @@ class _Assessed:
     core: str  # the query without descriptor, for telling a non-name
 
 
-_Keep = Any  # Callable[[PlaceInfo], bool]; Any keeps mypy quiet about the closure's type
+_Keep = Any  # Callable[[PlaceInfo], bool] | None (keep all); Any keeps mypy quiet
 
 
 _MEMO_SIZE = 100_000
@@ -762,21 +757,54 @@ def _how(c: Candidate) -> How:
     return "fuzzy"
 
 
-def _romanized_similarity(spelling: str, e: Entry, name_fine: str) -> float:
+def _similarity(
+    method: str,
+    query_fine: str,
+    name: str,
+    lang: str,
+    name_fine: str,
+    edits: int,
+    latin_query: bool,
+) -> tuple[float, str, int]:
+    """How close the query's romanized spelling is to a name found by ``method``, and the
+    method and key edits it counts as: a key hit too far from the name is a near miss."""
+    if method == "exact":
+        return 1.0, method, edits
+    if method in ("key", "form") and latin_query:
+        similarity = _romanized_similarity(query_fine, name, lang, name_fine)
+    else:
+        similarity = fuzz.ratio(query_fine, name_fine) / 100
+    if method == "key" and similarity < _KEY_MIN_SIMILARITY:
+        # The coarse key met, the spellings did not (Zelensky ~ Solonske): a near miss at
+        # best, scored as a one-edit fuzzy hit.
+        return similarity, "fuzzy", 1
+    return similarity, method, edits
+
+
+def _statics(info: PlaceInfo) -> tuple[float, float, int]:
+    """A place's prominence as ranking weighs it: prior, kind prior, tier."""
+    return (
+        prior(info.kind, info.population, info.country),
+        KIND_PRIOR.get(info.kind, 0.0),
+        TIER.get(info.kind, 0) if info.current else 0,
+    )
+
+
+def _romanized_similarity(spelling: str, name: str, lang: str, name_fine: str) -> float:
     """How close a Latin spelling is to the name ``e``: against its ASCII fold and, short of a
     perfect match, its romanization in every scheme of its language, the best counting. Kysiwka
     is Кисівка exactly as Polish spells it, though its fold (Kisivka) differs by a letter."""
     best = fuzz.ratio(spelling, name_fine)
     if best < 100:
-        for romanized in romanizations(e.name, e.lang):
+        for romanized in romanizations(name, lang):
             best = max(best, fuzz.ratio(spelling, romanized, score_cutoff=best))
     return best / 100
 
 
-def _spells(reading: str, e: Entry, name_fine: str, *, loose: bool = False) -> bool:
-    """Whether a Latin case form's reading spells the name ``e`` in some romanization."""
+def _spells(reading: str, name: str, lang: str, name_fine: str, *, loose: bool = False) -> bool:
+    """Whether a Latin case form's reading spells ``name`` in some romanization."""
     cut = _LATIN_UNIT_FORM_MIN_SIMILARITY if loose else _LATIN_FORM_MIN_SIMILARITY
-    return _romanized_similarity(reading, e, name_fine) >= cut
+    return _romanized_similarity(reading, name, lang, name_fine) >= cut
 
 
 def _threshold(value: object) -> float:

@@ -24,7 +24,7 @@ from .index import Index, PlaceInfo, distance_km
 
 __all__ = [
     "FEATURES", "PLACE_FEATURES", "Assessment", "Candidate", "Query", "assess", "clear_winner",
-    "context_score", "default_threshold", "even_odds", "features", "rank", "rank_key",
+    "context_score", "default_threshold", "even_odds", "features", "rank", "rank_key", "rank_tuple",
     "winner_features",
 ]  # fmt: skip
 
@@ -107,13 +107,40 @@ class Candidate:
 def rank_key(c: Candidate) -> tuple[float, ...]:
     """Sort key, best first: evidence, then context, then prominence (for fuzzy candidates,
     similarity first: a village one edit away beats a city two edits away)."""
-    weight = c.prior - NAME_PENALTY[c.name_how] + (0.5 if c.current else 0.0)
+    return rank_tuple(
+        c.hint, c.variant, c.method, c.respelled, c.descriptor_missing, c.context, c.similarity,
+        c.prior, c.name_how, c.current,
+    )  # fmt: skip
+
+
+def rank_tuple(
+    hint: int,
+    variant: bool,
+    method: str,
+    respelled: bool,
+    descriptor_missing: bool,
+    context: int,
+    similarity: float,
+    prior: float,
+    name_how: str,
+    current: bool,
+) -> tuple[float, ...]:
+    """rank_key of a candidate with these fields, before it is built."""
+    weight = prior - NAME_PENALTY[name_how] + (0.5 if current else 0.0)
     # Keys are coarse: among key hits the closer spelling wins (Eristovka: Єрістівка over
     # Орестівка), at a grain that leaves true homonyms (equal names) to prominence.
-    near = {"fuzzy": -round(c.similarity, 2), "key": -round(c.similarity, 1)}.get(c.method, 0.0)
-    if c.respelled:
+    if respelled:
         near = 0.0  # ranked with the case forms, by prominence
-    return (*c.evidence(), -c.context, near, -weight, -c.similarity)
+    elif method == "fuzzy":
+        near = -round(similarity, 2)
+    elif method == "key":
+        near = -round(similarity, 1)
+    else:
+        near = 0.0
+    return (
+        -hint, int(variant), METHOD_RANK[method] + int(respelled), int(descriptor_missing),
+        -context, near, -weight, -similarity,
+    )  # fmt: skip
 
 
 def prior(kind: str, population: int, country: str) -> float:
