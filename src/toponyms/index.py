@@ -133,6 +133,20 @@ class Index:
             exact.setdefault(core, []).append(slot)
             if k:
                 by_key.setdefault(k, []).append(slot)
+        # Each Cyrillic name's romanizations, spelled once here rather than at every lookup
+        # that compares a Latin query with it (tens of microseconds a name): per slot, an
+        # offset into one list of the distinct sets (-1 for a Latin name).
+        self.name_romanized = array("i")
+        self._romanized: list[str] = []
+        sets: dict[tuple[str, str], int] = {}
+        for name, lang in zip(self.name_text, self.name_lang, strict=True):
+            at = sets.get((name, lang))
+            if at is None:
+                spelled = romanizations(name, lang)
+                at = sets[(name, lang)] = len(self._romanized) if spelled else -1
+                if spelled:
+                    self._romanized.append("\x1f".join(spelled))
+            self.name_romanized.append(at)
         self._groups = array("i")
         self._exact = self._grouped(exact)
         self._by_key = self._grouped(by_key)
@@ -172,6 +186,11 @@ class Index:
             self.name_place[slot], self.name_how[slot], self.name_variant[slot],
             self.name_text[slot], self.name_hint[slot], self.name_lang[slot],
         )  # fmt: skip
+
+    def romanized(self, slot: int) -> list[str]:
+        """The romanizations of the name at ``slot`` (romanizations()): empty for a Latin name."""
+        at = self.name_romanized[slot]
+        return [] if at < 0 else self._romanized[at].split("\x1f")
 
     def place(self, position: int) -> PlaceInfo:
         info = self._infos.get(position)
@@ -236,7 +255,7 @@ class Index:
 
 _STATE: Final = (
     "_places", "position", "name_place", "name_how", "name_variant", "name_text", "name_hint",
-    "name_lang", "name_fine", "_groups", "_exact", "_by_key",
+    "name_lang", "name_fine", "name_romanized", "_romanized", "_groups", "_exact", "_by_key",
 )  # fmt: skip
 
 

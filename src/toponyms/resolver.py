@@ -13,7 +13,7 @@ import functools
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from . import gazetteer as _gazetteer
 from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
-from .index import Index, PlaceInfo, fine, romanizations, shipped_index
+from .index import Index, PlaceInfo, fine, shipped_index
 from .keys import foreign_respellings, hungarian_respelling, key
 from .lexicon import is_common_word, is_given_name, is_person_name
 from .results import Answer, How, Match, Status
@@ -374,7 +374,7 @@ class Resolver:
             context_given=bool(context), length=len(core), key_length=len(k),
             lowercase=text == text.lower(),
             # Asked once per query at most, and only where the feature can fire.
-            common_word=functools.cache(lambda: is_common_word(bare) or is_given_name(bare)),
+            common_word=_Once(lambda: is_common_word(bare) or is_given_name(bare)),
         )  # fmt: skip
         return core, assess(index, found, query, limit=limit)
 
@@ -413,15 +413,16 @@ class Resolver:
         best: dict[int, Candidate] = {}
         best_rank: dict[int, tuple[float, ...]] = {}  # rank_key of each best, as it was built
         place_statics: dict[int, tuple[float, float, int]] = {}
+        similarities: dict[tuple[str, str, str, str, int], tuple[float, str, int]] = {}
         name_variant, name_text, name_hint = index.name_variant, index.name_text, index.name_hint
         name_place, name_fines, name_lang = index.name_place, index.name_fine, index.name_lang
         name_how, place_of = index.name_how, index.place
         query_fine = fine(core)
-        bare_fine = fine(split_preposition(core)[1])  # for case forms: мирноградом ~ мирноград
+        bare_fine = ""  # for case forms, set when they are read: мирноградом ~ мирноград
         latin_query = not has_cyrillic(core)
 
         def consider(
-            slots: Iterable[int],
+            slots: Sequence[int],
             method: str,
             hint: str | None = hint,
             edits: int = 0,
@@ -433,6 +434,8 @@ class Resolver:
             """Keep, for each place a slot names, the best evidence: a candidate is built only
             when a slot ranks its place higher than any slot before it (a place has a name per
             language and spelling, and a shared name a hundred places)."""
+            if not slots:
+                return
             against = bare_fine if method == "form" else spelled or query_fine
             fits = _HINT_FITS.get(hint or "", _NO_KINDS)
             unit_hint = hint in _UNIT_HINTS
@@ -457,7 +460,7 @@ class Resolver:
                     # A unit word narrows the field to a few dozen units, whose adjectives
                     # foreign text spells loosely (Charkovskej oblasti: Харківська область).
                     unit = unit_hint and info.kind in fits
-                    if not _spells(reading, name, name_lang[slot], name_fine, loose=unit):
+                    if not _spells(reading, index, slot, name_fine, loose=unit):
                         continue
                 how = name_how[slot]
                 found_by = method
@@ -465,9 +468,14 @@ class Resolver:
                     # A recorded romanization (Gornal for Горналь) is the reading a key gives
                     # the Cyrillic name, no better: a namesake's Russian name read so ties it.
                     found_by = "key"
-                similarity, found_by, slot_edits = _similarity(
-                    found_by, against, name, name_lang[slot], name_fine, edits, latin_query
-                )
+                # Homonyms share their spellings: each is compared once per lookup.
+                compared = (found_by, against, name, name_lang[slot], edits)
+                known = similarities.get(compared)
+                if known is None:
+                    known = similarities[compared] = _similarity(
+                        found_by, against, index, slot, name_fine, edits, latin_query
+                    )
+                similarity, found_by, slot_edits = known
                 respelled = found_by == "key" and not latin_query
                 hint_score = 0 if hint is None else (1 if info.kind in fits else -1)
                 missing = hint is None and entry_hint is not None
@@ -527,6 +535,7 @@ class Resolver:
                     continue
                 if old is not None and _METHODS.index(old.method) <= _METHODS.index(c.method):
                     best[place] = old
+                    best_rank[place] = rank_key(old)
                     continue
                 u.method, u.similarity, u.variant = c.method, c.similarity, c.variant
                 u.edits, u.typing_edits = c.edits, c.typing_edits
@@ -549,6 +558,8 @@ class Resolver:
         # A common word or name as written (Belgrade, Zelensky) is no foreign inflection of a
         # place: English does not decline, and the list holds no real Latin case form.
         forms = () if latin_query and is_common_word(core) else nominative_candidates(core)
+        if forms:
+            bare_fine = fine(split_preposition(core)[1])
         for form in forms:
             # One word carries no descriptor but itself (split_descriptors keeps a lone "raion"),
             # and the forms of a cleaned core need no cleaning: skip that work for the common case.
@@ -662,12 +673,14 @@ class Resolver:
 
     # ------------------------------------------------------------------------ output
     def _match(self, query: str, c: Candidate, p: float, *, ambiguous: bool) -> Match:
-        g = self.gazetteer
-        place = g[self.index.place(c.place).id]
+        g, index = self.gazetteer, self.index
+        place = g[index.place(c.place).id]
 
         def name_of(place_id: str | None) -> str | None:
-            parent = g.get(place_id) if place_id else None
-            return None if parent is None or parent.id == place.id else parent.name
+            position = index.position.get(place_id) if place_id else None
+            if position is None or place_id == place.id:
+                return None
+            return index.place(position).name
 
         return Match(
             query=query,
@@ -708,6 +721,21 @@ class _Assessed:
     how: How | None
     matched: str | None
     core: str  # the query without descriptor, for telling a non-name
+
+
+class _Once:
+    """A question asked at most once: its answer is kept (cheaper than functools.cache)."""
+
+    __slots__ = ("_answer", "_ask")
+
+    def __init__(self, ask: Callable[[], bool]) -> None:
+        self._ask: Callable[[], bool] | None = ask
+        self._answer = False
+
+    def __call__(self) -> bool:
+        if self._ask is not None:
+            self._answer, self._ask = self._ask(), None
+        return self._answer
 
 
 _Keep = Any  # Callable[[PlaceInfo], bool] | None (keep all); Any keeps mypy quiet
@@ -760,8 +788,8 @@ def _how(c: Candidate) -> How:
 def _similarity(
     method: str,
     query_fine: str,
-    name: str,
-    lang: str,
+    index: Index,
+    slot: int,
     name_fine: str,
     edits: int,
     latin_query: bool,
@@ -771,7 +799,7 @@ def _similarity(
     if method == "exact":
         return 1.0, method, edits
     if method in ("key", "form") and latin_query:
-        similarity = _romanized_similarity(query_fine, name, lang, name_fine)
+        similarity = _romanized_similarity(query_fine, index, slot, name_fine)
     else:
         similarity = fuzz.ratio(query_fine, name_fine) / 100
     if method == "key" and similarity < _KEY_MIN_SIMILARITY:
@@ -790,21 +818,22 @@ def _statics(info: PlaceInfo) -> tuple[float, float, int]:
     )
 
 
-def _romanized_similarity(spelling: str, name: str, lang: str, name_fine: str) -> float:
-    """How close a Latin spelling is to the name ``e``: against its ASCII fold and, short of a
-    perfect match, its romanization in every scheme of its language, the best counting. Kysiwka
-    is Кисівка exactly as Polish spells it, though its fold (Kisivka) differs by a letter."""
+def _romanized_similarity(spelling: str, index: Index, slot: int, name_fine: str) -> float:
+    """How close a Latin spelling is to the name at ``slot``: against its ASCII fold and, short
+    of a perfect match, its romanization in every scheme of its language, the best counting.
+    Kysiwka is Кисівка exactly as Polish spells it, though its fold (Kisivka) differs by a
+    letter."""
     best = fuzz.ratio(spelling, name_fine)
     if best < 100:
-        for romanized in romanizations(name, lang):
+        for romanized in index.romanized(slot):
             best = max(best, fuzz.ratio(spelling, romanized, score_cutoff=best))
     return best / 100
 
 
-def _spells(reading: str, name: str, lang: str, name_fine: str, *, loose: bool = False) -> bool:
-    """Whether a Latin case form's reading spells ``name`` in some romanization."""
+def _spells(reading: str, index: Index, slot: int, name_fine: str, *, loose: bool = False) -> bool:
+    """Whether a Latin case form's reading spells the name at ``slot`` in some romanization."""
     cut = _LATIN_UNIT_FORM_MIN_SIMILARITY if loose else _LATIN_FORM_MIN_SIMILARITY
-    return _romanized_similarity(reading, name, lang, name_fine) >= cut
+    return _romanized_similarity(reading, index, slot, name_fine) >= cut
 
 
 def _threshold(value: object) -> float:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -297,26 +298,30 @@ def _prominence_gap(top: Candidate, rival: Candidate) -> float:
 
 
 # ------------------------------------------------------------------ rivals and ranking
-def rival(other: Candidate, top: Candidate) -> bool:
+def rival(
+    other: Candidate, top: Candidate, top_evidence: tuple[int, int, int, int] | None = None
+) -> bool:
     """A homonym: found by evidence as strong as the winner's, or by a transliteration of a
     name nearly as close (Лощиновка: one village's Russian name, and another's key). A fuzzy
     neighbour more edits away is no rival: one swap from Sokyrne, "Soykrne" means Sokyrne, not
     Sofyne two edits off, however alike their letters. Edits count twice over: in the key, and
     in typing the romanized spelling (a swap is one): "Kherosn" is one swap from Kherson and two
     slips from Khorosna and Khorosno, whose keys are as near."""
-    if other.evidence() == top.evidence():
+    mine = top.evidence() if top_evidence is None else top_evidence
+    theirs = other.evidence()
+    if theirs == mine:
         if top.method == "fuzzy" and (
             other.edits > top.edits or other.typing_edits > top.typing_edits
         ):
             return False
         return other.similarity >= top.similarity - 0.1
     strong = ("exact", "key")
-    hint, variant, _, missing = top.evidence()
+    hint, variant, _, missing = mine
     return (
         top.method in strong
         and other.method in strong
-        and other.evidence()[:2] == (hint, variant)
-        and other.evidence()[3] == missing
+        and theirs[:2] == (hint, variant)
+        and theirs[3] == missing
         and other.similarity >= 0.9
     )
 
@@ -520,7 +525,8 @@ def _features_at(
     its rivals, and those of them that share its name."""
     top = found[i]
     # Candidates above this one are ruled out when it is asked about: they are no rivals.
-    rivals = [r for r in found[i + 1 :] if rival(r, top) and not one_place(index, r, top)]
+    evidence = top.evidence()
+    rivals = [r for r in found[i + 1 :] if rival(r, top, evidence) and not one_place(index, r, top)]
     name = index.place(top.place).name
     same: list[Candidate] = []
     others: list[Candidate] = []
@@ -576,6 +582,8 @@ def default_threshold() -> float:
 
 
 def _probability(weights: tuple[float, ...], x: list[float], offset: float = 0.0) -> float:
-    z = offset + sum(w * v for w, v in zip(weights, x, strict=True))
+    if len(weights) != len(x):
+        raise ValueError(f"{len(x)} features for {len(weights)} weights")
+    z = offset + sum(map(operator.mul, weights, x))
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
