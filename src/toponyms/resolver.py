@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -413,7 +413,6 @@ class Resolver:
         best: dict[int, Candidate] = {}
         best_rank: dict[int, tuple[float, ...]] = {}  # rank_key of each best, as it was built
         place_statics: dict[int, tuple[float, float, int]] = {}
-        similarities: dict[tuple[str, str, str, str, int], tuple[float, str, int]] = {}
         name_variant, name_text, name_hint = index.name_variant, index.name_text, index.name_hint
         name_place, name_fines, name_lang = index.name_place, index.name_fine, index.name_lang
         name_how, place_of = index.name_how, index.place
@@ -439,6 +438,11 @@ class Resolver:
             against = bare_fine if method == "form" else spelled or query_fine
             fits = _HINT_FITS.get(hint or "", _NO_KINDS)
             unit_hint = hint in _UNIT_HINTS
+            # First each place's best slot, by what the slot adds to the rank (the place's own
+            # part is the same for all its slots); names met before are read from memory.
+            readings: dict[tuple[str, str, str, bool, bool], _SlotReading] = {}
+            spells: dict[tuple[str, str, bool], bool] = {}
+            chosen: dict[int, tuple[tuple[float, ...], int, _SlotReading]] = {}
             for slot in slots:
                 variant = name_variant[slot]
                 if method == "form" and variant and not variants:
@@ -446,55 +450,70 @@ class Resolver:
                 name = name_text[slot]
                 if plural and name[-1:] in _NEUTER_ENDINGS:
                     continue  # the key's vowels are coarse: a plural is no neuter name's form
-                entry_hint = name_hint[slot]
-                if variant and entry_hint is not None and hint is None:
+                bare = name_hint[slot] is None
+                if variant and not bare and hint is None:
                     # An unclassified variant whose descriptor is part of it (GeoNames' "Donbas
                     # City" for Donetsk) says nothing of a query without one (Donbas).
                     continue
                 position = name_place[slot]
-                info = place_of(position)
-                if keep is not None and not keep(info):
+                if keep is not None and not keep(place_of(position)):
                     continue
-                name_fine = name_fines[slot]
+                lang = name_lang[slot]
                 if reading is not None:
                     # A unit word narrows the field to a few dozen units, whose adjectives
                     # foreign text spells loosely (Charkovskej oblasti: Харківська область).
-                    unit = unit_hint and info.kind in fits
-                    if not _spells(reading, index, slot, name_fine, loose=unit):
+                    unit = unit_hint and place_of(position).kind in fits
+                    ok = spells.get((name, lang, unit))
+                    if ok is None:
+                        ok = spells[(name, lang, unit)] = _spells(
+                            reading, index, slot, name_fines[slot], loose=unit
+                        )
+                    if not ok:
                         continue
                 how = name_how[slot]
-                found_by = method
-                if method == "exact" and how == "transliteration":
-                    # A recorded romanization (Gornal for Горналь) is the reading a key gives
-                    # the Cyrillic name, no better: a namesake's Russian name read so ties it.
-                    found_by = "key"
-                # Homonyms share their spellings: each is compared once per lookup.
-                compared = (found_by, against, name, name_lang[slot], edits)
-                known = similarities.get(compared)
-                if known is None:
-                    known = similarities[compared] = _similarity(
-                        found_by, against, index, slot, name_fine, edits, latin_query
+                signature = (name, lang, how, variant, bare)
+                read = readings.get(signature)
+                if read is None:
+                    found_by = method
+                    if method == "exact" and how == "transliteration":
+                        # A recorded romanization (Gornal for Горналь) is the reading a key
+                        # gives the Cyrillic name, no better: a namesake's Russian name ties it.
+                        found_by = "key"
+                    similarity, found_by, slot_edits = _similarity(
+                        found_by, against, index, slot, name_fines[slot], edits, latin_query
                     )
-                similarity, found_by, slot_edits = known
-                respelled = found_by == "key" and not latin_query
+                    respelled = found_by == "key" and not latin_query
+                    missing = hint is None and not bare
+                    read = readings[signature] = _SlotReading(
+                        rank_tuple(
+                            0, variant, found_by, respelled, missing, 0, similarity, 0.0, how,
+                            False,
+                        ),
+                        found_by, similarity, slot_edits, respelled, missing,
+                    )  # fmt: skip
+                best_slot = chosen.get(position)
+                if best_slot is None or read.rank < best_slot[0]:
+                    chosen[position] = (read.rank, slot, read)
+            for position, (_, slot, read) in chosen.items():
+                info = place_of(position)
                 hint_score = 0 if hint is None else (1 if info.kind in fits else -1)
-                missing = hint is None and entry_hint is not None
                 statics = place_statics.get(position)
                 if statics is None:
                     statics = place_statics[position] = _statics(info)
+                how = name_how[slot]
                 rank = rank_tuple(
-                    hint_score, variant, found_by, respelled, missing, 0, similarity,
-                    statics[0], how, info.current,
+                    hint_score, name_variant[slot], read.method, read.respelled, read.missing, 0,
+                    read.similarity, statics[0], how, info.current,
                 )  # fmt: skip
                 old = best_rank.get(position)
                 if old is not None and old <= rank:
                     continue
                 best_rank[position] = rank
                 best[position] = Candidate(
-                    position, found_by, how, name, similarity, slot_edits, hint_score, missing,
-                    statics[0], info.current, variant, statics[1], info.population, statics[2],
-                    info.country, 0, respelled,
-                    OSA.distance(against, name_fine) if found_by == "fuzzy" else 0,
+                    position, read.method, how, name_text[slot], read.similarity, read.edits,
+                    hint_score, read.missing, statics[0], info.current, name_variant[slot],
+                    statics[1], info.population, statics[2], info.country, 0, read.respelled,
+                    OSA.distance(against, name_fines[slot]) if read.method == "fuzzy" else 0,
                 )  # fmt: skip
 
         def finish() -> list[Candidate]:
@@ -721,6 +740,18 @@ class _Assessed:
     how: How | None
     matched: str | None
     core: str  # the query without descriptor, for telling a non-name
+
+
+class _SlotReading(NamedTuple):
+    """What one name adds to a candidate's evidence in one lookup step: its part of the rank
+    (rank_tuple without the place's own part), the method it counts as, and so on."""
+
+    rank: tuple[float, ...]
+    method: str
+    similarity: float
+    edits: int
+    respelled: bool
+    missing: bool
 
 
 class _Once:
