@@ -11,7 +11,9 @@ renames it into place only when the run succeeds.
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -107,14 +109,43 @@ class _Cache:
     def __call__(self, name: object) -> Answer:
         if not isinstance(name, str):
             return self._missing
-        if name in self._answers:
-            self._answers.move_to_end(name)
-            return self._answers[name]
-        answer = self._lookup(name)
-        self._answers[name] = answer
-        if len(self._answers) > self._size:
-            self._answers.popitem(last=False)
+        answers = self._answers
+        answer = answers.get(name)
+        if answer is not None:
+            answers.move_to_end(name)
+            return answer
+        answer = answers[name] = self._lookup(name)
+        if len(answers) > self._size:
+            answers.popitem(last=False)
         return answer
+
+
+class _Rendered:
+    """The result cells of each answer as CSV text, made once per answer: rows repeat names."""
+
+    def __init__(self, delimiter: str, escape: bool, size: int = _CACHE) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, delimiter=delimiter, lineterminator="")
+        self._delimiter, self._escape, self._size = delimiter, escape, size
+        self._texts: dict[int, tuple[Answer, list[str], str]] = {}
+
+    def __call__(self, answer: Answer) -> tuple[list[str], str]:
+        """The answer's cells (escaped when asked) and, ready to append to a row, the delimiter
+        and those cells as CSV."""
+        found = self._texts.get(id(answer))
+        if found is not None and found[0] is answer:
+            return found[1], found[2]
+        cells = _cells(answer)
+        if self._escape:
+            cells = [_escape(c) for c in cells]
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(cells)
+        text = self._delimiter + self._buffer.getvalue()
+        if len(self._texts) >= self._size:
+            self._texts.clear()
+        self._texts[id(answer)] = (answer, cells, text)  # the answer kept: its id stays its own
+        return cells, text
 
 
 def _escape(value: str) -> str:
@@ -195,6 +226,12 @@ def _delimited(
     writer.writerow([*header, *(prefix + f for f in RESULT_FIELDS)])
     width = len(header)
     reader = csv.reader(lines, delimiter=delimiter)
+    render = _Rendered(delimiter, escape)
+    # Where a cell may start with a formula character: the line's start, after a delimiter,
+    # either opening a quoted cell. A row showing one goes through the writer, cell by cell.
+    formula = re.compile(
+        f'(?:^|{re.escape(delimiter)})"?[{re.escape("".join(_FORMULA_START))}]'
+    ).search
     done = False
     while not done:
         out: list[list[str] | str] = []
@@ -216,8 +253,12 @@ def _delimited(
                     answer = cache(row[at])
                     report.resolved += answer.place is not None
                     report.named += answer.name is not None
-                    cells = [*row, *_cells(answer)]
-                    out.append([_escape(c) for c in cells] if escape else cells)
+                    cells, text = render(answer)
+                    if len(raw) == 1 and not (escape and formula(raw[0])):
+                        # The row as it was read, its result appended: no cell to rewrite.
+                        out.append(raw[0].rstrip("\r\n") + text + "\n")
+                    else:
+                        out.append([*(map(_escape, row) if escape else row), *cells])
                     continue
             report.rows += 1
             report.unreadable += 1
@@ -238,6 +279,10 @@ def _problem(
     delimiter: str,
 ) -> str | None:
     """What is wrong with a record read from lines ``start`` to ``end``, or None."""
+    if start == end and start not in damaged:  # one line: the common case, checked quickly
+        line = raw[0]
+        if "\x00" not in line and not line.count('"') % 2 and len(row) == width:
+            return None
     bad = [n for n in range(start, end + 1) if n in damaged]
     if bad:
         return f"line {bad[0]}: invalid UTF-8"
@@ -262,15 +307,22 @@ def _problem(
 
 
 def _write(sink: IO[str], writer: Any, out: list[list[str] | str]) -> None:
+    """Write a chunk in order: text as it is (a line ends with one), cells through the writer."""
     rows: list[list[str]] = []
+    texts: list[str] = []
     for item in out:
-        if isinstance(item, str):  # raw lines written through
-            writer.writerows(rows)
-            rows = []
-            sink.write(item if item.endswith(("\n", "\r")) else item + "\n")
+        if isinstance(item, str):  # a line ready to write, or one written through
+            if rows:
+                writer.writerows(rows)
+                rows = []
+            texts.append(item if item.endswith(("\n", "\r")) else item + "\n")
         else:
+            if texts:
+                sink.write("".join(texts))
+                texts = []
             rows.append(item)
     writer.writerows(rows)
+    sink.write("".join(texts))
 
 
 def _jsonl(
