@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import math
@@ -107,6 +108,31 @@ def test_csv_file_gets_columns_escapes_formulas_and_passes_bad_rows_through() ->
     assert lines[4].startswith("4,-5,")  # a number is not a formula
     assert (report.rows, report.resolved, report.unreadable) == (4, 1, 1)
     assert warnings == ["line 4: 3 fields, the header has 2; line 4 written through unchanged"]
+
+
+CELL = st.text(st.sampled_from('ab ,;"=+-@\t\n1Покровськ'), max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(CELL, CELL, CELL), max_size=6), st.sampled_from([",", ";", "\t"]))
+def test_csv_rows_read_back_as_written_with_the_results_appended(
+    rows: list[tuple[str, str, str]], delimiter: str
+) -> None:
+    from toponyms.files import RESULT_FIELDS, _escape
+
+    source = io.StringIO(newline="")
+    csv.writer(source, delimiter=delimiter).writerows([("id", "place", "note"), *rows])
+    sink = io.StringIO()
+    report = resolve_file(
+        io.StringIO(source.getvalue(), newline=""), sink, column="place", fmt="csv",
+        resolver=toponyms.Resolver(), delimiter=delimiter, warn=lambda m: None,
+    )  # fmt: skip
+    out = list(csv.reader(io.StringIO(sink.getvalue(), newline=""), delimiter=delimiter))
+    assert report.unreadable == 0 and len(out) == len(rows) + 1
+    for row, written in zip(rows, out[1:], strict=True):
+        assert written[:3] == [_escape(c) for c in row]
+        assert len(written) == 3 + len(RESULT_FIELDS)
+        assert written[3] == toponyms.lookup(row[1]).status.value
 
 
 def test_jsonl_file_keeps_every_line() -> None:
