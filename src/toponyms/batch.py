@@ -25,6 +25,7 @@ PANDAS_DTYPES = {
     name: {"string": "string", "int": "Int64", "float": "Float64"}[kind] for name, kind in COLUMNS
 }
 _PARALLEL_MIN = 2_000  # distinct strings below which extra processes cost more than they save
+_CHUNK_MIN = 50
 
 _worker: Resolver | None = None
 
@@ -77,7 +78,9 @@ def _parallel(
 ) -> dict[str, Answer]:
     from concurrent.futures import ProcessPoolExecutor  # only large inputs pay for the import
 
-    size = math.ceil(len(distinct) / (workers * 4))
+    # Small chunks: names differ in cost a hundredfold (an exact name, a garble searched
+    # fuzzily), and few large chunks leave one process working alone at the end.
+    size = max(_CHUNK_MIN, math.ceil(len(distinct) / (workers * 32)))
     chunks = [distinct[i : i + size] for i in range(0, len(distinct), size)]
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(resolver,)) as pool:
         results = pool.map(_resolve_chunk, chunks, [options] * len(chunks))
