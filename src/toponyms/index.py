@@ -27,7 +27,9 @@ from .keys import key
 from .text.normalize import has_cyrillic, split_descriptors
 from .text.translit import schemes, transliterate
 
-__all__ = ["Entry", "Index", "PlaceInfo", "fine", "romanizations", "text_layer_digest"]
+__all__ = [
+    "Entry", "Index", "PlaceColumns", "PlaceInfo", "fine", "romanizations", "text_layer_digest",
+]  # fmt: skip
 
 # How a name of the gazetteer is typed, ordered by the weight its match carries.
 NAME_TYPE_HOW: Final = {
@@ -99,7 +101,7 @@ class Index:
         for place in gazetteer:
             position[place.id] = len(places)
             places.append(_info(place))
-        self._places = _PlaceColumns(_with_centroids(places, gazetteer))
+        self._places = PlaceColumns(_with_centroids(places, gazetteer))
         self._infos: dict[int, PlaceInfo] = {}  # made on first access
         self.position = position
         self.name_place: list[int] = []
@@ -198,6 +200,12 @@ class Index:
             info = self._infos[position] = self._places.info(position)
         return info
 
+    @property
+    def columns(self) -> PlaceColumns:
+        """The places' fields by column (kind, country, population, current, name, ...): read
+        without making a record, for the steps that look at many places and keep few."""
+        return self._places
+
     def countries(self) -> frozenset[str]:
         """The countries that places of the gazetteer are in."""
         return self._places.countries()
@@ -266,7 +274,7 @@ def _encode(index: Index) -> object:
     def plain(value: object) -> object:
         if isinstance(value, array):
             return ("array", value.typecode, value.tobytes())
-        if isinstance(value, _PlaceColumns):
+        if isinstance(value, PlaceColumns):
             return {name: plain(v) for name, v in vars(value).items()}
         return value
 
@@ -294,7 +302,7 @@ def _decode(data: object) -> Index:
     places = data["_places"]
     if not isinstance(places, dict):
         raise TypeError("not cached place columns")
-    columns = _PlaceColumns.__new__(_PlaceColumns)
+    columns = PlaceColumns.__new__(PlaceColumns)
     for name, v in places.items():
         setattr(columns, name, value(v))
     state["_places"] = columns
@@ -303,8 +311,9 @@ def _decode(data: object) -> Index:
     return index
 
 
-class _PlaceColumns:
-    """PlaceInfo records stored by column: a few lists and arrays instead of 66k tuples."""
+class PlaceColumns:
+    """PlaceInfo records stored by column: a few lists and arrays instead of 90k tuples.
+    ``current`` is bytes (1 for a current place), ``parents`` ids joined by U+001F."""
 
     def __init__(self, places: list[PlaceInfo]) -> None:
         self.id = [p.id for p in places]

@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from . import gazetteer as _gazetteer
 from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
-from .index import Index, PlaceInfo, fine, shipped_index
+from .index import Index, PlaceColumns, PlaceInfo, fine, shipped_index
 from .keys import foreign_respellings, hungarian_respelling, key
 from .lexicon import is_common_word, is_given_name, is_person_name
 from .results import Answer, How, Match, Status
@@ -88,6 +88,8 @@ _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
 # The evidence methods, strongest first.
 _METHODS = ("exact", "key", "form", "fuzzy")
 _NO_KINDS: frozenset[str] = frozenset()
+# Descriptors whose candidates are lifted to the units named after them (Resolver._gather).
+_LIFTING_HINTS = frozenset({"oblast", "raion", "entity"})
 
 
 class Resolver:
@@ -337,13 +339,14 @@ class Resolver:
         if not core or len(core) > MAX_QUERY_LENGTH:
             return core, None
         k = key(core)
-        found = self._gather(core, k, hint, keep)
+        pruning = limit if near is None else None
+        found = self._gather(core, k, hint, keep, pruning)
         if not found:  # "Луцький райнон": a garbled descriptor hides the name
             repaired = repair_descriptor(text)
             if repaired is not None:
                 core, hint = split_descriptors(repaired)
                 k = key(core)
-                found = self._gather(core, k, hint, keep) if core else []
+                found = self._gather(core, k, hint, keep, pruning) if core else []
         if (
             hint is None
             and is_feminine_adjective(core)
@@ -351,7 +354,7 @@ class Resolver:
         ):
             # Херсонській, Донецкой: a bare feminine adjective in some case agrees with
             # область or громада, not with a settlement's neuter or masculine name.
-            found = self._gather(core, k, "feminine_unit", keep) or found
+            found = self._gather(core, k, "feminine_unit", keep, pruning) or found
         if not any(c.method == "exact" for c in found):
             # Donieckiej Republice Ludowej, Repubblica di Donetsk: a people's republic named
             # after its capital in any language, if the name found is one's.
@@ -376,7 +379,8 @@ class Resolver:
             # Asked once per query at most, and only where the feature can fire.
             common_word=_Once(lambda: is_common_word(bare) or is_given_name(bare)),
         )  # fmt: skip
-        return core, assess(index, found, query, limit=limit)
+        pool = found.pool if isinstance(found, _Found) else len(found)
+        return core, assess(index, found, query, limit=limit, pool=pool)
 
     def _answer(self, text: str | None, outcome: _Assessed | None, cut: float) -> Answer:
         version = self.gazetteer.version
@@ -407,12 +411,20 @@ class Resolver:
         )  # fmt: skip
 
     # ---------------------------------------------------------------------- evidence
-    def _gather(self, core: str, k: str, hint: str | None, keep: _Keep) -> list[Candidate]:
-        """Every place the query's ``core`` (whose key is ``k``) may name, with its evidence."""
+    def _gather(
+        self, core: str, k: str, hint: str | None, keep: _Keep, limit: int | None = None
+    ) -> list[Candidate]:
+        """Every place the query's ``core`` (whose key is ``k``) may name, with its evidence.
+
+        With ``limit`` (no context to come, which would reorder them), near misses are built
+        only where the first ``limit`` answers depend on them, and counted all: the list is a
+        _Found that says how many places there were."""
         index = self.index
         best: dict[int, Candidate] = {}
         best_rank: dict[int, tuple[float, ...]] = {}  # rank_key of each best, as it was built
-        place_statics: dict[int, tuple[float, float, int]] = {}
+        place_statics: dict[int, tuple[float, float, int, bool]] = {}
+        columns = index.columns
+        kinds = columns.kind
         name_variant, name_text, name_hint = index.name_variant, index.name_text, index.name_hint
         name_place, name_fines, name_lang = index.name_place, index.name_fine, index.name_lang
         name_how, place_of = index.name_how, index.place
@@ -429,6 +441,7 @@ class Resolver:
             reading: str | None = None,  # a Latin case form's nominative reading, as fine() spells
             variants: bool = False,  # may a case form inflect an unclassified variant name
             plural: bool = False,  # a Cyrillic case form read as a plural (Герасимов: -ы, -и)
+            into: dict[int, _Ranked] | None = None,  # rank the places here, build nothing yet
         ) -> None:
             """Keep, for each place a slot names, the best evidence: a candidate is built only
             when a slot ranks its place higher than any slot before it (a place has a name per
@@ -462,7 +475,7 @@ class Resolver:
                 if reading is not None:
                     # A unit word narrows the field to a few dozen units, whose adjectives
                     # foreign text spells loosely (Charkovskej oblasti: Харківська область).
-                    unit = unit_hint and place_of(position).kind in fits
+                    unit = unit_hint and kinds[position] in fits
                     ok = spells.get((name, lang, unit))
                     if ok is None:
                         ok = spells[(name, lang, unit)] = _spells(
@@ -495,26 +508,43 @@ class Resolver:
                 if best_slot is None or read.rank < best_slot[0]:
                     chosen[position] = (read.rank, slot, read)
             for position, (_, slot, read) in chosen.items():
-                info = place_of(position)
-                hint_score = 0 if hint is None else (1 if info.kind in fits else -1)
+                kind = kinds[position]
+                hint_score = 0 if hint is None else (1 if kind in fits else -1)
                 statics = place_statics.get(position)
                 if statics is None:
-                    statics = place_statics[position] = _statics(info)
-                how = name_how[slot]
+                    statics = place_statics[position] = _statics(columns, position)
                 rank = rank_tuple(
                     hint_score, name_variant[slot], read.method, read.respelled, read.missing, 0,
-                    read.similarity, statics[0], how, info.current,
+                    read.similarity, statics[0], name_how[slot], statics[3],
                 )  # fmt: skip
-                old = best_rank.get(position)
-                if old is not None and old <= rank:
+                if into is not None:  # ranked, to be built later if needed
+                    known = into.get(position)
+                    if known is None or rank < known[0]:
+                        into[position] = (rank, slot, read, hint_score, against)
                     continue
-                best_rank[position] = rank
-                best[position] = Candidate(
-                    position, read.method, how, name_text[slot], read.similarity, read.edits,
-                    hint_score, read.missing, statics[0], info.current, name_variant[slot],
-                    statics[1], info.population, statics[2], info.country, 0, read.respelled,
-                    OSA.distance(against, name_fines[slot]) if read.method == "fuzzy" else 0,
-                )  # fmt: skip
+                build(position, rank, slot, read, hint_score, against)
+
+        def build(
+            position: int,
+            rank: tuple[float, ...],
+            slot: int,
+            read: _SlotReading,
+            hint_score: int,
+            against: str,
+        ) -> None:
+            """Make the place's candidate from the name at ``slot``, unless it has a better."""
+            old = best_rank.get(position)
+            if old is not None and old <= rank:
+                return
+            statics = place_statics[position]
+            best_rank[position] = rank
+            best[position] = Candidate(
+                position, read.method, name_how[slot], name_text[slot], read.similarity,
+                read.edits, hint_score, read.missing, statics[0], statics[3],
+                name_variant[slot], statics[1], columns.population[position], statics[2],
+                columns.country[position], 0, read.respelled,
+                OSA.distance(against, name_fines[slot]) if read.method == "fuzzy" else 0,
+            )  # fmt: skip
 
         def finish() -> list[Candidate]:
             """The candidates, with the units named after a centre that was found where the
@@ -603,8 +633,22 @@ class Resolver:
                         reading=fine(hungarian),
                     )  # fmt: skip
         if not best and k:
-            for found, edits in index.fuzzy_keys(k):
-                consider(index.by_key(found), "fuzzy", edits=edits)
+            if limit is None or hint in _LIFTING_HINTS:
+                for found, edits in index.fuzzy_keys(k):
+                    consider(index.by_key(found), "fuzzy", edits=edits)
+            else:
+                # Near misses reach hundreds of places (Pokrovks: Pokrovsk and the Pokrovske and
+                # Pokrovka villages). All are ranked and counted; candidates are built for those
+                # the answer can depend on: the first ``limit``, the one after, and their rivals.
+                ranked: dict[int, _Ranked] = {}
+                for found, edits in index.fuzzy_keys(k):
+                    consider(index.by_key(found), "fuzzy", edits=edits, into=ranked)
+                ordered = sorted(ranked.items(), key=lambda item: item[1][0])
+                for position, (rank, slot, read, hint_score, against) in ordered[
+                    : _deciding(ordered, limit)
+                ]:
+                    build(position, rank, slot, read, hint_score, against)
+                return _Found(finish(), len(ordered))
         return finish()
 
     # ------------------------------------------------------------- filters, context
@@ -742,6 +786,33 @@ class _Assessed:
     core: str  # the query without descriptor, for telling a non-name
 
 
+class _Found(list[Candidate]):
+    """Candidates, some of them not built: ``pool`` is how many places were found."""
+
+    def __init__(self, candidates: list[Candidate], pool: int) -> None:
+        super().__init__(candidates)
+        self.pool = pool
+
+
+def _deciding(ordered: Sequence[tuple[int, _Ranked]], limit: int) -> int:
+    """How many of the ranked near misses ``ordered`` the first ``limit`` answers depend on:
+    those, the next one (each answer is weighed against the one after it), and every rival of
+    each (scoring.rival: a near miss's rivals share its evidence and come within 0.1 of its
+    similarity, so they follow it in rank order; 0.11 allows for the rank's rounding)."""
+    end = min(len(ordered), limit + 1)
+    for i in range(min(limit, len(ordered))):
+        rank = ordered[i][1][0]
+        evidence, floor = rank[:4], -rank[5] - 0.11
+        j = i + 1
+        while j < len(ordered):
+            other = ordered[j][1][0]
+            if other[:4] != evidence or -other[5] < floor:
+                break
+            j += 1
+        end = max(end, j)
+    return end
+
+
 class _SlotReading(NamedTuple):
     """What one name adds to a candidate's evidence in one lookup step: its part of the rank
     (rank_tuple without the place's own part), the method it counts as, and so on."""
@@ -752,6 +823,11 @@ class _SlotReading(NamedTuple):
     edits: int
     respelled: bool
     missing: bool
+
+
+# A place ranked in a lookup step, its candidate not yet built: rank, the name's slot, what
+# the name adds, the descriptor's agreement, the spelling compared.
+_Ranked = tuple[tuple[float, ...], int, _SlotReading, int, str]
 
 
 class _Once:
@@ -840,12 +916,15 @@ def _similarity(
     return similarity, method, edits
 
 
-def _statics(info: PlaceInfo) -> tuple[float, float, int]:
-    """A place's prominence as ranking weighs it: prior, kind prior, tier."""
+def _statics(columns: PlaceColumns, position: int) -> tuple[float, float, int, bool]:
+    """A place's prominence as ranking weighs it: prior, kind prior, tier; and whether it is
+    current."""
+    kind, current = columns.kind[position], bool(columns.current[position])
     return (
-        prior(info.kind, info.population, info.country),
-        KIND_PRIOR.get(info.kind, 0.0),
-        TIER.get(info.kind, 0) if info.current else 0,
+        prior(kind, columns.population[position], columns.country[position]),
+        KIND_PRIOR.get(kind, 0.0),
+        TIER.get(kind, 0) if current else 0,
+        current,
     )
 
 

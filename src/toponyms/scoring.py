@@ -464,7 +464,9 @@ class Assessment:
     query: Query
 
 
-def assess(index: Index, found: list[Candidate], query: Query, *, limit: int = 1) -> Assessment:
+def assess(
+    index: Index, found: list[Candidate], query: Query, *, limit: int = 1, pool: int | None = None
+) -> Assessment:
     """Rank ``found`` and give the first ``limit`` candidates their probabilities.
 
     Probabilities follow the ranking by stick-breaking: candidate *i* is the place meant only
@@ -472,7 +474,10 @@ def assess(index: Index, found: list[Candidate], query: Query, *, limit: int = 1
     chance among the candidates below it (each above it, being ruled out, is no longer its
     rival). The winner's chance is its name's times the place's given the name. Every value
     depends on the candidates, never on ``limit``, which only says how many to compute.
+    ``pool``: how many places the query reached, when ``found`` holds only those the first
+    ``limit`` depend on (the resolver leaves the rest of a long list of near misses unbuilt).
     """
+    pool = len(found) if pool is None else pool
     rank(index, found)
     confidences: list[float] = []
     ambiguous: list[bool] = []
@@ -480,7 +485,7 @@ def assess(index: Index, found: list[Candidate], query: Query, *, limit: int = 1
     name_confidence = 0.0
     homonyms: list[Candidate] = []
     for i, top in enumerate(found[: max(1, limit)]):
-        name_x, place_x, rivals, same = _features_at(index, found, i, query)
+        name_x, place_x, rivals, same = _features_at(index, found, i, query, pool)
         name_p = _probability(_name_weights(), name_x)
         place_p = (
             1.0
@@ -518,7 +523,7 @@ def even_odds(rivals: int) -> float:
 
 
 def _features_at(
-    index: Index, found: list[Candidate], i: int, query: Query
+    index: Index, found: list[Candidate], i: int, query: Query, pool: int | None = None
 ) -> tuple[list[float], list[float] | None, list[Candidate], list[Candidate]]:
     """For candidate ``i`` among those ranked below it: the name model's features (rivals of
     other names), the place model's (the rivals that share its name; None when there are none),
@@ -527,17 +532,19 @@ def _features_at(
     # Candidates above this one are ruled out when it is asked about: they are no rivals.
     evidence = top.evidence()
     rivals = [r for r in found[i + 1 :] if rival(r, top, evidence) and not one_place(index, r, top)]
-    name = index.place(top.place).name
+    names = index.columns.name
+    name = names[top.place]
     same: list[Candidate] = []
     others: list[Candidate] = []
     for r in rivals:
-        if index.place(r.place).name == name:
+        if names[r.place] == name:
             same.append(r)
         elif not _abroad(r, top):
             others.append(r)
     runner_up = found[i + 1] if i + 1 < len(found) else None
-    name_x = features(top, others, query, len(found), runner_up)
-    place_x = features(top, same, query, len(found), runner_up, homonyms=True) if same else None
+    pool = len(found) if pool is None else pool
+    name_x = features(top, others, query, pool, runner_up)
+    place_x = features(top, same, query, pool, runner_up, homonyms=True) if same else None
     return name_x, place_x, rivals, same
 
 
