@@ -13,7 +13,7 @@ import functools
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -441,7 +441,7 @@ class Resolver:
             reading: str | None = None,  # a Latin case form's nominative reading, as fine() spells
             variants: bool = False,  # may a case form inflect an unclassified variant name
             plural: bool = False,  # a Cyrillic case form read as a plural (Герасимов: -ы, -и)
-            into: dict[int, _Ranked] | None = None,  # rank the places here, build nothing yet
+            into: dict[int, _Chosen] | None = None,  # choose each place's name here, no more
         ) -> None:
             """Keep, for each place a slot names, the best evidence: a candidate is built only
             when a slot ranks its place higher than any slot before it (a place has a name per
@@ -455,7 +455,7 @@ class Resolver:
             # part is the same for all its slots); names met before are read from memory.
             readings: dict[tuple[str, str, str, bool, bool], _SlotReading] = {}
             spells: dict[tuple[str, str, bool], bool] = {}
-            chosen: dict[int, tuple[tuple[float, ...], int, _SlotReading]] = {}
+            chosen: dict[int, _Chosen] = {} if into is None else into
             for slot in slots:
                 variant = name_variant[slot]
                 if method == "form" and variant and not variants:
@@ -507,9 +507,17 @@ class Resolver:
                 best_slot = chosen.get(position)
                 if best_slot is None or read.rank < best_slot[0]:
                     chosen[position] = (read.rank, slot, read)
+            if into is None:
+                for position, rank, slot, read, hint_score in placed(chosen, hint):
+                    build(position, rank, slot, read, hint_score, against)
+
+        def placed(
+            chosen: dict[int, _Chosen], hint: str | None
+        ) -> Iterator[tuple[int, tuple[float, ...], int, _SlotReading, int]]:
+            """Each place of ``chosen`` with its whole rank: its name's part and its own."""
+            fits = _HINT_FITS.get(hint or "", _NO_KINDS)
             for position, (_, slot, read) in chosen.items():
-                kind = kinds[position]
-                hint_score = 0 if hint is None else (1 if kind in fits else -1)
+                hint_score = 0 if hint is None else (1 if kinds[position] in fits else -1)
                 statics = place_statics.get(position)
                 if statics is None:
                     statics = place_statics[position] = _statics(columns, position)
@@ -517,12 +525,7 @@ class Resolver:
                     hint_score, name_variant[slot], read.method, read.respelled, read.missing, 0,
                     read.similarity, statics[0], name_how[slot], statics[3],
                 )  # fmt: skip
-                if into is not None:  # ranked, to be built later if needed
-                    known = into.get(position)
-                    if known is None or rank < known[0]:
-                        into[position] = (rank, slot, read, hint_score, against)
-                    continue
-                build(position, rank, slot, read, hint_score, against)
+                yield position, rank, slot, read, hint_score
 
         def build(
             position: int,
@@ -640,15 +643,23 @@ class Resolver:
                 # Near misses reach hundreds of places (Pokrovks: Pokrovsk and the Pokrovske and
                 # Pokrovka villages). All are ranked and counted; candidates are built for those
                 # the answer can depend on: the first ``limit``, the one after, and their rivals.
-                ranked: dict[int, _Ranked] = {}
+                chosen: dict[int, _Chosen] = {}
                 for found, edits in index.fuzzy_keys(k):
-                    consider(index.by_key(found), "fuzzy", edits=edits, into=ranked)
-                ordered = sorted(ranked.items(), key=lambda item: item[1][0])
-                for position, (rank, slot, read, hint_score, against) in ordered[
-                    : _deciding(ordered, limit)
+                    consider(index.by_key(found), "fuzzy", edits=edits, into=chosen)
+                pool = len(chosen)
+                if hint is None:
+                    # Then a place's rank up to its similarity is its name's: only those that
+                    # may come first, next or as a rival need the rest of theirs.
+                    by_name = sorted(chosen.items(), key=lambda item: item[1][0][:6])
+                    end = _deciding([c[0][:6] for _, c in by_name], limit, ties=True)
+                    wanted = {position for position, _ in by_name[:end]}
+                    chosen = {p: c for p, c in chosen.items() if p in wanted}
+                ordered = sorted(placed(chosen, hint), key=lambda item: item[1])
+                for position, rank, slot, read, hint_score in ordered[
+                    : _deciding([item[1] for item in ordered], limit)
                 ]:
-                    build(position, rank, slot, read, hint_score, against)
-                return _Found(finish(), len(ordered))
+                    build(position, rank, slot, read, hint_score, query_fine)
+                return _Found(finish(), pool)
         return finish()
 
     # ------------------------------------------------------------- filters, context
@@ -794,20 +805,21 @@ class _Found(list[Candidate]):
         self.pool = pool
 
 
-def _deciding(ordered: Sequence[tuple[int, _Ranked]], limit: int) -> int:
-    """How many of the ranked near misses ``ordered`` the first ``limit`` answers depend on:
-    those, the next one (each answer is weighed against the one after it), and every rival of
-    each (scoring.rival: a near miss's rivals share its evidence and come within 0.1 of its
-    similarity, so they follow it in rank order; 0.11 allows for the rank's rounding)."""
-    end = min(len(ordered), limit + 1)
-    for i in range(min(limit, len(ordered))):
-        rank = ordered[i][1][0]
-        evidence, floor = rank[:4], -rank[5] - 0.11
-        j = i + 1
-        while j < len(ordered):
-            other = ordered[j][1][0]
-            if other[:4] != evidence or -other[5] < floor:
-                break
+def _deciding(ranks: Sequence[tuple[float, ...]], limit: int, *, ties: bool = False) -> int:
+    """How many of the near misses ranked ``ranks`` (sorted) the first ``limit`` answers depend
+    on: those, the next one (each answer is weighed against the one after it), and every rival
+    of each (scoring.rival: a near miss's rivals share its evidence and come within 0.1 of its
+    similarity, so they follow it in rank order; 0.11 allows for the rank's rounding).
+    ``ties``: the ranks are cut short after the similarity, and the places that tie the last
+    one taken are taken too (their order is still open)."""
+    end = min(len(ranks), limit + 1)
+    if ties:
+        while end < len(ranks) and ranks[end] == ranks[end - 1]:
+            end += 1
+    for i in range(end):
+        evidence, floor = ranks[i][:4], -ranks[i][5] - 0.11
+        j = max(end, i + 1)
+        while j < len(ranks) and ranks[j][:4] == evidence and -ranks[j][5] >= floor:
             j += 1
         end = max(end, j)
     return end
@@ -825,9 +837,8 @@ class _SlotReading(NamedTuple):
     missing: bool
 
 
-# A place ranked in a lookup step, its candidate not yet built: rank, the name's slot, what
-# the name adds, the descriptor's agreement, the spelling compared.
-_Ranked = tuple[tuple[float, ...], int, _SlotReading, int, str]
+# A place's best name in a lookup step: the name's part of the rank, its slot, what it adds.
+_Chosen = tuple[tuple[float, ...], int, _SlotReading]
 
 
 class _Once:
