@@ -398,6 +398,28 @@ def test_candidate_confidences_are_probabilities_independent_of_limit(
     assert sum(confidences) <= 1.0 + 1e-3  # rounded to 4 places each
 
 
+# Garbles of names shared by many places: near misses that reach hundreds of places.
+_SHARED = ["Ivanivka", "Pokrovske", "Новоселовка", "Mykolaivka", "Федорівка", "Степове"]
+GARBLES = st.builds(
+    lambda name, at, slip: (
+        name[:at] + name[at + 1] + name[at] + name[at + 2 :] if slip == 0
+        else name[:at] + name[at + 1 :] if slip == 1
+        else name[:at] + name[at] + name[at:]
+    ),
+    st.sampled_from(_SHARED), st.integers(min_value=1, max_value=5), st.integers(0, 2),
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(GARBLES, QUERIES), st.integers(min_value=1, max_value=8))
+def test_candidates_left_unbuilt_change_no_answer(query: str, limit: int) -> None:
+    # With near= (even empty) every candidate is built; without it, near misses are built only
+    # where the first answers depend on them. Both must give the same answers.
+    r = Resolver()
+    assert r.candidates(query, limit=limit) == r.candidates(query, limit=limit, near=[])
+    assert r.lookup(query) == r.lookup(query, near=[])
+
+
 @settings(max_examples=25, deadline=None)
 @given(QUERIES)
 def test_the_place_is_never_surer_than_its_name(query: str) -> None:
