@@ -136,19 +136,23 @@ class Index:
             if k:
                 by_key.setdefault(k, []).append(slot)
         # Each Cyrillic name's romanizations, spelled once here rather than at every lookup
-        # that compares a Latin query with it (tens of microseconds a name): per slot, an
-        # offset into one list of the distinct sets (-1 for a Latin name).
+        # that compares a Latin query with it (tens of microseconds a name). Per slot, the
+        # number of its name's set (-1 for a Latin name); the sets, joined by U+001F, one after
+        # the other in one string (one object, not 47,000), set i from _romanized_at[i].
         self.name_romanized = array("i")
-        self._romanized: list[str] = []
+        self._romanized_at = array("i", [0])
+        texts: list[str] = []
         sets: dict[tuple[str, str], int] = {}
         for name, lang in zip(self.name_text, self.name_lang, strict=True):
             at = sets.get((name, lang))
             if at is None:
-                spelled = romanizations(name, lang)
-                at = sets[(name, lang)] = len(self._romanized) if spelled else -1
+                spelled = "\x1f".join(romanizations(name, lang))
+                at = sets[(name, lang)] = len(texts) if spelled else -1
                 if spelled:
-                    self._romanized.append("\x1f".join(spelled))
+                    texts.append(spelled)
+                    self._romanized_at.append(self._romanized_at[-1] + len(spelled))
             self.name_romanized.append(at)
+        self._romanized = "".join(texts)
         self._groups = array("i")
         self._exact = self._grouped(exact)
         self._by_key = self._grouped(by_key)
@@ -192,7 +196,9 @@ class Index:
     def romanized(self, slot: int) -> list[str]:
         """The romanizations of the name at ``slot`` (romanizations()): empty for a Latin name."""
         at = self.name_romanized[slot]
-        return [] if at < 0 else self._romanized[at].split("\x1f")
+        if at < 0:
+            return []
+        return self._romanized[self._romanized_at[at] : self._romanized_at[at + 1]].split("\x1f")
 
     def place(self, position: int) -> PlaceInfo:
         info = self._infos.get(position)
@@ -263,7 +269,8 @@ class Index:
 
 _STATE: Final = (
     "_places", "position", "name_place", "name_how", "name_variant", "name_text", "name_hint",
-    "name_lang", "name_fine", "name_romanized", "_romanized", "_groups", "_exact", "_by_key",
+    "name_lang", "name_fine", "name_romanized", "_romanized", "_romanized_at",
+    "_groups", "_exact", "_by_key",
 )  # fmt: skip
 
 
@@ -294,7 +301,7 @@ def _decode(data: object) -> Index:
             out = array(typecode)
             out.frombytes(raw)
             return out
-        if not isinstance(v, (list, dict, bytes, array)):
+        if not isinstance(v, (list, dict, bytes, str, array)):
             raise TypeError(f"unexpected {type(v).__name__} in a cached index")
         return v
 
