@@ -612,6 +612,7 @@ class Resolver:
         forms = () if latin_query and is_common_word(core) else nominative_candidates(core)
         if forms:
             bare_fine = fine(split_preposition(core)[1])
+        keyed: set[tuple[str, str | None, str | None, bool]] = set()
         for form in forms:
             # One word carries no descriptor but itself (split_descriptors keeps a lone "raion"),
             # and the forms of a cleaned core need no cleaning: skip that work for the common case.
@@ -625,10 +626,15 @@ class Resolver:
                     index.exact(form_core), "form", hint or form_hint, reading=reading,
                     variants=latin_query,
                 )  # fmt: skip
-                consider(
-                    index.by_key(key(form_core)), "form", hint or form_hint, reading=reading,
-                    plural=not latin_query and form_core[-1] in _PLURAL_ENDINGS,
-                )  # fmt: skip
+                form_key = key(form_core)
+                plural = not latin_query and form_core[-1] in _PLURAL_ENDINGS
+                step = (form_key, hint or form_hint, reading, plural)
+                if step not in keyed:  # Киева, Києва, Киеве read to one key: look it up once
+                    keyed.add(step)
+                    consider(
+                        index.by_key(form_key), "form", hint or form_hint, reading=reading,
+                        plural=plural,
+                    )  # fmt: skip
                 hungarian = hungarian_respelling(form_core) if latin_query else None
                 if hungarian is not None:  # Kupjanszkban: kupjanszk, read as Hungarian
                     consider(
