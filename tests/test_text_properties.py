@@ -54,6 +54,11 @@ def test_text_clean_skips_is_clean(text: str) -> None:
     assert normalize._clean.__wrapped__(text) == text
 
 
+@given(st.from_regex(normalize._CLEAN_BUT_FOR_CASE, fullmatch=True))
+def test_text_clean_lowers_is_clean_but_for_case(text: str) -> None:
+    assert normalize._clean.__wrapped__(text) == text.lower()
+
+
 @given(st.one_of(TEXT, st.text(st.sampled_from("schczxtlsiauwyäłšžčšťșîçığ'- ŞΞξ²٣\u0301"))))
 def test_key_reads_like_its_grapheme_by_grapheme_reference(text: str) -> None:
     assert key(text) == _reference_key(text)

@@ -157,12 +157,16 @@ def clean(text: str) -> str:
         # Lower-case words of one script each, single spaces: what a cleaned core, its case
         # forms and most names look like, and unchanged by cleaning (tested).
         return text
+    if _CLEAN_BUT_FOR_CASE.fullmatch(text):
+        return text.lower()  # the same words in capitals: cleaning only folds their case
     # A query passes through here several times (descriptors, key, case forms): remembered.
     return _clean(text) if len(text) <= 256 else _clean.__wrapped__(text)
 
 
 _CLEAN_WORD = "(?:[a-z]+|[а-яёіїєґ]+)(?:['-](?:[a-z]+|[а-яёіїєґ]+))*"
 _ALREADY_CLEAN = re.compile(f"{_CLEAN_WORD}(?: {_CLEAN_WORD})*")
+_CASED_WORD = "(?:[a-zA-Z]+|[а-яёіїєґА-ЯЁІЇЄҐ]+)(?:['-](?:[a-zA-Z]+|[а-яёіїєґА-ЯЁІЇЄҐ]+))*"
+_CLEAN_BUT_FOR_CASE = re.compile(f"{_CASED_WORD}(?: {_CASED_WORD})*")
 
 
 @functools.lru_cache(maxsize=1 << 14)
