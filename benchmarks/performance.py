@@ -101,6 +101,7 @@ def forget_everything(resolver: toponyms.Resolver) -> None:
             if callable(clear):
                 clear()
     resolver.index._infos.clear()
+    resolver.index._last_fuzzy = None
 
 
 def first_seen_latencies(queries: Sequence[str]) -> tuple[list[float], list[float]]:

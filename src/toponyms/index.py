@@ -157,6 +157,7 @@ class Index:
         self._exact = self._grouped(exact)
         self._by_key = self._grouped(by_key)
         self._segments: dict[str, list[str]] | None = None  # built on the first fuzzy query
+        self._last_fuzzy: tuple[str, tuple[tuple[str, int], ...]] | None = None
 
     def __getstate__(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in _STATE}  # segments are rebuilt on use
@@ -166,6 +167,7 @@ class Index:
             setattr(self, name, value)
         self._infos = {}
         self._segments = None
+        self._last_fuzzy = None
 
     def _grouped(self, lists: dict[str, list[int]]) -> dict[str, int]:
         """Each list of slots as one int: the slot itself, or ~offset of [count, *slots]."""
@@ -245,6 +247,9 @@ class Index:
         the budget as Levenshtein counts edits is found, and those a swap brings within it when
         a segment survived the swap, as it mostly does ("Atnrtsyt" for Antratsyt).
         """
+        last = self._last_fuzzy  # one lookup may search one key twice (with a unit's hint)
+        if last is not None and last[0] == k:
+            return list(last[1])
         segments = self._segments if self._segments is not None else self._build_segments()
         found: dict[str, int] = {}
         for allowed, probes in _plan(len(k)):
@@ -256,7 +261,9 @@ class Index:
                 k, near, scorer=OSA.distance, score_cutoff=allowed, limit=None
             ):
                 found[other] = edits
-        return sorted(found.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
+        nearest = sorted(found.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
+        self._last_fuzzy = (k, tuple(nearest))
+        return nearest
 
     def _build_segments(self) -> dict[str, list[str]]:
         segments: dict[str, list[str]] = {}

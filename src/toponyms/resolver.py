@@ -653,13 +653,23 @@ class Resolver:
                 for found, edits in index.fuzzy_keys(k):
                     consider(index.by_key(found), "fuzzy", edits=edits, into=chosen)
                 pool = len(chosen)
-                if hint is None:
-                    # Then a place's rank up to its similarity is its name's: only those that
-                    # may come first, next or as a rival need the rest of theirs.
-                    by_name = sorted(chosen.items(), key=lambda item: item[1][0][:6])
-                    end = _deciding([c[0][:6] for _, c in by_name], limit, ties=True)
-                    wanted = {position for position, _ in by_name[:end]}
-                    chosen = {p: c for p, c in chosen.items() if p in wanted}
+                # A place's rank up to its similarity is its name's and the descriptor's
+                # agreement with its kind: only those that may come first, next or as a rival
+                # need the rest of theirs (their prominence).
+                fits = _HINT_FITS.get(hint or "", _NO_KINDS)
+                first = [
+                    (
+                        c[0][:6] if hint is None
+                        else (-1 if kinds[p] in fits else 1, *c[0][1:6])
+                    ,
+                        p,
+                    )
+                    for p, c in chosen.items()
+                ]  # fmt: skip
+                first.sort(key=lambda item: item[0])
+                end = _deciding([rank for rank, _ in first], limit, ties=True)
+                wanted = {position for _, position in first[:end]}
+                chosen = {p: c for p, c in chosen.items() if p in wanted}
                 ordered = sorted(placed(chosen, hint), key=lambda item: item[1])
                 for position, rank, slot, read, hint_score in ordered[
                     : _deciding([item[1] for item in ordered], limit)
