@@ -423,6 +423,19 @@ def test_candidates_left_unbuilt_change_no_answer(query: str, limit: int) -> Non
     assert r.lookup(query) == r.lookup(query, near=[])
 
 
+@given(
+    st.booleans(), st.booleans(), st.floats(min_value=0.0, max_value=1.0),
+    st.sampled_from(["exact", "transliteration", "abbreviation", "alias", "former", "misspelling"]),
+)  # fmt: skip
+def test_a_near_miss_names_rank_is_made_as_rank_tuple_makes_it(
+    variant: bool, missing: bool, similarity: float, how: str
+) -> None:
+    from toponyms.scoring import fuzzy_name_rank, rank_tuple
+
+    expected = rank_tuple(0, variant, "fuzzy", False, missing, 0, similarity, 0.0, how, False)
+    assert fuzzy_name_rank(variant, missing, similarity, how) == expected
+
+
 @settings(max_examples=25, deadline=None)
 @given(QUERIES)
 def test_the_place_is_never_surer_than_its_name(query: str) -> None:

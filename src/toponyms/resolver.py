@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from . import gazetteer as _gazetteer
@@ -36,6 +36,7 @@ from .scoring import (
     assess,
     context_score,
     default_threshold,
+    fuzzy_name_rank,
     prior,
     rank_key,
     rank_tuple,
@@ -511,6 +512,43 @@ class Resolver:
                 for position, rank, slot, read, hint_score in placed(chosen, hint):
                     build(position, rank, slot, read, hint_score, against)
 
+        def near_misses(keys: list[tuple[str, int]]) -> dict[int, _Chosen]:
+            """consider(..., "fuzzy", into=...) over the slots of every key, for many places at
+            once: the query is compared with all their spellings in one call, and a name's part
+            of the rank is made directly (fuzzy_name_rank)."""
+            groups = [(index.by_key(found), edits) for found, edits in keys]
+            spellings = {name_fines[slot] for slots, _ in groups for slot in slots}
+            scores = {
+                spelling: score / 100
+                for spelling, score, _ in process.extract(
+                    query_fine, spellings, scorer=fuzz.ratio, limit=None
+                )
+            }
+            taken: dict[int, tuple[tuple[float, ...], int, float, int, bool]] = {}
+            for slots, edits in groups:
+                for slot in slots:
+                    variant = name_variant[slot]
+                    bare = name_hint[slot] is None
+                    if variant and not bare and hint is None:
+                        continue  # as in consider: a variant's descriptor is part of it
+                    position = name_place[slot]
+                    if keep is not None and not keep(place_of(position)):
+                        continue
+                    similarity = scores[name_fines[slot]]
+                    missing = hint is None and not bare
+                    rank = fuzzy_name_rank(variant, missing, similarity, name_how[slot])
+                    known = taken.get(position)
+                    if known is None or rank < known[0]:
+                        taken[position] = (rank, slot, similarity, edits, missing)
+            return {
+                position: (
+                    rank,
+                    slot,
+                    _SlotReading(rank, "fuzzy", similarity, edits, False, missing),
+                )
+                for position, (rank, slot, similarity, edits, missing) in taken.items()
+            }
+
         def placed(
             chosen: dict[int, _Chosen], hint: str | None
         ) -> Iterator[tuple[int, tuple[float, ...], int, _SlotReading, int]]:
@@ -649,9 +687,7 @@ class Resolver:
                 # Near misses reach hundreds of places (Pokrovks: Pokrovsk and the Pokrovske and
                 # Pokrovka villages). All are ranked and counted; candidates are built for those
                 # the answer can depend on: the first ``limit``, the one after, and their rivals.
-                chosen: dict[int, _Chosen] = {}
-                for found, edits in index.fuzzy_keys(k):
-                    consider(index.by_key(found), "fuzzy", edits=edits, into=chosen)
+                chosen = near_misses(index.fuzzy_keys(k))
                 pool = len(chosen)
                 # A place's rank up to its similarity is its name's and the descriptor's
                 # agreement with its kind: only those that may come first, next or as a rival

@@ -25,8 +25,8 @@ from .index import Index, PlaceInfo, distance_km
 
 __all__ = [
     "FEATURES", "PLACE_FEATURES", "Assessment", "Candidate", "Query", "assess", "clear_winner",
-    "context_score", "default_threshold", "even_odds", "features", "rank", "rank_key", "rank_tuple",
-    "winner_features",
+    "context_score", "default_threshold", "even_odds", "features", "fuzzy_name_rank", "rank",
+    "rank_key", "rank_tuple", "winner_features",
 ]  # fmt: skip
 
 # How a candidate was found, strongest first.
@@ -141,6 +141,19 @@ def rank_tuple(
     return (
         -hint, int(variant), METHOD_RANK[method] + int(respelled), int(descriptor_missing),
         -context, near, -weight, -similarity,
+    )  # fmt: skip
+
+
+def fuzzy_name_rank(
+    variant: bool, descriptor_missing: bool, similarity: float, name_how: str
+) -> tuple[float, ...]:
+    """rank_tuple of a near miss with no descriptor agreement, context or prominence counted
+    (what its name adds to the rank), made directly: a near miss reaches hundreds of names.
+    Equal to rank_tuple(0, variant, "fuzzy", False, descriptor_missing, 0, similarity, 0.0,
+    name_how, False) (tested)."""
+    return (
+        0, int(variant), METHOD_RANK["fuzzy"], int(descriptor_missing), 0, -round(similarity, 2),
+        NAME_PENALTY[name_how], -similarity,
     )  # fmt: skip
 
 
