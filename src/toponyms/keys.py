@@ -191,14 +191,25 @@ def key(text: str) -> str:
     not matter, and ``key(key(x)) == key(x)``.
     """
     cleaned = clean(text)
-    # The habit of the whole name (Belaya Krinicza is GOST B throughout) matters to sch, cz
-    # and x alone, and to what _symbols reads letter by letter.
-    habit = (
-        _Habit.of(cleaned)
-        if "x" in cleaned or "cz" in cleaned or "sch" in cleaned or _NOT_PLAIN.search(cleaned)
-        else _NO_HABIT
-    )
-    raw = "".join([_word_key(word, habit) for word in _WORD.findall(cleaned)])
+    if _CYRILLIC_WORDS.fullmatch(cleaned):
+        # Cyrillic words (most names, case forms, queries): no habit to read, one table pass
+        # after the three letter pairs that read as one (зг, сг, кг). Pairs never overlap:
+        # each ends in г, which begins none.
+        raw = (
+            cleaned.replace("зг", "ж")
+            .replace("сг", "ж")
+            .replace("кг", "х")
+            .translate(_CYRILLIC_PASS)
+        )
+    else:
+        # The habit of the whole name (Belaya Krinicza is GOST B throughout) matters to sch,
+        # cz and x alone, and to what _symbols reads letter by letter.
+        habit = (
+            _Habit.of(cleaned)
+            if "x" in cleaned or "cz" in cleaned or "sch" in cleaned or _NOT_PLAIN.search(cleaned)
+            else _NO_HABIT
+        )
+        raw = "".join([_word_key(word, habit) for word in _WORD.findall(cleaned)])
     if not _REWRITES.search(raw):
         # Collapse repeated letters (жж, ss, the vowels of -iia and -ейе-): spellings disagree
         # most there. Digits stay as they are (Миколаївка 11).
@@ -215,6 +226,12 @@ def key(text: str) -> str:
 
 
 _REPEATS = re.compile(r"([^\d])\1+")
+_CYRILLIC_WORDS = re.compile("[а-яёіїєґ]+(?:['\\- ][а-яёіїєґ]+)*")
+# Every Cyrillic letter the table reads, to its symbols; apostrophes, hyphens and spaces to none.
+_CYRILLIC_PASS = str.maketrans(
+    {c: "".join(symbols) for c, symbols in _CYRILLIC.items() if len(c) == 1}
+    | {"'": "", "-": "", " ": ""}
+)
 # Where the symbols need more than collapsing: т before с (or a run of т), and a hardened
 # consonant before a run of i and a or u.
 _REWRITES = re.compile(f"t+{_S}|[{''.join(sorted(_HARDENED))}]+{_I}+[{_A}{_U}]")
