@@ -525,6 +525,7 @@ class Resolver:
                 )
             }
             taken: dict[int, tuple[tuple[float, ...], int, float, int, bool]] = {}
+            ranks: dict[tuple[str, bool, bool, str], tuple[float, ...]] = {}
             for slots, edits in groups:
                 for slot in slots:
                     variant = name_variant[slot]
@@ -534,9 +535,15 @@ class Resolver:
                     position = name_place[slot]
                     if keep is not None and not keep(place_of(position)):
                         continue
-                    similarity = scores[name_fines[slot]]
+                    spelling = name_fines[slot]
                     missing = hint is None and not bare
-                    rank = fuzzy_name_rank(variant, missing, similarity, name_how[slot])
+                    how = name_how[slot]
+                    rank = ranks.get((spelling, variant, missing, how))
+                    similarity = scores[spelling]
+                    if rank is None:
+                        rank = ranks[(spelling, variant, missing, how)] = fuzzy_name_rank(
+                            variant, missing, similarity, how
+                        )
                     known = taken.get(position)
                     if known is None or rank < known[0]:
                         taken[position] = (rank, slot, similarity, edits, missing)
