@@ -309,22 +309,24 @@ class Resolver:
             )
         )
         top = assessment.ranked[0]
-        infos = [index.place(c.place) for c in assessment.homonyms]
-        kinds = {i.kind for i in infos}
-        countries = {i.country for i in infos}
+        # What the homonyms share, read from the index's columns (a name may have a hundred).
+        columns = index.columns
+        positions = [c.place for c in assessment.homonyms]
+        kinds = {columns.kind[p] for p in positions}
+        countries = {columns.country[p] for p in positions}
         admin1 = matches[0].admin1
-        if len(infos) > 1 and admin1 is not None:  # the oblast, if every homonym lies in it
-            oblast = g[infos[0].id].oblast_id
-            if not all(oblast in i.parents for i in infos[1:]):
+        if len(positions) > 1 and admin1 is not None:  # the oblast, if every homonym lies in it
+            oblast = g[columns.id[positions[0]]].oblast_id
+            if not all(oblast in columns.parents[p].split("\x1f") for p in positions[1:]):
                 admin1 = None
         return _Assessed(
             matches,
-            infos[0].name,
+            columns.name[positions[0]],
             round(assessment.name_confidence, 4),
             kinds.pop() if len(kinds) == 1 else None,
             countries.pop() if len(countries) == 1 else None,
             admin1,
-            tuple(i.id for i in infos),
+            tuple(columns.id[p] for p in positions),
             _how(top),
             top.matched,
             core,
@@ -380,8 +382,10 @@ class Resolver:
             # Asked once per query at most, and only where the feature can fire.
             common_word=_Once(lambda: is_common_word(bare) or is_given_name(bare)),
         )  # fmt: skip
+        # Near misses left partly unbuilt come built in rank order.
+        pruned = isinstance(found, _Found)
         pool = found.pool if isinstance(found, _Found) else len(found)
-        return core, assess(index, found, query, limit=limit, pool=pool)
+        return core, assess(index, found, query, limit=limit, pool=pool, presorted=pruned)
 
     def _answer(self, text: str | None, outcome: _Assessed | None, cut: float) -> Answer:
         version = self.gazetteer.version
@@ -857,7 +861,8 @@ class _Assessed:
 
 
 class _Found(list[Candidate]):
-    """Candidates, some of them not built: ``pool`` is how many places were found."""
+    """Candidates in rank order, some of them not built: ``pool`` is how many places were
+    found."""
 
     def __init__(self, candidates: list[Candidate], pool: int) -> None:
         super().__init__(candidates)

@@ -359,14 +359,18 @@ def one_place(index: Index, a: Candidate, b: Candidate) -> bool:
     homonym."""
     if a.matched.casefold() != b.matched.casefold():
         return False
-    pa, pb = index.place(a.place), index.place(b.place)
-    return pa.id in pb.parents or pb.id in pa.parents
+    ids, parents = index.columns.id, index.columns.parents
+    return ids[a.place] in parents[b.place].split("\x1f") or ids[b.place] in parents[a.place].split(
+        "\x1f"
+    )
 
 
-def rank(index: Index, found: list[Candidate]) -> None:
-    """Sort ``found`` best first, in place: by rank_key, then a settlement before the hromada
-    met only by its bare adjective (see _centre_first)."""
-    found.sort(key=rank_key)
+def rank(index: Index, found: list[Candidate], *, presorted: bool = False) -> None:
+    """Sort ``found`` best first, in place: by rank_key (unless ``presorted``: already in that
+    order), then a settlement before the hromada met only by its bare adjective (see
+    _centre_first)."""
+    if not presorted:
+        found.sort(key=rank_key)
     _current_name_first(found)
     _centre_first(index, found)
 
@@ -478,7 +482,13 @@ class Assessment:
 
 
 def assess(
-    index: Index, found: list[Candidate], query: Query, *, limit: int = 1, pool: int | None = None
+    index: Index,
+    found: list[Candidate],
+    query: Query,
+    *,
+    limit: int = 1,
+    pool: int | None = None,
+    presorted: bool = False,
 ) -> Assessment:
     """Rank ``found`` and give the first ``limit`` candidates their probabilities.
 
@@ -488,10 +498,11 @@ def assess(
     rival). The winner's chance is its name's times the place's given the name. Every value
     depends on the candidates, never on ``limit``, which only says how many to compute.
     ``pool``: how many places the query reached, when ``found`` holds only those the first
-    ``limit`` depend on (the resolver leaves the rest of a long list of near misses unbuilt).
+    ``limit`` depend on (the resolver leaves the rest of a long list of near misses unbuilt);
+    ``presorted``: ``found`` is in rank_key order already.
     """
     pool = len(found) if pool is None else pool
-    rank(index, found)
+    rank(index, found, presorted=presorted)
     confidences: list[float] = []
     ambiguous: list[bool] = []
     left = 1.0
