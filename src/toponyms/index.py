@@ -153,6 +153,18 @@ class Index:
                     self._romanized_at.append(self._romanized_at[-1] + len(spelled))
             self.name_romanized.append(at)
         self._romanized = "".join(texts)
+        # Names that read alike as near misses (one romanized spelling, type, kind of
+        # descriptor): one number each, so the fuzzy stage reads a shared spelling once.
+        self.name_sig = array("i")
+        signatures: dict[tuple[str, bool, bool, str], int] = {}
+        for slot, spelling in enumerate(self.name_fine):
+            sig = (
+                spelling,
+                self.name_variant[slot],
+                self.name_hint[slot] is None,
+                self.name_how[slot],
+            )
+            self.name_sig.append(signatures.setdefault(sig, len(signatures)))
         self._groups = array("i")
         self._exact = self._grouped(exact)
         self._by_key = self._grouped(by_key)
@@ -277,7 +289,7 @@ class Index:
 _STATE: Final = (
     "_places", "position", "name_place", "name_how", "name_variant", "name_text", "name_hint",
     "name_lang", "name_fine", "name_romanized", "_romanized", "_romanized_at",
-    "_groups", "_exact", "_by_key",
+    "name_sig", "_groups", "_exact", "_by_key",
 )  # fmt: skip
 
 

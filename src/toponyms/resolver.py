@@ -89,6 +89,7 @@ _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
 # The evidence methods, strongest first.
 _METHODS = ("exact", "key", "form", "fuzzy")
 _NO_KINDS: frozenset[str] = frozenset()
+_UNREAD: Any = object()  # a name not read yet in a lookup step
 # Descriptors whose candidates are lifted to the units named after them (Resolver._gather).
 _LIFTING_HINTS = frozenset({"oblast", "raion", "entity"})
 
@@ -432,7 +433,7 @@ class Resolver:
         kinds = columns.kind
         name_variant, name_text, name_hint = index.name_variant, index.name_text, index.name_hint
         name_place, name_fines, name_lang = index.name_place, index.name_fine, index.name_lang
-        name_how, place_of = index.name_how, index.place
+        name_how, place_of, name_sig = index.name_how, index.place, index.name_sig
         query_fine = fine(core)
         bare_fine = ""  # for case forms, set when they are read: мирноградом ~ мирноград
         latin_query = not has_cyrillic(core)
@@ -528,36 +529,44 @@ class Resolver:
                     query_fine, spellings, scorer=fuzz.ratio, limit=None
                 )
             }
-            taken: dict[int, tuple[tuple[float, ...], int, float, int, bool]] = {}
-            ranks: dict[tuple[str, bool, bool, str], tuple[float, ...]] = {}
+            taken: dict[int, tuple[tuple[float, ...], int, int]] = {}
+            # Per spelling, type and kind of descriptor (the index's name_sig): the name's rank,
+            # or None where it is no evidence.
+            read: dict[int, tuple[float, ...] | None] = {}
             for slots, edits in groups:
                 for slot in slots:
-                    variant = name_variant[slot]
-                    bare = name_hint[slot] is None
-                    if variant and not bare and hint is None:
-                        continue  # as in consider: a variant's descriptor is part of it
+                    sig = name_sig[slot]
+                    rank = read.get(sig, _UNREAD)
+                    if rank is _UNREAD:
+                        variant, bare = name_variant[slot], name_hint[slot] is None
+                        # As in consider: a variant's descriptor is part of it.
+                        skip = variant and not bare and hint is None
+                        rank = read[sig] = None if skip else fuzzy_name_rank(
+                            variant, hint is None and not bare, scores[name_fines[slot]],
+                            name_how[slot],
+                        )  # fmt: skip
+                    if rank is None:
+                        continue
                     position = name_place[slot]
                     if keep is not None and not keep(place_of(position)):
                         continue
-                    spelling = name_fines[slot]
-                    missing = hint is None and not bare
-                    how = name_how[slot]
-                    rank = ranks.get((spelling, variant, missing, how))
-                    similarity = scores[spelling]
-                    if rank is None:
-                        rank = ranks[(spelling, variant, missing, how)] = fuzzy_name_rank(
-                            variant, missing, similarity, how
-                        )
                     known = taken.get(position)
                     if known is None or rank < known[0]:
-                        taken[position] = (rank, slot, similarity, edits, missing)
+                        taken[position] = (rank, slot, edits)
             return {
                 position: (
                     rank,
                     slot,
-                    _SlotReading(rank, "fuzzy", similarity, edits, False, missing),
+                    _SlotReading(
+                        rank,
+                        "fuzzy",
+                        scores[name_fines[slot]],
+                        edits,
+                        False,
+                        hint is None and name_hint[slot] is not None,
+                    ),
                 )
-                for position, (rank, slot, similarity, edits, missing) in taken.items()
+                for position, (rank, slot, edits) in taken.items()
             }
 
         def placed(
