@@ -163,6 +163,13 @@ _SINGLE = {
 }
 _NOT_SYMBOL = re.compile("[^a-z0-9]")
 _NO_HABIT = _Habit(english=False, german=False, polish=False)
+_SINGLE_PLAIN = {**_SINGLE[False], ord(" "): "", ord("-"): ""}
+
+
+def _read_multi(match: re.Match[str]) -> str:
+    return _MULTI_GP[match.group()]
+
+
 # Text whose every letter the single-letter tables read, whatever the habit: anything else
 # (a digit, another script, a letter with a mark) goes through _Habit.of.
 _PLAIN_LETTERS = sorted(g for g in _TABLES[(False, False)] if len(g) == 1 and g != "x")
@@ -201,15 +208,15 @@ def key(text: str) -> str:
             .replace("кг", "х")
             .translate(_CYRILLIC_PASS)
         )
-    else:
+    elif "x" in cleaned or "cz" in cleaned or "sch" in cleaned or _NOT_PLAIN.search(cleaned):
         # The habit of the whole name (Belaya Krinicza is GOST B throughout) matters to sch,
-        # cz and x alone, and to what _symbols reads letter by letter.
-        habit = (
-            _Habit.of(cleaned)
-            if "x" in cleaned or "cz" in cleaned or "sch" in cleaned or _NOT_PLAIN.search(cleaned)
-            else _NO_HABIT
-        )
+        # cz and x, and to what _symbols reads letter by letter.
+        habit = _Habit.of(cleaned)
         raw = "".join([_word_key(word, habit) for word in _WORD.findall(cleaned)])
+    else:
+        # Letters every habit reads alike: the whole text in two passes, as _word_key reads a
+        # word (no grapheme spans a space, hyphen or apostrophe).
+        raw = _MULTI.sub(_read_multi, cleaned).translate(_SINGLE_PLAIN)
     if not _REWRITES.search(raw):
         # Collapse repeated letters (жж, ss, the vowels of -iia and -ейе-): spellings disagree
         # most there. Digits stay as they are (Миколаївка 11).
