@@ -572,10 +572,15 @@ class Resolver:
         def placed(
             chosen: dict[int, _Chosen], hint: str | None
         ) -> Iterator[tuple[int, tuple[float, ...], int, _SlotReading, int]]:
-            """Each place of ``chosen`` with its whole rank: its name's part and its own."""
+            """Each place of ``chosen`` with its whole rank: its name's part and its own. A
+            place whose evidence (the rank's first four terms) is already bettered by its
+            candidate is left out: it could not be built."""
             fits = _HINT_FITS.get(hint or "", _NO_KINDS)
-            for position, (_, slot, read) in chosen.items():
+            for position, (name_rank, slot, read) in chosen.items():
                 hint_score = 0 if hint is None else (1 if kinds[position] in fits else -1)
+                old = best_rank.get(position)
+                if old is not None and (-hint_score, *name_rank[1:4]) > old[:4]:
+                    continue
                 statics = place_statics.get(position)
                 if statics is None:
                     statics = place_statics[position] = _statics(columns, position)
