@@ -111,17 +111,19 @@ def first_seen_latencies(queries: Sequence[str]) -> tuple[list[float], list[floa
     for warm in ("Pokrovsk", "Mirnoglad", "ДНР", "Донецкой Народной Республики", "в Покровске"):
         resolver.lookup(warm)  # one-time loads: index, word lists, segment table, entity claims
     forget_everything(resolver)
+    first = seconds_each(resolver.lookup, queries)
+    return first, seconds_each(resolver.lookup, queries)
+
+
+def seconds_each(fn: Callable[[str], object], items: Sequence[str]) -> list[float]:
+    """The wall-clock seconds of ``fn`` on each item, in order."""
     clock = time.perf_counter
-    first, again = [], []
-    for q in queries:
+    times = []
+    for item in items:
         start = clock()
-        resolver.lookup(q)
-        first.append(clock() - start)
-    for q in queries:
-        start = clock()
-        resolver.lookup(q)
-        again.append(clock() - start)
-    return first, again
+        fn(item)
+        times.append(clock() - start)
+    return times
 
 
 class Baselines:
@@ -320,15 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     names = sorted({n.name for p in shipped() for n in shipped().names_of(p.id)})
     baselines = Baselines(names)
     sample = random.Random(5).sample(queries, min(args.baseline_sample, len(queries)))
-    clock = time.perf_counter
-    plain, tuned = [], []
-    for q in sample:
-        start = clock()
-        baselines.plain(q)
-        plain.append(clock() - start)
-        start = clock()
-        baselines.tuned(q)
-        tuned.append(clock() - start)
+    plain = seconds_each(baselines.plain, sample)
+    tuned = seconds_each(baselines.tuned, sample)
 
     def lookup_row(label: str, ours: Sequence[float], q: float, target: str) -> str:
         a, b, c = percentile(ours, q), percentile(plain, q), percentile(tuned, q)
@@ -343,9 +338,9 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(runs):
             resolver = toponyms.Resolver()
             forget_everything(resolver)
-            start = clock()
+            start = time.perf_counter()
             toponyms.resolve_many(rows, resolver=resolver, processes=processes)
-            times.append(clock() - start)
+            times.append(time.perf_counter() - start)
         return len(rows) / statistics.median(times)
 
     sizes = [int(n) for n in args.distinct.split(",") if n]
