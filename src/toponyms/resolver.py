@@ -150,20 +150,24 @@ class Resolver:
         """The name slots of each entity (a people's republic), under the id of the oblast it
         claims and of that oblast's capital, the city it is named after."""
         g, index = self.gazetteer, self.index
+        # Read from the index's columns: unpacking every place took 0.4 s.
+        kinds, ids = index.columns.kind, index.columns.id
         capitals: dict[str, str] = {}  # oblast id -> the id of the city bearing its name
-        for place in g:
-            if place.kind == "city" and place.oblast_id:
-                oblast = g[place.oblast_id]
-                if oblast.kind == "oblast" and oblast.name == f"{place.name} Oblast":
+        for position, kind in enumerate(kinds):
+            if kind == "city":
+                place = g[ids[position]]
+                oblast = g.get(place.oblast_id) if place.oblast_id else None
+                if oblast and oblast.kind == "oblast" and oblast.name == f"{place.name} Oblast":
                     capitals[oblast.id] = place.id
         claims: dict[str, tuple[int, ...]] = {}
-        for place in g:
-            if place.kind == "entity" and place.oblast_id:
+        for position, kind in enumerate(kinds):
+            entity = g[ids[position]] if kind == "entity" else None
+            if entity is not None and entity.oblast_id:
                 slots = tuple(
-                    slot for n in g.names_of(place.id) for slot in index.exact(clean(n.name))
-                    if index.place(index.name_place[slot]).id == place.id
+                    slot for n in g.names_of(entity.id) for slot in index.exact(clean(n.name))
+                    if index.place(index.name_place[slot]).id == entity.id
                 )  # fmt: skip
-                for unit in (place.oblast_id, capitals.get(place.oblast_id)):
+                for unit in (entity.oblast_id, capitals.get(entity.oblast_id)):
                     if unit:
                         claims[unit] = claims.get(unit, ()) + slots
         return claims
