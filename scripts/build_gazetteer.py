@@ -591,7 +591,11 @@ def add_geonames_names(b: Builder, p: Place, g: dict[str, object]) -> None:
     for n in g["alternatenames"]:  # type: ignore[attr-defined]
         n = str(n)
         # Lower-case entries are machine romanizations of CJK names (pokuroushiku): not usage.
+        # Capital codes of two to four letters are airports' and stations' (IATA EGO, SVX;
+        # ICAO UUOB): GeoNames lists them among a city's alternates, untagged in these files.
         if fold(n) in official or any(ch.isdigit() for ch in n) or len(n) > 60 or n.islower():
+            continue
+        if n.isascii() and n.isalpha() and n.isupper() and 2 <= len(n) <= 4:
             continue
         if _CYRILLIC.search(n):
             # GeoNames' cities files carry no language tags (Мірнаград is Belarusian): "und".
@@ -1376,7 +1380,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-DATA_VERSION = "2026.11.5"
+DATA_VERSION = "2026.11.6"
 DOCS_DATA = ROOT / "docs" / "data.md"
 BEGIN, END = (
     "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->",

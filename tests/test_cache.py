@@ -123,3 +123,16 @@ def test_data_built_into_the_package_is_read_first(
     assert cache.cached("thing-abc.marshal", lambda: ["built"], list, cache.expect(list)) == [
         "built"
     ]
+
+
+def test_a_new_data_version_with_the_same_rows_is_not_read_from_the_old_cache(
+    cache_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toponyms import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_shipped", None)
+    first = gazetteer.shipped().version
+    monkeypatch.setattr(gazetteer, "_shipped", None)
+    monkeypatch.setattr(gazetteer, "data_version", lambda: "9999.1.1")
+    assert first != "9999.1.1"
+    assert gazetteer.shipped().version == "9999.1.1"

@@ -535,7 +535,7 @@ def shipped() -> Gazetteer:
     if _shipped is None:
         with _shipped_lock:
             if _shipped is None:
-                _shipped = _cache.cached(
-                    f"gazetteer-{_content_digest()}.marshal", _load_shipped, _encode, _decode
-                )
+                # The version is part of the name: a new version may ship the same rows.
+                name = f"gazetteer-{_content_digest()}-{data_version()}.marshal"
+                _shipped = _cache.cached(name, _load_shipped, _encode, _decode)
     return _shipped
