@@ -84,6 +84,9 @@ def test_the_text_settles_homonyms() -> None:
         "Глава Донецкой областной военной администрации заявил.",
         "the Karlivka reservoir",
         "на улице Карла Маркса",
+        "Из-за обстрелов погибли люди.",  # a compound preposition opening a sentence, not Iza
+        "З-за обстрілів загинули люди.",
+        "Его отправили в отставку.",  # his, not Belgorod's airport code EGO
     ],
 )
 def test_capitalised_words_that_are_no_places_stay_out(text: str) -> None:
