@@ -110,6 +110,30 @@ def test_languages(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting continues in the Donetsk and Luhansk regions.",
+         [("Donetsk", "Donetsk Oblast"), ("Luhansk", "Luhansk Oblast")]),
+        ("Fighting continues in the regions of Donetsk and Luhansk.",
+         [("Donetsk", "Donetsk Oblast"), ("Luhansk", "Luhansk Oblast")]),
+        ("Die Grenze zwischen den Regionen Luhansk und Donezk.",
+         [("Luhansk", "Luhansk Oblast"), ("Donezk", "Donetsk Oblast")]),
+        ("Combats dans les régions de Donetsk et de Louhansk.",
+         [("Donetsk", "Donetsk Oblast"), ("Louhansk", "Luhansk Oblast")]),
+        ("Shelling hit the Kursk, Bryansk and Belgorod regions overnight.",
+         [("Kursk", "Kursk Oblast"), ("Bryansk", "Bryansk Oblast"),
+          ("Belgorod", "Belgorod Oblast")]),
+        ("Troops advanced near Pokrovsk and Myrnohrad in the east of the regions.",
+         [("Pokrovsk", "Pokrovsk"), ("Myrnohrad", "Myrnohrad")]),  # no list next to the word
+    ],
+)  # fmt: skip
+def test_names_a_plural_unit_word_lists_are_units(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.name) for m in toponyms.extract(text)] == expected
+
+
 def test_options_narrow_and_are_checked_first() -> None:
     with pytest.raises(toponyms.OptionError):
         toponyms.extract("Покровськ", country="Ukraine")

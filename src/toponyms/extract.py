@@ -413,7 +413,81 @@ def extract_with(
         i = stop + 1
     if not found:
         return []
-    return _in_context(text, found, ask, within)
+    return _in_context(text, _listed_units(text, found, ask, detect), ask, within)
+
+
+# Plural unit words of Latin-script text, by the kind of unit they make of the names they list
+# ("the regions of Donetsk and Luhansk", "Regionen Luhansk und Donezk", "the Kursk and Belgorod
+# regions"). Cyrillic text declines the names themselves (Донецкой и Луганской областей).
+_PLURAL_UNITS = {
+    **dict.fromkeys(
+        (
+            "regions", "oblasts", "provinces", "regionen", "gebiete", "gebieten", "oblaste",
+            "oblasten", "régions", "regiones", "provincias", "regioni", "province", "regiões",
+            "províncias", "obwody", "obwodów", "obwodach", "obwodami", "oblasti", "oblastí",
+            "oblastech", "oblastiach", "regiony", "regionów", "regionach", "regiunile",
+            "regiunilor", "regiunii",
+        ),
+        "oblast",
+    ),
+    **dict.fromkeys(
+        (
+            "districts", "raions", "rayons", "bezirke", "rajone", "rajonen", "distritos",
+            "distretti", "rejony", "rejonów", "rejonach", "okresy", "okresech",
+        ),
+        "raion",
+    ),
+}  # fmt: skip
+_PLURAL_UNIT = re.compile(r"\b(?:" + "|".join(_PLURAL_UNITS) + r")\b", re.IGNORECASE)
+# Between a plural unit word and the list after it: "of", "de", "von der", a colon or comma.
+_LIST_OPENS = re.compile(r"\s*[,:]?\s*(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*", re.I)
+# Between two names of the list: a comma or a conjunction, and the same small words.
+_LIST_JOINS = re.compile(
+    r"\s*(?:,\s*(?:(?:and|und|et|y|e|i|a|și|és|ve|or|oder|ou|o|lub|albo)\s+)?|\s+(?:and|und|et|y|"
+    r"e|i|a|și|és|ve|or|oder|ou|o|lub|albo)\s+)(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)"
+    r"\s+)*",
+    re.IGNORECASE,
+)
+
+
+def _listed_units(
+    text: str, found: list[tuple[int, int, Answer, str]], ask: Any, detect: float
+) -> list[tuple[int, int, Answer, str]]:
+    """The mentions, with those a plural unit word lists read as units of its kind: the names
+    after "the regions of", "Regionen", "les régions de" up to the list's end, or before
+    "regions" ("the Kursk and Belgorod regions"). Each is asked again with the unit word, and
+    keeps the answer only if that names a unit (Luhansk and Donezk: the oblasts)."""
+    out = list(found)
+    for unit in _PLURAL_UNIT.finditer(text):
+        kind = _PLURAL_UNITS[unit.group().lower()]
+        listed: list[int] = []
+        at = unit.end()
+        joins = _LIST_OPENS
+        for n, (start, end, _, _) in enumerate(out):  # the names after it
+            if start < at:
+                continue
+            if joins.fullmatch(text, at, start) is None:
+                break
+            listed.append(n)
+            at, joins = end, _LIST_JOINS
+        at = unit.start()
+        joins = re.compile(r"\s+")
+        for n in range(len(out) - 1, -1, -1):  # the names before it
+            start, end, _, _ = out[n]
+            if end > at:
+                continue
+            if joins.fullmatch(text, end, at) is None:
+                break
+            listed.append(n)
+            at, joins = start, _LIST_JOINS
+        for n in listed:
+            start, end, answer, asked = out[n]
+            if answer.kind in ("oblast", "raion", "federal_subject", "entity"):
+                continue
+            as_unit = ask(f"{asked} {kind}", cut=detect)
+            if as_unit.name is not None and as_unit.kind in ("oblast", "raion", "federal_subject"):
+                out[n] = (start, end, as_unit, f"{asked} {kind}")
+    return out
 
 
 _UNIT_KINDS = frozenset({"oblast", "entity"})
