@@ -407,12 +407,19 @@ def _centre_first(index: Index, found: list[Candidate]) -> None:
     top, unit = found[0], index.place(found[0].place)
     if not top.descriptor_missing or unit.kind != "hromada":
         return
-    hromada_id = unit.id
+    # Hromadas share adjectives (four are Покровська): the centre of any of those met as the
+    # winner was counts.
+    hromadas = {
+        index.place(c.place).id
+        for c in found
+        if c.descriptor_missing and c.evidence() == top.evidence()
+        and index.columns.kind[c.place] == "hromada"
+    }  # fmt: skip
     for i, c in enumerate(found):
         if (
             c.method != "fuzzy"
             and not c.descriptor_missing
-            and hromada_id in index.place(c.place).parents
+            and not hromadas.isdisjoint(index.place(c.place).parents)
         ):
             found.insert(0, found.pop(i))
             return
