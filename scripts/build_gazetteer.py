@@ -1158,7 +1158,18 @@ def entities(b: Builder) -> None:
         )
 
 
+def regional_noun(adjective: str) -> str | None:
+    """The noun Ukrainian makes of a place adjective for the area around the place, as for the
+    oblasts (Сумська: Сумщина, Донецька: Донеччина, Запорізька: Запоріжчина): -ський gives
+    -щина, -цький -ччина, -зький -жчина. None for other adjectives."""
+    for ending, noun in (("цький", "ччина"), ("зький", "жчина"), ("ський", "щина")):
+        if adjective.endswith(ending) and len(adjective) > len(ending) + 1:
+            return adjective[: -len(ending)] + noun
+    return None
+
+
 def official_names(b: Builder) -> None:
+    curated = {n.name for n in b.names.values()}
     for p in b.places.values():
         src = p.sources[0]
         # A border village added from the classifier has no English name but the romanization
@@ -1173,6 +1184,15 @@ def official_names(b: Builder) -> None:
                 Name(p.id, b.centre_names[p.id], "en", "Latn", "exonym", p.valid_from, p.valid_to,
                      "derived: named after its centre, as English usage names units")
             )  # fmt: skip
+            adjective = p.name_uk.removesuffix(" район")
+            regional = regional_noun(adjective) if p.kind == "raion" else None
+            # An oblast's regional noun is the oblast's (Сумщина), not its centre's raion's.
+            if regional is not None and not p.valid_to and regional not in curated:
+                b.add_name(
+                    Name(p.id, regional, "uk", "Cyrl", "colloquial", p.valid_from, p.valid_to,
+                         "derived: the regional noun of its adjective, as Ukrainian usage names "
+                         "the area around a town (Нікопольщина, Покровщина)")
+                )  # fmt: skip
         if p.name_uk:
             b.add_name(
                 Name(p.id, p.name_uk, "uk", "Cyrl", "official", p.valid_from, p.valid_to, src)
@@ -1380,7 +1400,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-DATA_VERSION = "2026.11.6"
+DATA_VERSION = "2026.11.7"
 DOCS_DATA = ROOT / "docs" / "data.md"
 BEGIN, END = (
     "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->",

@@ -182,6 +182,20 @@ def test_a_bare_hromada_adjective_means_the_settlement_at_its_centre(query: str)
     assert toponyms.candidates(f"{query} громада", limit=1)[0].kind == "hromada"
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Нікопольщина", "Nikopolskyi Raion"),  # the area around a town: its raion
+        ("на Нікопольщині", "Nikopolskyi Raion"),
+        ("Бахмутщини", "Bakhmutskyi Raion"),
+        ("на Сумщині", "Sumy Oblast"),  # an oblast's regional noun stays the oblast's
+        ("Донеччина", "Donetsk Oblast"),
+    ],
+)
+def test_regional_nouns_name_raions_and_oblasts(query: str, expected: str) -> None:
+    assert toponyms.normalize(query) == expected
+
+
 def test_raion_from_its_inflected_adjective() -> None:
     (m,) = toponyms.candidates("Покровського району", limit=1)
     assert m.name == "Pokrovskyi Raion" and m.how == "case-form"
