@@ -87,6 +87,8 @@ def test_the_text_settles_homonyms() -> None:
         "Из-за обстрелов погибли люди.",  # a compound preposition opening a sentence, not Iza
         "З-за обстрілів загинули люди.",
         "Его отправили в отставку.",  # his, not Belgorod's airport code EGO
+        "Les combats continuent.",  # the article, not Lis (Ліс) respelled
+        "Selon le ministère, la situation est stable.",
     ],
 )
 def test_capitalised_words_that_are_no_places_stay_out(text: str) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import is_given_name
+from .lexicon import is_common_word, is_given_name
 from .resolver import Resolver
 from .results import Answer, Match, Status
 from .text.forms import nominative_candidates, split_preposition
@@ -396,6 +396,13 @@ def extract_with(
                 and (answer.how == "fuzzy" or answer.kind in ("village", "settlement"))
             ):
                 break  # a capitalised first word met only as a near miss or a village's form
+            if (
+                j == i
+                and words[i].sentence_start
+                and answer.how not in _WHOLE
+                and is_common_word(clean(words[i].text))
+            ):
+                break  # Les, Selon: a common word opening a sentence, met only as a respelling
             taken = (j, answer, asked)
             break
         if taken is None:
