@@ -17,7 +17,10 @@ class BuildPy(build_py):  # type: ignore[misc]
     def run(self) -> None:
         super().run()
         target = os.path.join(self.build_lib, "toponyms", "_built")
-        env = dict(os.environ, TOPONYMS_CACHE_DIR=target, PYTHONPATH=self.build_lib)
+        # The build's own path first; pip's isolated build environment reaches its packages
+        # (rapidfuzz, anyascii) through PYTHONPATH too, so that is kept after it.
+        path = os.pathsep.join(p for p in (self.build_lib, os.environ.get("PYTHONPATH")) if p)
+        env = dict(os.environ, TOPONYMS_CACHE_DIR=target, PYTHONPATH=path)
         code = (
             "from toponyms import index, lexicon; index.shipped_index(); lexicon._load(); "
             "import toponyms; toponyms.resolve('Mirnoglad')"
