@@ -1169,7 +1169,7 @@ def regional_noun(adjective: str) -> str | None:
 
 
 def official_names(b: Builder) -> None:
-    curated = {n.name for n in b.names.values()}
+    named = {n.name for n in b.names.values()}  # the curated and GeoNames names so far
     for p in b.places.values():
         src = p.sources[0]
         # A border village added from the classifier has no English name but the romanization
@@ -1186,8 +1186,9 @@ def official_names(b: Builder) -> None:
             )  # fmt: skip
             adjective = p.name_uk.removesuffix(" район")
             regional = regional_noun(adjective) if p.kind == "raion" else None
-            # An oblast's regional noun is the oblast's (Сумщина), not its centre's raion's.
-            if regional is not None and not p.valid_to and regional not in curated:
+            # A noun that names a place already stays its own: an oblast's (Сумщина) is not its
+            # centre's raion's.
+            if regional is not None and not p.valid_to and regional not in named:
                 b.add_name(
                     Name(p.id, regional, "uk", "Cyrl", "colloquial", p.valid_from, p.valid_to,
                          "derived: the regional noun of its adjective, as Ukrainian usage names "

@@ -448,6 +448,7 @@ _PLURAL_UNITS = {
 _PLURAL_UNIT = re.compile(r"\b(?:" + "|".join(_PLURAL_UNITS) + r")\b", re.IGNORECASE)
 # Between a plural unit word and the list after it: "of", "de", "von der", a colon or comma.
 _LIST_OPENS = re.compile(r"\s*[,:]?\s*(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*", re.I)
+_SPACES = re.compile(r"\s+")
 # Between two names of the list: a comma or a conjunction, and the same small words.
 _LIST_JOINS = re.compile(
     r"\s*(?:,\s*(?:(?:and|und|et|y|e|i|a|și|és|ve|or|oder|ou|o|lub|albo)\s+)?|\s+(?:and|und|et|y|"
@@ -478,7 +479,7 @@ def _listed_units(
             listed.append(n)
             at, joins = end, _LIST_JOINS
         at = unit.start()
-        joins = re.compile(r"\s+")
+        joins = _SPACES
         for n in range(len(out) - 1, -1, -1):  # the names before it
             start, end, _, _ = out[n]
             if end > at:

@@ -474,9 +474,7 @@ class Resolver:
                 if plural and name[-1:] in _NEUTER_ENDINGS:
                     continue  # the key's vowels are coarse: a plural is no neuter name's form
                 bare = name_hint[slot] is None
-                if variant and not bare and hint is None:
-                    # An unclassified variant whose descriptor is part of it (GeoNames' "Donbas
-                    # City" for Donetsk) says nothing of a query without one (Donbas).
+                if _variant_with_descriptor(variant, bare, hint):
                     continue
                 position = name_place[slot]
                 if keep is not None and not keep(place_of(position)):
@@ -543,8 +541,7 @@ class Resolver:
                     rank = read.get(sig, _UNREAD)
                     if rank is _UNREAD:
                         variant, bare = name_variant[slot], name_hint[slot] is None
-                        # As in consider: a variant's descriptor is part of it.
-                        skip = variant and not bare and hint is None
+                        skip = _variant_with_descriptor(variant, bare, hint)
                         rank = read[sig] = None if skip else fuzzy_name_rank(
                             variant, hint is None and not bare, scores[name_fines[slot]],
                             name_how[slot],
@@ -983,6 +980,12 @@ def _how(c: Candidate) -> How:
     if c.method == "form":
         return "case-form"
     return "fuzzy"
+
+
+def _variant_with_descriptor(variant: bool, bare: bool, hint: str | None) -> bool:
+    """Whether a name is an unclassified variant whose descriptor is part of it (GeoNames'
+    "Donbas City" for Donetsk), met by a query without one (Donbas): that says nothing."""
+    return variant and not bare and hint is None
 
 
 def _similarity(

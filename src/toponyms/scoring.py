@@ -147,14 +147,11 @@ def rank_tuple(
 def fuzzy_name_rank(
     variant: bool, descriptor_missing: bool, similarity: float, name_how: str
 ) -> tuple[float, ...]:
-    """rank_tuple of a near miss with no descriptor agreement, context or prominence counted
-    (what its name adds to the rank), made directly: a near miss reaches hundreds of names.
-    Equal to rank_tuple(0, variant, "fuzzy", False, descriptor_missing, 0, similarity, 0.0,
-    name_how, False) (tested)."""
-    return (
-        0, int(variant), METHOD_RANK["fuzzy"], int(descriptor_missing), 0, -round(similarity, 2),
-        NAME_PENALTY[name_how], -similarity,
-    )  # fmt: skip
+    """rank_tuple of a near miss with no descriptor agreement, context or prominence counted:
+    what its name adds to the rank, before the place's part."""
+    return rank_tuple(
+        0, variant, "fuzzy", False, descriptor_missing, 0, similarity, 0.0, name_how, False
+    )
 
 
 def prior(kind: str, population: int, country: str) -> float:
