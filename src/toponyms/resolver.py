@@ -522,7 +522,7 @@ class Resolver:
         def near_misses(keys: list[tuple[str, int]]) -> dict[int, _Chosen]:
             """consider(..., "fuzzy", into=...) over the slots of every key, for many places at
             once: the query is compared with all their spellings in one call, and a name's part
-            of the rank is made directly (fuzzy_name_rank)."""
+            of the rank is made once per spelling, type and kind of descriptor (name_sig)."""
             groups = [(index.by_key(found), edits) for found, edits in keys]
             spellings = {name_fines[slot] for slots, _ in groups for slot in slots}
             scores = {
