@@ -5,9 +5,12 @@
 
 What it measures: every labelled place mention of a sample of real war reports (Russian
 ministry communiqués, Ukrainian General Staff and regional reports, news in a dozen languages)
-is looked up as written (inflected, in any script) under three contexts: ``none`` (the mention
-alone), ``oblast`` (``within`` = the oblast the text states) and ``text`` (that, plus ``near`` =
-the other place mentions of the same text). Scored per kind, per text language and overall:
+is looked up as written (inflected, in any script) under four contexts: ``none`` (the mention
+alone), ``oblast`` (``within`` = the oblast the text states), ``text`` (that, plus ``near`` =
+the other place mentions of the same text) and ``words`` (``toponyms.extract`` over the mention
+and the five words either side of it, with ``within`` = the text's oblast: what the sentence
+around a name settles, such as "the regions of Donetsk and Luhansk"). Scored per kind, per text
+language and overall:
 whether the canonical name is right and whether the place (its KATOTTG code) is right, the
 share of non-place spans (units, people, media, rivers) left unanswered, and the (confidence,
 correct) pairs for calibration.
@@ -31,7 +34,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -40,7 +43,12 @@ import toponyms
 HERE = Path(__file__).resolve().parent
 DEFAULT_ROOT = HERE.parent.parent / "shared" / "data" / "reports_dev"
 
-CONTEXTS = ("none", "oblast", "text")
+CONTEXTS = ("none", "oblast", "text", "words")
+# The words either side of a mention the ``words`` context reads: what the repository's set keeps.
+WINDOW_WORDS = 5
+# No space before these where the words around a mention are joined to it.
+_NO_SPACE_BEFORE = tuple(".,;:!?)]»”\"'’")
+_NO_SPACE_AFTER = tuple("([«„“\"'")
 # Kinds whose mentions are places a lookup could pass as ``near``; ``russia`` rows are left out
 # because the ``text`` context is about settling Ukrainian homonyms.
 NEAR_KINDS = frozenset({"settlement", "oblast", "raion", "hromada", "entity"})
@@ -101,6 +109,8 @@ class Reports:
     negatives: tuple[Negative, ...]
     # Rows whose span does not match their text: a sign that the files drifted apart.
     span_mismatches: tuple[str, ...] = ()
+    # The words either side of each span, by (text id, start): the ``words`` context.
+    windows: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
 
 
 def _codes(cell: str) -> frozenset[str]:
@@ -167,7 +177,18 @@ def load_reports(root: Path | None = None) -> Reports | None:
                     category=r["why"].split(":", 1)[0].strip().strip('"'),
                 )
             )
-    return Reports(root, tuple(mentions), tuple(negatives), tuple(mismatches))
+    windows = {
+        (span.text_id, span.start): _window(texts.get(span.text_id, ""), span.start, span.end)
+        for span in (*mentions, *negatives)
+    }
+    return Reports(root, tuple(mentions), tuple(negatives), tuple(mismatches), windows)
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, str]:
+    """The ``WINDOW_WORDS`` words before ``start`` and after ``end`` in ``text``."""
+    left = " ".join(text[:start].split()[-WINDOW_WORDS:])
+    right = " ".join(text[end:].split()[:WINDOW_WORDS])
+    return left, right
 
 
 def load_realtext(root: Path = REALTEXT) -> Reports:
@@ -177,7 +198,9 @@ def load_realtext(root: Path = REALTEXT) -> Reports:
     here (benchmarks/realtext/check.py does that, given the texts)."""
     langs = {r["id"]: r["lang"] for r in _read_csv(root / "pages.csv")}
     mentions = []
+    windows: dict[tuple[str, int], tuple[str, str]] = {}
     for r in _read_csv(root / "mentions.csv"):
+        windows[r["page_id"], int(r["start"])] = (r["left"], r["right"])
         codes = {_code(i) or i for i in _codes(r["expected_ids"])}
         mentions.append(
             Mention(
@@ -207,7 +230,7 @@ def load_realtext(root: Path = REALTEXT) -> Reports:
         )
         for r in _read_csv(root / "negatives.csv")
     ]
-    return Reports(root, tuple(mentions), tuple(negatives))
+    return Reports(root, tuple(mentions), tuple(negatives), windows=windows)
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -278,7 +301,7 @@ def _options(
 ) -> tuple[str | None, list[str] | None]:
     if context == "none":
         return None, None
-    if context == "oblast":
+    if context in ("oblast", "words"):
         return oblast, None
     near = [name for name in text_near if name != query][:NEAR_CAP]
     return oblast, near or None
@@ -373,6 +396,39 @@ def _ask(
         return Outcome(None, None, 0.0, 0.0, "error"), f"{type(error).__name__}: {error}"
 
 
+def _ask_in_words(
+    window: tuple[str, str] | None, mention: str, within: str | None
+) -> tuple[Outcome, str]:
+    """What ``toponyms.extract`` finds at the mention among the words around it (the found span
+    overlapping it most): no answer when it finds none there, or when no words were kept."""
+    none = Outcome(None, None, 0.0, 0.0, "no_match")
+    if window is None:
+        return none, ""
+    left, right = window
+    head = left + ("" if not left or left.endswith(_NO_SPACE_AFTER) else " ")
+    tail = ("" if not right or right.startswith(_NO_SPACE_BEFORE) else " ") + right
+    text, start, end = head + mention + tail, len(head), len(head) + len(mention)
+    try:
+        found = toponyms.extract(text, within=within)
+    except Exception as error:
+        return Outcome(None, None, 0.0, 0.0, "error"), f"{type(error).__name__}: {error}"
+    best = max(
+        (m for m in found if m.start < end and m.end > start),
+        key=lambda m: min(end, m.end) - max(start, m.start),
+        default=None,
+    )
+    if best is None:
+        return none, ""
+    answer = best.answer
+    return Outcome(
+        answer.name,
+        None if answer.place is None else answer.place.id,
+        answer.name_confidence,
+        answer.place_confidence,
+        answer.status.value,
+    ), ""
+
+
 def evaluate(
     lookup: Lookup,
     reports: Reports | None,
@@ -419,7 +475,12 @@ def evaluate(
         if m.kind != "russia" and not m.expected:
             excluded["no_code"].append(m.id)
         within, near = _options(context, m.mention, m.oblast, near_of[m.text_id])
-        outcome, error = _ask(lookup, m.mention, within, near)
+        if context == "words":
+            outcome, error = _ask_in_words(
+                reports.windows.get((m.text_id, m.start)), m.mention, within
+            )
+        else:
+            outcome, error = _ask(lookup, m.mention, within, near)
         identified = outcome.status == "identified" and outcome.place_id is not None
         name_right = _name_right(m, outcome.name) if m.canonical_en else None
         place_right = judge(m, outcome.place_id if identified else None)
@@ -456,7 +517,13 @@ def evaluate(
     for neg in reports.negatives:
         oblast = text_oblast.get(neg.text_id)
         within, near = _options(context, neg.mention, oblast, near_of[neg.text_id])
-        outcome, error = _ask(lookup, neg.mention, within, near)
+        if context == "words":
+            window = reports.windows.get((neg.text_id, neg.start))
+            if window is None:
+                continue  # the repository's set keeps no words around its negatives
+            outcome, error = _ask_in_words(window, neg.mention, within)
+        else:
+            outcome, error = _ask(lookup, neg.mention, within, near)
         identified = outcome.status == "identified" and outcome.place_id is not None
         unanswered = not identified and outcome.name is None
         by_category[neg.category]["n"] += 1
@@ -596,6 +663,7 @@ def markdown(results: dict[str, dict[str, Any]]) -> str:
         "none": "the mention alone",
         "oblast": "`within=` the text's oblast",
         "text": "`within=` and `near=` the text's other places",
+        "words": "`extract` over the five words either side, `within=` the text's oblast",
     }
     lines = [head.format(label="context")]
     for context, result in results.items():

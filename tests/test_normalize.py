@@ -215,3 +215,43 @@ def test_feminine_adjective_endings(core: str, feminine: bool) -> None:
     from toponyms.text.normalize import is_feminine_adjective
 
     assert is_feminine_adjective(core) is feminine
+
+
+@pytest.mark.parametrize(
+    ("core", "feminine"),
+    [
+        ("запорізький", "запорізька"),
+        ("запорізького", "запорізька"),
+        ("херсонському", "херсонська"),
+        ("запорожский", "запорожская"),
+        ("донецкого", "донецкая"),
+        ("великий", None),  # no -ськ- adjective
+        ("донецька", None),  # feminine already
+        ("нова каховка", None),
+    ],
+)
+def test_oblast_adjective_is_the_feminine_of_a_masculine_one(
+    core: str, feminine: str | None
+) -> None:
+    from toponyms.text.normalize import oblast_adjective
+
+    assert oblast_adjective(core) == feminine
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective"),
+    [
+        ("zaporoskiego", True),
+        ("donieckim", True),
+        ("chersońskiej", True),
+        ("doněcké", True),
+        ("luhanskej", True),
+        ("Doniecki", False),  # capitalised: a name
+        ("pokrovsk", False),
+        ("ski", False),
+    ],
+)
+def test_latin_unit_adjectives(text: str, adjective: bool) -> None:
+    from toponyms.text.normalize import is_latin_unit_adjective
+
+    assert is_latin_unit_adjective(text) is adjective

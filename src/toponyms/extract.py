@@ -423,9 +423,10 @@ def extract_with(
     return _in_context(text, _listed_units(text, found, ask, detect), ask, within)
 
 
-# Plural unit words of Latin-script text, by the kind of unit they make of the names they list
-# ("the regions of Donetsk and Luhansk", "Regionen Luhansk und Donezk", "the Kursk and Belgorod
-# regions"). Cyrillic text declines the names themselves (Донецкой и Луганской областей).
+# Plural unit words, by the kind of unit they make of the names they list ("the regions of
+# Donetsk and Luhansk", "Regionen Luhansk und Donezk", "the Kursk and Belgorod regions",
+# "Kupyansk və Dvureçnoye rayonlarının", "Донецька та Луганська області", "у районах:
+# Нікопольському, Синельниківському та Дніпровському").
 _PLURAL_UNITS = {
     **dict.fromkeys(
         (
@@ -433,27 +434,34 @@ _PLURAL_UNITS = {
             "oblasten", "régions", "regiones", "provincias", "regioni", "province", "regiões",
             "províncias", "obwody", "obwodów", "obwodach", "obwodami", "oblasti", "oblastí",
             "oblastech", "oblastiach", "regiony", "regionów", "regionach", "regiunile",
-            "regiunilor", "regiunii",
+            "regiunilor", "regiunii", "megyék", "megyékben", "területek", "területeken",
+            "bölgeleri", "bölgelerinde", "bölgelerine", "vilayətləri", "vilayətlərində",
+            "області", "областей", "областях", "областям", "областями", "области",
         ),
         "oblast",
     ),
     **dict.fromkeys(
         (
             "districts", "raions", "rayons", "bezirke", "rajone", "rajonen", "distritos",
-            "distretti", "rejony", "rejonów", "rejonach", "okresy", "okresech",
+            "distretti", "rejony", "rejonów", "rejonach", "okresy", "okresech", "körzetek",
+            "körzetekben", "körzetei", "járások", "járásokban", "rayonları", "rayonlarının",
+            "rayonlarında", "ilçeleri", "райони", "районів", "районах", "районам", "районами",
+            "районы", "районов",
         ),
         "raion",
     ),
 }  # fmt: skip
 _PLURAL_UNIT = re.compile(r"\b(?:" + "|".join(_PLURAL_UNITS) + r")\b", re.IGNORECASE)
 # Between a plural unit word and the list after it: "of", "de", "von der", a colon or comma.
-_LIST_OPENS = re.compile(r"\s*[,:]?\s*(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*", re.I)
+_LIST_OPENS = re.compile(
+    r"\s*[,:\-–—]?\s*(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*", re.IGNORECASE
+)
 _SPACES = re.compile(r"\s+")
 # Between two names of the list: a comma or a conjunction, and the same small words.
+_CONJUNCTIONS = "and|und|et|y|e|i|a|și|és|ve|və|or|oder|ou|o|lub|albo|та|і|й|и|или|або|και|ja"
 _LIST_JOINS = re.compile(
-    r"\s*(?:,\s*(?:(?:and|und|et|y|e|i|a|și|és|ve|or|oder|ou|o|lub|albo)\s+)?|\s+(?:and|und|et|y|"
-    r"e|i|a|și|és|ve|or|oder|ou|o|lub|albo)\s+)(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)"
-    r"\s+)*",
+    rf"\s*(?:,\s*(?:(?:{_CONJUNCTIONS})\s+)?|\s+(?:{_CONJUNCTIONS})\s+)"
+    r"(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
     re.IGNORECASE,
 )
 
@@ -483,6 +491,8 @@ def _listed_units(
         for n in range(len(out) - 1, -1, -1):  # the names before it
             start, end, _, _ = out[n]
             if end > at:
+                if start < at and end >= unit.end() and joins is _SPACES:
+                    at, joins = start, _LIST_JOINS  # Луганська області: the list's last name
                 continue
             if joins.fullmatch(text, end, at) is None:
                 break

@@ -46,6 +46,8 @@ from .text.normalize import (
     clean,
     has_cyrillic,
     is_feminine_adjective,
+    is_latin_unit_adjective,
+    oblast_adjective,
     repair_descriptor,
     split_descriptors,
     split_republic,
@@ -66,7 +68,7 @@ _HINT_FITS = {
     "raion": {"raion"},
     "hromada": {"hromada"},
     "city_district": {"city_district"},
-    "federal_subject": {"federal_subject"},
+    "federal_subject": {"federal_subject", "oblast"},
     "country": {"country"},
     "entity": {"entity"},
     "feminine_unit": {"oblast", "hromada", "federal_subject", "entity"},
@@ -363,6 +365,19 @@ class Resolver:
             # Херсонській, Донецкой: a bare feminine adjective in some case agrees with
             # область or громада, not with a settlement's neuter or masculine name.
             found = self._gather(core, k, "feminine_unit", keep, pruning) or found
+        if hint == "federal_subject" and not any(
+            self.index.place(c.place).kind == "federal_subject" for c in found
+        ):
+            # Запорізький край: край with the adjective of an oblast names the oblast.
+            adjective = oblast_adjective(split_preposition(core)[1])
+            found = self._unit_by_adjective(adjective, keep, pruning) or found
+        elif (
+            hint is None
+            and is_latin_unit_adjective(text.strip())
+            and not any(c.method == "exact" for c in found)
+        ):
+            # obwodów donieckiego, chersońskiego: a unit named by its lower-case adjective alone.
+            found = self._unit_by_adjective(core, keep, pruning) or found
         if not any(c.method == "exact" for c in found):
             # Donieckiej Republice Ludowej, Repubblica di Donetsk: a people's republic named
             # after its capital in any language, if the name found is one's.
@@ -391,6 +406,19 @@ class Resolver:
         pruned = isinstance(found, _Found)
         pool = found.pool if isinstance(found, _Found) else len(found)
         return core, assess(index, found, query, limit=limit, pool=pool, presorted=pruned)
+
+    def _unit_by_adjective(
+        self, adjective: str | None, keep: _Keep, limit: int | None
+    ) -> list[Candidate]:
+        """The candidates of ``adjective`` read as an oblast's or raion's name, if one is met by
+        more than a near miss; else none."""
+        if not adjective:
+            return []
+        found = self._gather(adjective, key(adjective), "oblast", keep, limit)
+        top = min(found, key=rank_key, default=None)
+        if top is None or top.method == "fuzzy":
+            return []
+        return found if self.index.place(top.place).kind in ("oblast", "raion") else []
 
     def _answer(self, text: str | None, outcome: _Assessed | None, cut: float) -> Answer:
         version = self.gazetteer.version

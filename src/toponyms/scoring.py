@@ -395,14 +395,21 @@ def _current_name_first(found: list[Candidate]) -> None:
         found.insert(0, current[0])
 
 
+# Units whose name is a feminine adjective that is also the genitive of their centre's name when
+# it ends in -ськ: Краматорська (громада), Донецька and Луганська (область).
+_NAMED_BY_ADJECTIVE = frozenset({"hromada", "oblast"})
+
+
 def _centre_first(index: Index, found: list[Candidate]) -> None:
-    """Put a settlement before the hromada it lies in when the hromada was met only by its bare
-    adjective (Kramatorska, Краматорська, without "громада"), in place. That adjective is also
-    the settlement's genitive in Ukrainian, Polish and Czech (біля Краматорська, Kramatorska:
-    of Kramatorsk) and its Russian adjectival name (Ilovaiskaia), which is what a bare
-    adjective in a report nearly always is."""
+    """Put a settlement before the hromada or oblast it lies in when the unit was met only by
+    its bare adjective (Kramatorska, Краматорська, Донецька, without "громада" or "область"), in
+    place. That adjective is also the settlement's genitive in Ukrainian, Polish and Czech (біля
+    Краматорська, w okolicy Doniecka: of Kramatorsk, of Donetsk) and its Russian adjectival name
+    (Ilovaiskaia), which is what a bare adjective in a report nearly always is; a list of units
+    puts its noun after the last one (Донецька та Луганська області), which the descriptor
+    reads."""
     top, unit = found[0], index.place(found[0].place)
-    if not top.descriptor_missing or unit.kind != "hromada":
+    if not top.descriptor_missing or unit.kind not in _NAMED_BY_ADJECTIVE:
         return
     # Hromadas share adjectives (four are Покровська): the centre of any of those met as the
     # winner was counts.
@@ -410,7 +417,7 @@ def _centre_first(index: Index, found: list[Candidate]) -> None:
         index.place(c.place).id
         for c in found
         if c.descriptor_missing and c.evidence() == top.evidence()
-        and index.columns.kind[c.place] == "hromada"
+        and index.columns.kind[c.place] in _NAMED_BY_ADJECTIVE
     }  # fmt: skip
     for i, c in enumerate(found):
         if (

@@ -20,6 +20,8 @@ __all__ = [
     "has_cyrillic",
     "is_cyrillic",
     "is_feminine_adjective",
+    "is_latin_unit_adjective",
+    "oblast_adjective",
     "repair_descriptor",
     "split_descriptors",
     "split_republic",
@@ -251,6 +253,7 @@ _OBLAST = [
     "vilayətindən", "bölgesinde", "bölgesine", "bölgesinin", "bölgesindeki", "oblastında",
     "regija", "regiji", "regije", "regiju", "регион", "региона", "регионе", "регіон", "регіону",
     "областью", "областю", "oblasťou", "oblastí", "oblastiach", "oblastech", "oblastmi",
+    "terület", "területen", "területre", "területről", "területet", "területi", "területén",
 ]  # fmt: skip
 _RAION = [
     "район", "р-н", "р-н.", "raion", "rayon", "district", "r-n", "rajon", "raĭon", "району",
@@ -303,7 +306,19 @@ _HROMADA += [
     for middle in ("", territorial)
     if noun or not middle
 ]
-_FEDERAL_SUBJECT = ["край", "krai", "kray", "kraj", "kraĭ", "края", "крае"]
+_FEDERAL_SUBJECT = [
+    "край",
+    "krai",
+    "kray",
+    "kraj",
+    "kraĭ",
+    "края",
+    "крае",
+    "краю",
+    "краем",
+    "краєм",
+    "краї",
+]
 # Units named before the name, as German, Polish, the Romance languages and Romanian put them
 # (Gebiet Charkiw, obwód doniecki, w obwodzie zaporoskim, région de Kharkiv, regione di
 # Zaporižžja, la región de Járkov, regiunea Harkov) and as English headlines do (Oblast Odessa,
@@ -316,12 +331,14 @@ _OBLAST_BEFORE = [
     "oblastul", "regiunii", "obwód", "obwodu", "obwodzie", "obwodem", "obwod", "oblasti",
     "oblasť", "obwodów", "obwodach", "provinz", "regije", "regiji", "regija", "regiju",
     "regionie", "regionu", "regionem", "região de", "a região de", "mkoa wa", "περιφέρεια",
-    "περιφέρειας",
+    "περιφέρειας", "περιφέρεια του", "περιφέρειας του", "περιοχή", "περιοχή του", "περιοχής",
+    "περιοχής του",
 ]  # fmt: skip
 _RAION_BEFORE = [
     "raion", "rayon", "rajon", "district of", "the district of", "rejon", "rejonie", "rejonu",
     "raionul", "district de", "distretto di", "bezirk", "kreis", "landkreis", "okres",
-    "okresu", "okrese", "okrug", "okruga", "okrugu",
+    "okresu", "okrese", "okrug", "okruga", "okrugu", "distrito de", "el distrito de",
+    "raión de", "rayón de", "distrikt", "distriktet",
 ]  # fmt: skip
 # Prefixes that may stand before a name elided with d' (région d'Odessa); elsewhere a
 # word-initial d' is a romanized дь (D'yakovo) and stays.
@@ -506,3 +523,43 @@ def is_feminine_adjective(core: str) -> bool:
         return False
     match = _FEMININE_ADJECTIVE.search(core, max(0, len(core) - 6))
     return match is not None and match.end() == len(core)
+
+
+# The masculine adjective that край (a masculine noun, "land") takes: Запорізький край, Запорожского
+# края. Of Ukraine it names the oblast, whose own name is the feminine adjective (Запорізька
+# область); of Russia it is a krai, a federal subject with a name of its own (Краснодарский край).
+_MASCULINE_ADJECTIVE = re.compile(
+    r"\w(?:(ськ|цьк|зьк)(?:ий|ого|ому|им|ім)|(ск|цк)(?:ий|ого|ому|им|ом))"
+)
+
+
+def oblast_adjective(core: str) -> str | None:
+    """The feminine nominative of a one-word Ukrainian or Russian masculine adjective in
+    -ськ-/-цьк-/-зьк- (-ск-/-цк-), in any case, or None: ``oblast_adjective("запорізького") ==
+    "запорізька"``, ``oblast_adjective("запорожский") == "запорожская"``."""
+    if " " in core:
+        return None
+    match = _MASCULINE_ADJECTIVE.search(core, max(0, len(core) - 7))
+    if match is None or match.end() != len(core):
+        return None
+    stem = match.group(1) or match.group(2)
+    cut = core.rindex(stem, match.start()) + len(stem)
+    return core[:cut] + ("а" if match.group(1) else "ая")
+
+
+# The endings of a Polish, Czech or Slovak adjective in -ski/-cki (-ský/-cký) in any gender and
+# case: donieckiego, zaporoskim, chersońskiej, doněcké, luhanskej. Written in lower case and
+# alone, such a word is a unit named by its adjective with the noun left out, as lists do
+# (obwodów donieckiego, chersońskiego i zaporoskiego; Doněcké a Luhanské oblasti); a place's
+# own name would be capitalised.
+_LATIN_UNIT_ADJECTIVE = re.compile(
+    r"[a-ząćęłńóśźżčěřšýáéíůúž]{3,}(?:sk|ck|dzk)"
+    r"(?:i|a|ie|iego|iemu|im|ich|imi|iej|ą|ý|á|é|ého|ému|ém|ým|ou|ých|ými|ej|om)"
+)
+
+
+def is_latin_unit_adjective(text: str) -> bool:
+    """Whether ``text`` is one lower-case Latin word with the ending of a Polish, Czech or Slovak
+    adjective in -ski/-cki (-ský/-cký): ``is_latin_unit_adjective("zaporoskiego")``. A
+    capitalised word is not one: Doniecki may be the town Донецький."""
+    return _LATIN_UNIT_ADJECTIVE.fullmatch(text) is not None
