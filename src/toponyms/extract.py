@@ -458,9 +458,9 @@ _LIST_OPENS = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 # Between two names of the list: a comma or a conjunction, and the same small words.
-_CONJUNCTIONS = "and|und|et|y|e|i|a|și|és|ve|və|or|oder|ou|o|lub|albo|та|і|й|и|или|або|και|ja"
+_LIST_CONJUNCTIONS = "and|und|et|y|e|i|a|și|és|ve|və|or|oder|ou|o|lub|albo|та|і|й|и|или|або|και|ja"
 _LIST_JOINS = re.compile(
-    rf"\s*(?:,\s*(?:(?:{_CONJUNCTIONS})\s+)?|\s+(?:{_CONJUNCTIONS})\s+)"
+    rf"\s*(?:,\s*(?:(?:{_LIST_CONJUNCTIONS})\s+)?|\s+(?:{_LIST_CONJUNCTIONS})\s+)"
     r"(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
     re.IGNORECASE,
 )
