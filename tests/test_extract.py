@@ -128,12 +128,57 @@ def test_languages(text: str, expected: list[tuple[str, str]]) -> None:
           ("Belgorod", "Belgorod Oblast")]),
         ("Troops advanced near Pokrovsk and Myrnohrad in the east of the regions.",
          [("Pokrovsk", "Pokrovsk"), ("Myrnohrad", "Myrnohrad")]),  # no list next to the word
+        # The unit word after the list's last name, which takes it into its span.
+        ("Донецька та Луганська області під обстрілом.",
+         [("Донецька", "Donetsk Oblast"), ("Луганська області", "Luhansk Oblast")]),
+        ("bombázták Bohoduhiv, Izjum és Kupjanszk körzetek településeit",
+         [("Bohoduhiv", "Bohodukhivskyi Raion"), ("Izjum", "Iziumskyi Raion"),
+          ("Kupjanszk körzetek", "Kupianskyi Raion")]),
+        # Lower-case adjectives of units, the noun said once or not at all.
+        ("kontrola nad częścią obwodów donieckiego, chersońskiego i zaporoskiego",
+         [("obwodów donieckiego", "Donetsk Oblast"), ("chersońskiego", "Kherson Oblast"),
+          ("zaporoskiego", "Zaporizhzhia Oblast")]),
+        ("Obwód dniepropietrowski graniczy z donieckim.",
+         [("Obwód dniepropietrowski", "Dnipropetrovsk Oblast"), ("donieckim", "Donetsk Oblast")]),
     ],
 )  # fmt: skip
 def test_names_a_plural_unit_word_lists_are_units(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.name) for m in toponyms.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A genitive of a town in -ськ is the oblast's adjective too: alone, the town.
+        ("Бої точаться біля Донецька.", [("Донецька", "Donetsk")]),
+        # A capitalised preposition or unit word before a name is not a name's first word.
+        ("В Графовке, по его словам, повреждены дома.", [("Графовке", "Grafovka")]),
+        ("Der Rayon Tjahynky wurde beschossen.", [("Tjahynky", "Tiahynka")]),
+        # An adjective before a verb is no noun's adjective: it is the name.
+        ("Освобождение села Запорожского улучшило положение.", [("Запорожского", "Zaporizke")]),
+        ("У Великописарівській був обстріл.", [("Великописарівській", "Velykopysarivska hromada")]),
+        # A descriptor of several words inside the span.
+        ("обстріляли Покровської сільської громади.",
+         [("Покровської сільської громади", "Pokrovska hromada")]),
+        # A sure near miss of a two-word name; not an abbreviation's.
+        ("Wróg ostrzelał wioskę Kozak Łopan.", [("Kozak Łopan", "Kozacha Lopan")]),
+        ("Глава ДНР заявил об этом.", [("ДНР", "Donetsk People's Republic")]),
+        # A script without capitals: every word is tried, near misses are not taken.
+        ("يربط مركز التعدين المهم في بوكروفسك ببلدة رئيسية", [("بوكروفسك", "Pokrovsk")]),
+    ],
+)  # fmt: skip
+def test_span_boundaries_in_real_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(m.text, m.name) for m in toponyms.extract(text)]
+    assert [f for f in found if f[1] != "Russia"] == expected
+
+
+def test_a_unit_word_ends_only_a_units_name() -> None:
+    """Połowa (half) obwodu: the unit word starts the oblast's name, it does not end Połowa's."""
+    found = [(m.text, m.name) for m in toponyms.extract("Połowa obwodu donieckiego jest zajęta.")]
+    assert ("obwodu donieckiego", "Donetsk Oblast") in found
+    assert not any("obwodu" in text and text != "obwodu donieckiego" for text, _ in found)
 
 
 def test_options_narrow_and_are_checked_first() -> None:

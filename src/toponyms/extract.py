@@ -32,6 +32,7 @@ from .text.normalize import (
     clean,
     has_cyrillic,
     is_feminine_adjective,
+    is_latin_unit_adjective,
     prefix_kind,
     split_descriptors,
     unit_prefix_words,
@@ -46,6 +47,10 @@ _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:['’ʼ`\-‐‑](?:[^\W\d_
 # Покровськ, Донецька обл.).
 _JOINER = re.compile(r"\.?[ \t\u00a0]+")
 _MAX_WORDS = 5
+# In a script without capitals every word of three letters or more is tried, in spans of up to
+# two words (Велика Новосілка: فيليكا نوفوسيلكا).
+_CASELESS_MIN = 3
+_CASELESS_MAX_WORDS = 2
 # Abbreviations whose dot belongs to the span when they end it (Донецька обл.).
 _ABBREVIATIONS = frozenset({"обл", "р-н", "м", "с", "смт", "пгт", "г", "пос", "obl"})
 # Words after which a place adjective or name names an axis of the front, not a place.
@@ -66,6 +71,7 @@ _CONNECTORS = frozenset(
     {"de", "di", "del", "della", "du", "la", "le", "ya", "wa", "of", "the", "na"}
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "lo"})
 # Plural and masculine/neuter oblique adjective endings: a word with one of these before a
 # lowercase noun is that noun's adjective (Українські підрозділи, Громадського радіо).
 _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:і|ие|ого|ому|им|их|ими)$")
@@ -179,16 +185,62 @@ def _opens(word: _Word) -> bool:
     """Whether a name may start at ``word``: a capitalised word that is no preposition (В, Об,
     In), or a unit word put before a name (obwodzie, région)."""
     folded = clean(word.text)
+    if _caseless(word):
+        return len(word.text) >= _CASELESS_MIN  # Arabic, Hebrew, Georgian: any word may be a name
     if not word.text[0].isupper():
-        return folded in _OPENERS
+        # obwodów donieckiego, chersońskiego: a unit's lower-case adjective, its noun left out
+        return folded in _OPENERS or is_latin_unit_adjective(word.text)
     if len(word.text) <= 2 and not word.text.isupper():
         return False  # В, На, Об, In: a preposition opening a sentence
     return not split_preposition(f"{folded} x")[0]
 
 
+def _sure_near_miss(words: list[_Word], answer: Answer) -> bool:
+    """Whether a near miss of several words is still a name: sure, of a name with as many words,
+    every word capitalised and none an abbreviation (Kozak Łopan: Kozacha Lopan; not Глава ДНР)."""
+    return (
+        answer.name_confidence >= _SURE_NEAR_MISS
+        and answer.matched is not None
+        and len(answer.matched.split()) == len(words)
+        and all(w.text[0].isupper() and not w.text.isupper() for w in words)
+    )
+
+
+def _unit_opener(word: _Word) -> bool:
+    """Whether ``word`` is a unit word written before a name (obwodzie, Obwód, région)."""
+    return clean(word.text) in _OPENERS
+
+
+def _unit_word(word: _Word) -> bool:
+    """Whether ``word`` is a unit word written after a name (области, obwodu, district)."""
+    return not word.text[0].isupper() and split_descriptors(f"x {clean(word.text)}")[1] in (
+        "oblast", "raion", "hromada", "federal_subject",
+    )  # fmt: skip
+
+
+def _opens_descriptor(text: str, words: list[_Word], k: int) -> bool:
+    """Whether word ``k`` opens a unit descriptor of two or three words (Покровської сільської
+    громади, міській територіальній громаді): it may stand inside a name although it alone is
+    none."""
+    folded = [clean(words[k].text)]
+    for n in (k + 1, k + 2):
+        if n >= len(words) or not _joined(text, words[n - 1], words[n]):
+            return False
+        folded.append(clean(words[n].text))
+        if split_descriptors(" ".join(["x", *folded]))[1] is not None:
+            return True
+    return False
+
+
+def _caseless(word: _Word) -> bool:
+    """Whether ``word`` is written in a script without capitals (Arabic, Hebrew, Georgian)."""
+    first = word.text[0]
+    return not first.isupper() and not first.islower()
+
+
 def _inside(word: _Word) -> bool:
     """Whether ``word`` may stand inside or at the end of a name of several words."""
-    if word.text[0].isupper():
+    if word.text[0].isupper() or _caseless(word):
         return True
     folded = clean(word.text)
     return folded in _CONNECTORS or folded in _PEOPLES or _closes(word)
@@ -213,13 +265,42 @@ def _modifies_next(text: str, words: list[_Word], i: int) -> bool:
     ):
         return False
     after = words[i + 1]
-    folded = clean(after.text)
+    noun = clean(after.text)
     return (
         _joined(text, words[i], after)
         and not after.text[0].isupper()
-        and folded not in _CONJUNCTIONS
-        and split_descriptors(f"x {folded}")[1] is None
+        and noun not in _CONJUNCTIONS
+        and split_descriptors(f"x {noun}")[1] is None
+        and _agrees(folded, noun)
     )
+
+
+# The last letters a noun may have after an adjective with each case ending, in Ukrainian and
+# Russian (Донецької області, Громадського радіо, Донецкой областной, Українські підрозділи): a
+# word after the adjective that cannot agree with it (a verb, a preposition: Білопільської з,
+# Великописарівській був, Запорожского улучшило) leaves the adjective a name of its own.
+_AGREEMENT = (
+    ("ої", "иіїйь"), ("ій", "іїиь"), ("ою", "юь"), ("ого", "аяую"), ("ому", "уюіе"),
+    ("им", "мхи"), ("ім", "іуе"), ("ой", "ыиейьюа"), ("ая", "аяьо"), ("ую", "уюь"),
+    ("ом", "еиі"), ("ие", "ыиаяі"), ("ые", "ыиаяі"), ("і", "иіїаяь"),
+)  # fmt: skip
+
+
+# Nouns that do not decline (Громадського радіо, Киевского метро).
+_INDECLINABLE = frozenset({"радіо", "радио", "метро", "кафе", "бюро", "депо", "таксі", "такси"})
+
+
+def _agrees(adjective: str, noun: str) -> bool:
+    """Whether ``noun`` may agree with ``adjective``, by their endings (see _AGREEMENT); any
+    noun may, after an ending the table does not know (-их: областей, громад, районів)."""
+    if len(noun) < 3:
+        return False  # з, у, в, по, на: a preposition
+    if noun in _INDECLINABLE:
+        return True
+    for ending, last_letters in _AGREEMENT:
+        if adjective.endswith(ending):
+            return noun[-1] in last_letters
+    return True
 
 
 def _feature_follows(text: str, words: list[_Word], j: int) -> bool:
@@ -257,7 +338,7 @@ def _hyphen_parts(word: _Word) -> list[_Word]:
 def _closes(word: _Word) -> bool:
     """Whether ``word`` may end a name of several words: capitalised (Часів Яр), or a unit or
     republic word (Донецкой области, Kupyansk district, Донецкой народной республике)."""
-    if word.text[0].isupper():
+    if word.text[0].isupper() or _caseless(word):
         return True
     folded = clean(word.text)
     return split_descriptors(f"x {folded}")[1] is not None or folded.startswith(_REPUBLIC_STEMS)
@@ -323,12 +404,17 @@ def extract_with(
             i += 1
             continue
         last = i
+        caseless = _caseless(words[i])
         while (
             last + 1 < len(words)
-            and last + 1 - i < _MAX_WORDS
+            and last + 1 - i < (_CASELESS_MAX_WORDS if caseless else _MAX_WORDS)
             and not _POSSESSIVE.search(words[last].text)
             and _joined(text, words[last], words[last + 1])
-            and (_inside(words[last + 1]) or (last == i and not words[i].text[0].isupper()))
+            and (
+                _inside(words[last + 1])
+                or (last == i and _unit_opener(words[i]))
+                or _opens_descriptor(text, words, last + 1)
+            )
         ):
             last += 1
         # A settlement-type word before the name is a hint for the lookup, not part of the span
@@ -350,6 +436,10 @@ def extract_with(
         in_name = (
             i > 0 and before != "" and words[i - 1].text[0].isupper()
             and words[i - 1].end not in ends
+            # В Графовке, Der Rayon Tjahynky: a capitalised preposition or unit word is no name
+            # (an article may be: The Rybar)
+            and not (split_preposition(f"{before} x")[0] and before not in _ARTICLES)
+            and before not in _OPENERS
         )  # fmt: skip
         if clean(words[i].text) in _ORGANISATION_HEADS:
             i += 1  # Сили оборони, Служба безпеки: the head of an organisation's name
@@ -357,7 +447,7 @@ def extract_with(
         person = _given_name(words[i].text)
         taken: tuple[int, Answer | None, str] | None = None
         for j in range(last, i - 1, -1):
-            unit_first = j == i + 1 and not words[i].text[0].isupper()  # obwodzie donieckim
+            unit_first = j == i + 1 and _unit_opener(words[i])  # obwodzie donieckim
             if j > i and not _closes(words[j]) and not unit_first:
                 continue  # a name ends on a capitalised word or a unit word, not on "и", "and"
             # A possessive is the name's (Ukraine's, Pokrovsk’s outskirts).
@@ -373,8 +463,14 @@ def extract_with(
                 break
             if answer.name is None or answer.kind == "country":
                 continue  # countries are not the places reports are about here
-            if j > i and answer.how == "fuzzy":
-                continue  # several words met only by a near miss are no name
+            if caseless and answer.how == "fuzzy":
+                continue  # text without capitals marks no name: a near miss is no evidence
+            if j > i and answer.how == "fuzzy" and not _sure_near_miss(words[i : j + 1], answer):
+                continue  # several words met only by a near miss are no name, unless sure
+            if j > i and answer.kind not in _UNIT_ANSWERS and _unit_word(words[j]):
+                continue  # Połowa obwodu: a unit word closes only a unit's name
+            if j == i and answer.kind not in _UNIT_ANSWERS and words[i].text[0].islower():
+                break  # a lower-case adjective alone names a unit or nothing
             weak = answer.how in ("case-form", "fuzzy")
             small = answer.kind in ("village", "settlement")
             if j == i and weak and person:
@@ -451,6 +547,9 @@ _PLURAL_UNITS = {
         "raion",
     ),
 }  # fmt: skip
+# Also the singular's genitive and locative (Донецької області: of the oblast): these make units
+# of the names before them only.
+_PLURAL_BEFORE_ONLY = frozenset({"області", "области"})
 _PLURAL_UNIT = re.compile(r"\b(?:" + "|".join(_PLURAL_UNITS) + r")\b", re.IGNORECASE)
 # Between a plural unit word and the list after it: "of", "de", "von der", a colon or comma.
 _LIST_OPENS = re.compile(
@@ -480,6 +579,8 @@ def _listed_units(
         at = unit.end()
         joins = _LIST_OPENS
         for n, (start, end, _, _) in enumerate(out):  # the names after it
+            if unit.group().lower() in _PLURAL_BEFORE_ONLY:
+                break
             if start < at:
                 continue
             if joins.fullmatch(text, at, start) is None:
@@ -500,7 +601,7 @@ def _listed_units(
             at, joins = start, _LIST_JOINS
         for n in listed:
             start, end, answer, asked = out[n]
-            if answer.kind in ("oblast", "raion", "federal_subject", "entity"):
+            if answer.kind in ("oblast", "raion", "hromada", "federal_subject", "entity"):
                 continue
             as_unit = ask(f"{asked} {kind}", cut=detect)
             if as_unit.name is not None and as_unit.kind in ("oblast", "raion", "federal_subject"):
@@ -509,6 +610,9 @@ def _listed_units(
 
 
 _UNIT_KINDS = frozenset({"oblast", "entity"})
+_UNIT_ANSWERS = frozenset({"oblast", "raion", "hromada", "federal_subject", "entity", "region"})
+# A near miss of several capitalised words this sure is a name (Kozak Łopan: Kozacha Lopan).
+_SURE_NEAR_MISS = 0.95
 _BROAD_KINDS = frozenset({"oblast", "entity", "region", "federal_subject", "country"})
 _DETECT_THRESHOLD = 0.3
 _NEAR = 24  # the other places a mention is read beside, nearest first in the text
