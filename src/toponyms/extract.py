@@ -33,6 +33,7 @@ from .text.normalize import (
     has_cyrillic,
     is_feminine_adjective,
     is_latin_unit_adjective,
+    long_descriptor_words,
     prefix_kind,
     split_descriptors,
     unit_prefix_words,
@@ -65,6 +66,7 @@ _AXIS = frozenset(
 # Lowercase words that may open a mention: the unit descriptors written before a name
 # (obwodzie zaporoskim, région de Kharkiv), as the text layer knows them.
 _OPENERS = unit_prefix_words()
+_LONG_DESCRIPTOR_WORDS = long_descriptor_words()
 _SENTENCE_STOP = re.compile(r"[.!?…]")
 # Lowercase words inside names: Rostov-na-Donu's kin written apart, the Romance and English "of".
 _CONNECTORS = frozenset(
@@ -223,6 +225,8 @@ def _opens_descriptor(text: str, words: list[_Word], k: int) -> bool:
     громади, міській територіальній громаді): it may stand inside a name although it alone is
     none."""
     folded = [clean(words[k].text)]
+    if folded[0] not in _LONG_DESCRIPTOR_WORDS:
+        return False
     for n in (k + 1, k + 2):
         if n >= len(words) or not _joined(text, words[n - 1], words[n]):
             return False

@@ -21,6 +21,7 @@ __all__ = [
     "is_cyrillic",
     "is_feminine_adjective",
     "is_latin_unit_adjective",
+    "long_descriptor_words",
     "oblast_adjective",
     "repair_descriptor",
     "split_descriptors",
@@ -388,6 +389,12 @@ def unit_prefix_words() -> frozenset[str]:
         for words, kind in _PREFIXES.items()
         if kind in ("oblast", "raion") and len(words[0]) > 3 and words[0] != "the"
     )
+
+
+def long_descriptor_words() -> frozenset[str]:
+    """The first words of the unit descriptors of several words written after a name (сільської
+    in Покровської сільської громади, територіальна in ... територіальна громада)."""
+    return frozenset(words[0] for words in _SUFFIXES if len(words) > 1)
 
 
 def split_descriptors(text: str) -> tuple[str, KindHint | None]:
