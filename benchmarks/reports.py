@@ -682,10 +682,18 @@ def markdown(results: dict[str, dict[str, Any]]) -> str:
             f"{expected_calibration_error(cal['place']):.3f} |"
         )
     richest = results.get("text") or next(iter(results.values()))
+    lines += ["", "By kind and by language, with `within=` and `near=`:"]
     lines += ["", head.format(label="kind")]
     lines += [row(kind, x) for kind, x in richest["by_kind"].items()]
     lines += ["", head.format(label="language")]
     lines += [row(lang, x) for lang, x in richest["by_lang"].items()]
+    words = results.get("words")
+    if words:
+        lines += ["", "By kind and by language, read by `extract` among the words around it:"]
+        lines += ["", head.format(label="kind")]
+        lines += [row(kind, x) for kind, x in words["by_kind"].items()]
+        lines += ["", head.format(label="language")]
+        lines += [row(lang, x) for lang, x in words["by_lang"].items()]
     return "\n".join(lines)
 
 

@@ -134,6 +134,9 @@ def test_languages(text: str, expected: list[tuple[str, str]]) -> None:
         ("bombázták Bohoduhiv, Izjum és Kupjanszk körzetek településeit",
          [("Bohoduhiv", "Bohodukhivskyi Raion"), ("Izjum", "Iziumskyi Raion"),
           ("Kupjanszk körzetek", "Kupianskyi Raion")]),
+        ("обстріли у районах - Нікопольському, Синельниківському та Дніпровському.",
+         [("Нікопольському", "Nikopolskyi Raion"), ("Синельниківському", "Synelnykivskyi Raion"),
+          ("Дніпровському", "Dniprovskyi Raion")]),
         # Lower-case adjectives of units, the noun said once or not at all.
         ("kontrola nad częścią obwodów donieckiego, chersońskiego i zaporoskiego",
          [("obwodów donieckiego", "Donetsk Oblast"), ("chersońskiego", "Kherson Oblast"),
@@ -172,6 +175,21 @@ def test_names_a_plural_unit_word_lists_are_units(
 def test_span_boundaries_in_real_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(m.text, m.name) for m in toponyms.extract(text)]
     assert [f for f in found if f[1] != "Russia"] == expected
+
+
+def test_in_the_areas_of_villages_lists_no_raions() -> None:
+    """ "в районах" before a list of villages is "in the areas of" them."""
+    found = toponyms.extract("Бої в районах Богданівки, Іванівського та Бахмута.")
+    assert [m.text for m in found] == ["Богданівки", "Іванівського", "Бахмута"]
+    assert all(m.answer.kind != "raion" for m in found), found
+
+
+def test_within_narrows_answers_not_the_lists_they_stand_in() -> None:
+    """Luhansk lies outside Donetsk Oblast; the list still makes Donezk the oblast, and Luhansk
+    is no village of Donetsk Oblast that bears its name."""
+    text = "Kämpfe in den Regionen Luhansk und Donezk."
+    found = [(m.text, m.name) for m in toponyms.extract(text, within="Donetsk Oblast")]
+    assert found == [("Donezk", "Donetsk Oblast")]
 
 
 def test_a_unit_word_ends_only_a_units_name() -> None:

@@ -382,20 +382,20 @@ def extract_with(
         raise TypeError(f"text must be str, not {type(text).__name__}")
     resolver._check_options(country=country, within=within, threshold=threshold)
 
-    def ask(
-        span: str,
-        near: Sequence[str] | None = None,
-        unit: str | None = None,
-        cut: float | None = None,
-    ) -> Answer:
+    def ask(span: str, near: Sequence[str] | None = None, unit: str | None = None) -> Answer:
+        """The answer a mention gets in the text's context, narrowed by ``within``."""
         return resolver.lookup(
-            span, country=country, within=unit or within, near=near or None,
-            threshold=threshold if cut is None else cut,
-        )  # fmt: skip
+            span, country=country, within=unit or within, near=near or None, threshold=threshold
+        )
 
     # Spans are found at a lower bar than answers are given: a name its homonyms blur alone
-    # (Глибокого: Hlyboke or Hlybokyi) may be settled by the text's context.
+    # (Глибокого: Hlyboke or Hlybokyi) may be settled by the text's context. They are found in
+    # the whole text, ``within`` or not, so that a list keeps its shape where some of its names
+    # lie outside (die Regionen Luhansk und Donezk, within Donetsk Oblast).
     detect = min(_DETECT_THRESHOLD, resolver._threshold if threshold is None else threshold)
+
+    def find(span: str) -> Answer:
+        return resolver.lookup(span, country=country, threshold=detect)
 
     words = _words(text)
     # (start offset, end offset, answer alone, the text looked up: the span, with its type word
@@ -456,10 +456,10 @@ def extract_with(
                 continue  # a name ends on a capitalised word or a unit word, not on "и", "and"
             # A possessive is the name's (Ukraine's, Pokrovsk’s outskirts).
             asked = _POSSESSIVE.sub("", text[words[i].start : _end_of(text, words, j)])
-            answer = ask(asked, cut=detect)
+            answer = find(asked)
             if typed is not None:  # the type word as a hint, where the lookup reads it
                 typed_text = text[typed : _end_of(text, words, j)]
-                hinted = ask(typed_text, cut=detect)
+                hinted = find(typed_text)
                 if hinted.name is not None:
                     answer, asked = hinted, typed_text
             if j > i and person and answer.status is Status.NOT_A_PLACE:
@@ -507,7 +507,7 @@ def extract_with(
             break
         if taken is None:
             for part in _hyphen_parts(words[i]):  # Ocheretyne-Hrodivka, Donetsk-Pokrovsk: two names
-                answer = ask(part.text, cut=detect)
+                answer = find(part.text)
                 if answer.name is not None and answer.kind != "country" and answer.how in _WHOLE:
                     found.append((part.start, part.end, answer, part.text))
                     ends.add(part.end)
@@ -520,7 +520,7 @@ def extract_with(
         i = stop + 1
     if not found:
         return []
-    return _in_context(text, _listed_units(text, found, ask, detect), ask, within)
+    return _in_context(text, _listed_units(text, found, find), ask, within)
 
 
 # Plural unit words, by the kind of unit they make of the names they list ("the regions of
@@ -551,9 +551,14 @@ _PLURAL_UNITS = {
         "raion",
     ),
 }  # fmt: skip
-# Also the singular's genitive and locative (Донецької області: of the oblast): these make units
-# of the names before them only.
-_PLURAL_BEFORE_ONLY = frozenset({"області", "области"})
+# Cyrillic ones make units of the names after them only when all are adjectives (у районах:
+# Нікопольському та Дніпровському): області, области are also the singular's genitive and
+# locative (Донецької області: of the oblast), and "в районах" before a list of villages is "in
+# the areas of" them (в районах Богданівки та Іванівського).
+_PLURAL_BEFORE_ONLY = frozenset(word for word in _PLURAL_UNITS if has_cyrillic(word))
+_ADJECTIVAL = re.compile(
+    r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ого|ому|им|ім|ій|ої|ою|а|і|их|ими|ой|ом|ая|ую|ие|ые|ых|ыми)$"
+)
 _PLURAL_UNIT = re.compile(r"\b(?:" + "|".join(_PLURAL_UNITS) + r")\b", re.IGNORECASE)
 # Between a plural unit word and the list after it: "of", "de", "von der", a colon or comma.
 _LIST_OPENS = re.compile(
@@ -570,7 +575,7 @@ _LIST_JOINS = re.compile(
 
 
 def _listed_units(
-    text: str, found: list[tuple[int, int, Answer, str]], ask: Any, detect: float
+    text: str, found: list[tuple[int, int, Answer, str]], find: Callable[[str], Answer]
 ) -> list[tuple[int, int, Answer, str]]:
     """The mentions, with those a plural unit word lists read as units of its kind: the names
     after "the regions of", "Regionen", "les régions de" up to the list's end, or before
@@ -583,14 +588,16 @@ def _listed_units(
         at = unit.end()
         joins = _LIST_OPENS
         for n, (start, end, _, _) in enumerate(out):  # the names after it
-            if unit.group().lower() in _PLURAL_BEFORE_ONLY:
-                break
             if start < at:
                 continue
             if joins.fullmatch(text, at, start) is None:
                 break
             listed.append(n)
             at, joins = end, _LIST_JOINS
+        if unit.group().lower() in _PLURAL_BEFORE_ONLY and not all(
+            _ADJECTIVAL.search(clean(out[n][3])) for n in listed
+        ):
+            listed = []  # в районах Богданівки та Іванівського: the areas of villages
         at = unit.start()
         joins = _SPACES
         for n in range(len(out) - 1, -1, -1):  # the names before it
@@ -607,7 +614,7 @@ def _listed_units(
             start, end, answer, asked = out[n]
             if answer.kind in ("oblast", "raion", "hromada", "federal_subject", "entity"):
                 continue
-            as_unit = ask(f"{asked} {kind}", cut=detect)
+            as_unit = find(f"{asked} {kind}")
             if as_unit.name is not None and as_unit.kind in ("oblast", "raion", "federal_subject"):
                 out[n] = (start, end, as_unit, f"{asked} {kind}")
     return out
@@ -651,6 +658,8 @@ def _in_context(
     mentions = []
     for n, (start, end, alone, asked) in enumerate(found):
         answer = ask(asked)
+        if within is not None and alone.kind in _BROAD_KINDS and answer.name != alone.name:
+            continue  # an oblast outside ``within`` (Luhansk Oblast is no Luhanske of Donetsk's)
         if alone.kind is None or alone.kind in _SETTLEMENT_KINDS:
             unit = None
             if within is None:
