@@ -78,6 +78,8 @@ def test_the_text_settles_homonyms() -> None:
         "Збройні Сили України відбили атаку.",  # Сили: forces, not the village Sil
         "Про це в ефірі Громадського радіо сказав він.",
         "Угруповання «Схід» продовжує наступ.",
+        "Про це повідомили у пресслужбі угруповання військ «Схід».",
+        "Про це розповіли в УВ «Схід».",
         "Oleksandr Syrskyi said the front held.",
         "Russian and Ukrainian officials met in Istanbul.",  # countries are out of scope
         "Українські підрозділи тримають оборону.",

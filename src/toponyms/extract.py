@@ -88,9 +88,12 @@ _GROUPINGS = frozenset(
     {
         "угруповання", "угрупування", "угрупованням", "угрупуванням", "группировка",
         "группировки", "группировкой", "группировке", "группировку", "осув", "оту", "grouping",
+        "угрупованні", "угрупуванні", "угруповань", "группировок", "ув", "угв", "оск",
         "group", "gruppe", "zgrupowanie", "zgrupowania", "групировката", "групировка",
     }
 )  # fmt: skip
+# "Of forces" between a grouping word and its quoted name (угруповання військ «Схід»).
+_OF_FORCES = frozenset({"військ", "войск", "sił", "forces", "of", "truppen"})
 # Words that open the names of forces, ministries and services in Ukrainian and Russian reports
 # (Сили оборони, Збройних Сил, Силы обороны, Служба безпеки): capitalised there, and in some case
 # the spelling of a village (Сіль, Сила), so never a mention's first word.
@@ -315,10 +318,16 @@ def _feature_follows(text: str, words: list[_Word], j: int) -> bool:
     )
 
 
-def _quoted_after(text: str, before: _Word, word: _Word) -> bool:
-    """Whether ``word`` opens a quotation right after a word for a grouping of forces."""
-    gap = text[before.end : word.start]
-    return clean(before.text) in _GROUPINGS and any(q in gap for q in "«\"“„'‘")
+def _quoted_after(text: str, words: list[_Word], i: int) -> bool:
+    """Whether word ``i`` opens a quotation right after the words for a grouping of forces
+    (группировка "Центр", угрупованні військ «Схід», УВ «Схід»)."""
+    gap = text[words[i - 1].end : words[i].start]
+    if not any(q in gap for q in "«\"“„'‘"):
+        return False
+    before = clean(words[i - 1].text)
+    return before in _GROUPINGS or (
+        i > 1 and before in _OF_FORCES and clean(words[i - 2].text) in _GROUPINGS
+    )
 
 
 def _given_name(word: str) -> bool:
@@ -424,7 +433,7 @@ def extract_with(
         # A settlement-type word before the name is a hint for the lookup, not part of the span
         # (село Филия, м. Покровськ, the village of Ptyche).
         before = clean(words[i - 1].text) if i > 0 and _joined(text, words[i - 1], words[i]) else ""
-        if i > 0 and _quoted_after(text, words[i - 1], words[i]):
+        if i > 0 and _quoted_after(text, words, i):
             i = last + 1  # угруповання «Схід», группировка "Центр": a force, not a place
             continue
         if before in _NOT_PLACES_AFTER or (
