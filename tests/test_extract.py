@@ -80,6 +80,7 @@ def test_the_text_settles_homonyms() -> None:
         "Угруповання «Схід» продовжує наступ.",
         "Про це повідомили у пресслужбі угруповання військ «Схід».",
         "Про це розповіли в УВ «Схід».",
+        "Według Sztabu Generalnego Sił Zbrojnych Ukrainy doszło do starć.",
         "Oleksandr Syrskyi said the front held.",
         "Russian and Ukrainian officials met in Istanbul.",  # countries are out of scope
         "Українські підрозділи тримають оборону.",

@@ -557,6 +557,15 @@ def test_a_variant_with_its_descriptor_is_no_evidence_for_a_query_without_one() 
         ("donieckim", "Donetsk Oblast"),
         ("ługańskiego", "Luhansk Oblast"),
         ("doněcké", "Donetsk Oblast"),
+        # Polish "w rejonie" before a town's genitive is the area around it; a raion is named
+        # by its masculine adjective.
+        ("w rejonie Pokrowska", "Pokrovsk"),
+        ("w rejonie Bachmutu", "Bakhmut"),
+        ("w rejonie pokrowskim", "Pokrovskyi Raion"),
+        # A preposition and an article before the unit word.
+        ("in der Region Charkiw", "Kharkiv Oblast"),
+        ("nel distretto di Kupiansk", "Kupianskyi Raion"),
+        ("dans la région de Kharkiv", "Kharkiv Oblast"),
         # A hromada named with the adjective of its type, the noun kept or dropped.
         ("Білопільської міської громади", "Bilopilska hromada"),
         ("Великописарівська селищна", "Velykopysarivska hromada"),

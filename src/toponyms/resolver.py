@@ -84,6 +84,9 @@ _LATIN_FORM_MIN_SIMILARITY = 0.85
 # ... unless a unit word asks for a unit of the entry's kind (see _gather).
 _LATIN_UNIT_FORM_MIN_SIMILARITY = 0.75
 _UNIT_HINTS = frozenset({"oblast", "raion", "hromada", "entity"})
+# Articles and contracted prepositions between a preposition and a unit word.
+_ARTICLES = frozenset({"der", "dem", "den", "des", "the", "la", "le", "il", "el", "nel", "nella",
+                       "della", "del", "dans", "au", "im"})  # fmt: skip
 # A Cyrillic case form read back to a plural name (Герасимов: Герасимовы, Герасимови) meets only
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
 _PLURAL_ENDINGS = frozenset("иыі")
@@ -346,6 +349,19 @@ class Resolver:
         if len(text) > _WHOLE_INPUT_LIMIT:
             return "", None
         core, hint = split_descriptors(text)
+        if hint is None and " " in core:
+            # w rejonie pokrowskim, in der Region Charkiw, nel distretto di Kupiansk: a unit
+            # descriptor after a preposition and an article
+            words = core.split(" ")
+            lead = 0
+            while lead < min(2, len(words) - 2) and (
+                words[lead] in _ARTICLES or split_preposition(f"{words[lead]} x")[0]
+            ):
+                lead += 1
+            if lead:
+                rest_core, rest_hint = split_descriptors(" ".join(words[lead:]))
+                if rest_hint in _UNIT_HINTS and rest_core:
+                    core, hint = rest_core, rest_hint
         if not core or len(core) > MAX_QUERY_LENGTH:
             return core, None
         k = key(core)

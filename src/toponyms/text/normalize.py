@@ -341,6 +341,10 @@ _RAION_BEFORE = [
     "okresu", "okrese", "okrug", "okruga", "okrugu", "distrito de", "el distrito de",
     "raión de", "rayón de", "distrikt", "distriktet",
 ]  # fmt: skip
+# Polish "rejon" in the cases of "w rejonie X", "z rejonu X": before a town's name in the
+# genitive, the area around the town; a raion is named by its masculine adjective.
+_AREA_OF = frozenset({"rejonie", "rejonu"})
+_MASCULINE_LATIN = re.compile(r"(?:sk|ck|dzk)(?:i|iego|iemu|im)$")
 # Prefixes that may stand before a name elided with d' (région d'Odessa); elsewhere a
 # word-initial d' is a romanized дь (D'yakovo) and stays.
 _ELIDING = frozenset({"région", "oblast", "province", "regione", "provincia", "district"})
@@ -420,7 +424,10 @@ def split_descriptors(text: str) -> tuple[str, KindHint | None]:
     for size in range(min(_LONGEST_DESCRIPTOR, len(words) - 1), 0, -1):
         hint = _PREFIXES.get(tuple(words[:size]))
         if hint is not None:
-            kind, words = hint, words[size:]
+            area = size == 1 and words[0] in _AREA_OF and not _MASCULINE_LATIN.search(words[-1])
+            # w rejonie Pokrowska: in the area of Pokrovsk (a raion's name is an adjective,
+            # masculine as rejon is: w rejonie pokrowskim)
+            kind, words = (None if area else hint), words[size:]
             break
     return " ".join(words).strip(_EDGE_PUNCTUATION), kind
 
