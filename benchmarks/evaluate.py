@@ -708,6 +708,9 @@ def real_text_sections() -> tuple[str, list[str]]:
         in_text = (
             "_Not measured in this run: the labelled sample was not found beside the repository._"
         )
+    with (reports.REALTEXT / "pages.csv").open(encoding="utf-8", newline="") as f:
+        page_rows = list(csv.DictReader(f))
+    pages, languages = len(page_rows), len({r["lang"] for r in page_rows})
     village_cases = villages.load_villages()
     found = villages.evaluate(villages.default_lookup, village_cases)
     village = villages.markdown(found)
@@ -725,8 +728,8 @@ def real_text_sections() -> tuple[str, list[str]]:
     return (
         f"""## Real report text: the set kept in the repository
 
-{len(reports.load_realtext().mentions)} place mentions and their non-place neighbours on 80
-pages of war reporting in 13 languages (ministry and General Staff summaries, regional
+{len(reports.load_realtext().mentions)} place mentions and their non-place neighbours on {pages}
+pages of war reporting in {languages} languages (ministry and General Staff summaries, regional
 administrations, wires, blogs, machine-translated aggregators), labelled by hand against the
 codifier, the renamings and the official Russian names in this repository
 (benchmarks/realtext/README.md; no page text is stored). Measured by

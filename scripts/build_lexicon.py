@@ -1,18 +1,21 @@
 """Build data/common_words.txt: common words and names that are not names of our places.
 
 A query that the resolver finds only inexactly (Kremlin ~ Kreminna, Пригожин ~ Пригоже) and that is
-itself a common English, Ukrainian or Russian word or name is more likely that word than a
-misspelt village; the confidence model weighs this (docs/design.md, "Common words").
+itself a common word or name is more likely that word than a misspelt village; the confidence
+model weighs this (docs/design.md, "Common words"), and ``extract`` leaves such a word out where it
+opens a sentence (Walki, Połowa, Selon).
 
 Source: the word-frequency lists of wordfreq 3.1.1 (pinned in pyproject's ``build`` extra), whose
 data is CC BY-SA 4.0; so is the list built from it. A word is kept when
 
-* its Zipf frequency is at least MIN_ZIPF in one of LANGUAGES (1.5: about once in 30 million
-  words; rarer "words" are mostly names and typos of the web);
+* its Zipf frequency is at least MIN_ZIPF in one of LANGUAGES, English, Ukrainian and Russian
+  (1.5: about once in 30 million words; rarer "words" are mostly names and typos of the web), or
+  MORE_MIN_ZIPF in one of MORE_LANGUAGES, the other languages of the reports (3: once in a
+  million);
 * it is letters only (apostrophes and hyphens inside), at least MIN_LENGTH long;
 * it is not a name in the gazetteer, nor a Russian or Ukrainian case form of one (в Херсоне:
-  "херсоне"), nor an English possessive of one (kyiv's); a Latin word that merely ends like a
-  Polish or Lithuanian case of a name (abase, Abas) is an English word, and stays;
+  "херсоне"; Polish "charkowa"), nor an English possessive of one (kyiv's); an English word that
+  merely ends like a Polish or Lithuanian case of a name (abase, Abas) stays;
 * the resolver can reach a place from it at all: its transliteration key, a case form's key, or
   a fuzzy neighbour is in the index. Other words can never be mistaken for a place.
 
@@ -30,6 +33,7 @@ import sys
 from collections.abc import Iterable
 from multiprocessing import Pool
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -43,13 +47,22 @@ OUT = ROOT / "data" / "common_words.txt"
 WORDFREQ = "3.1.1"
 LANGUAGES = ("en", "uk", "ru")
 MIN_ZIPF = 1.5
+# The other languages reports about the war are written in, Latin-script ones, at their more
+# frequent words only (Zipf 3: about once in a million words): what opens a sentence there
+# (Walki, Połowa, Kluczowe, Selon) and would read as a respelled village otherwise.
+MORE_LANGUAGES = (
+    "pl", "de", "fr", "it", "es", "cs", "sk", "ro", "hu", "nl", "pt", "tr", "lt", "lv", "sl", "sh",
+    "fi", "sv", "da", "nb",
+)  # fmt: skip
+MORE_MIN_ZIPF = 3.0
 MIN_LENGTH = 3
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 HEADER = f"""\
 # Common words and names that are not names of places in data/gazetteer.csv.
 # Built by scripts/build_lexicon.py from the wordfreq {WORDFREQ} frequency lists of
-# {", ".join(LANGUAGES)}: Zipf frequency >= {MIN_ZIPF}, letters only, at least {MIN_LENGTH} long,
+# {", ".join(LANGUAGES)} (Zipf frequency >= {MIN_ZIPF}) and {", ".join(MORE_LANGUAGES)}
+# (>= {MORE_MIN_ZIPF}; not a case form of a name): letters only, at least {MIN_LENGTH} long,
 # not a gazetteer name or a case form of one, and near enough to some name for the resolver
 # to reach a place from it.
 # wordfreq (c) Robyn Speer; its data, and therefore this list, is licensed CC BY-SA 4.0
@@ -59,24 +72,31 @@ HEADER = f"""\
 """
 
 
-def frequent_words() -> list[str]:
+def frequent_words() -> list[tuple[str, bool]]:
+    """The words, each with whether it comes from English, Ukrainian or Russian (whose Latin
+    words may merely end like a foreign case of a name) rather than only from another language."""
     import wordfreq
 
-    words: set[str] = set()
-    for lang in LANGUAGES:
-        for word in wordfreq.iter_wordlist(lang, "large"):
-            if wordfreq.zipf_frequency(word, lang) < MIN_ZIPF:
+    words: dict[str, bool] = {}
+    for lang in (*LANGUAGES, *MORE_LANGUAGES):
+        main = lang in LANGUAGES
+        least = MIN_ZIPF if main else MORE_MIN_ZIPF
+        wordlist = "large" if lang in wordfreq.available_languages("large") else "best"
+        for word in wordfreq.iter_wordlist(lang, wordlist):
+            if wordfreq.zipf_frequency(word, lang) < least:
                 break  # the list runs from the most frequent down
             if len(word) >= MIN_LENGTH and _WORD.fullmatch(word):
-                words.add(word)
-    return sorted(words)
+                words[word] = words.get(word, False) or main
+    return sorted(words.items())
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 
-def _keep(word: str) -> bool:
-    """Whether ``word`` is no place name, yet leads the resolver to some place."""
+def _keep(item: tuple[str, bool]) -> bool:
+    """Whether the word is no place name, yet leads the resolver to some place. A word of the
+    other languages that reads as a case of a name (Charkowa, Kupiańska) is that name's form."""
+    word, main = item
     index = _index.shipped_index()
     k = key(word)
     if not k or index.exact(word):
@@ -89,11 +109,33 @@ def _keep(word: str) -> bool:
         core, _ = split_descriptors(form)
         if core and core != word:
             if index.exact(core):
-                if cyrillic:
-                    return False  # a case form of a name: херсоне
+                if cyrillic or not main:
+                    return False  # a case form of a name: херсоне, charkowa
                 reach = True  # an English word that ends like a Polish case (abase: Abas)
             reach = reach or bool(index.by_key(key(core)))
-    return reach or bool(index.fuzzy_keys(k))
+    if not (reach or index.fuzzy_keys(k)):
+        return False
+    # A word of the other languages that the resolver reads as a name's case (kijowa, kijowie:
+    # Kijów's) is that name's form there, whatever else it means.
+    return main or cyrillic or _resolver().lookup(word).how != "case-form"
+
+
+_RESOLVER = None
+
+
+def _resolver() -> Any:
+    """A resolver that knows no common words: the list being built must not decide its reading."""
+    global _RESOLVER
+    if _RESOLVER is None:
+        from toponyms import resolver
+
+        resolver.is_common_word = lambda text, **_: False  # type: ignore[assignment]
+        _RESOLVER = resolver.Resolver()
+    return _RESOLVER
+
+
+# The line that opens the words of the other languages; the lexicon reads it (toponyms.lexicon).
+MORE_SECTION = "# other languages\n"
 
 
 def build(processes: int) -> str:
@@ -101,8 +143,10 @@ def build(processes: int) -> str:
     _index.shipped_index()  # built (or loaded from cache) before the workers fork
     with Pool(processes) as pool:
         kept: Iterable[bool] = pool.imap(_keep, words, chunksize=2000)
-        lines = [w for w, keep in zip(words, kept, strict=True) if keep]
-    return HEADER + "".join(f"{w}\n" for w in lines)
+        kept_words = [item for item, keep in zip(words, kept, strict=True) if keep]
+    main = "".join(f"{w}\n" for w, is_main in kept_words if is_main)
+    more = "".join(f"{w}\n" for w, is_main in kept_words if not is_main)
+    return HEADER + main + MORE_SECTION + more
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{OUT.relative_to(ROOT)} is up to date")
         return 0
     OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10)) - HEADER.count(chr(10))} words")
+    words = text.count(chr(10)) - HEADER.count(chr(10)) - 1
+    print(f"wrote {OUT.relative_to(ROOT)}: {words} words")
     return 0
 
 

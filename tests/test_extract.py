@@ -92,6 +92,8 @@ def test_the_text_settles_homonyms() -> None:
         "Его отправили в отставку.",  # his, not Belgorod's airport code EGO
         "Les combats continuent.",  # the article, not Lis (Ліс) respelled
         "Selon le ministère, la situation est stable.",
+        "Kluczowe fakty: ostrzał trwał całą noc.",  # Polish words opening a sentence
+        "Połowa budynków została zniszczona.",
     ],
 )
 def test_capitalised_words_that_are_no_places_stay_out(text: str) -> None:
@@ -168,6 +170,8 @@ def test_names_a_plural_unit_word_lists_are_units(
         # A descriptor of several words inside the span.
         ("обстріляли Покровської сільської громади.",
          [("Покровської сільської громади", "Pokrovska hromada")]),
+        # Polish "w rejonie" before a town: the area around it, outside the span.
+        ("Walki trwają w rejonie Pokrowska.", [("Pokrowska", "Pokrovsk")]),
         # A sure near miss of a two-word name; not an abbreviation's.
         ("Wróg ostrzelał wioskę Kozak Łopan.", [("Kozak Łopan", "Kozacha Lopan")]),
         ("Глава ДНР заявил об этом.", [("ДНР", "Donetsk People's Republic")]),
@@ -178,6 +182,48 @@ def test_names_a_plural_unit_word_lists_are_units(
 def test_span_boundaries_in_real_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(m.text, m.name) for m in toponyms.extract(text)]
     assert [f for f in found if f[1] != "Russia"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("um so die Verteidiger in Donezk und Luhansk einzuschließen.",
+         [("Donezk", "Donetsk Oblast"), ("Luhansk", "Luhansk Oblast")]),
+        ("la anexión de Donetsk junto con Lugansk, Jersón y Zaporiyia",
+         [("Donetsk", "Donetsk Oblast"), ("Lugansk", "Luhansk Oblast"),
+          ("Jersón", "Kherson Oblast"), ("Zaporiyia", "Zaporizhzhia Oblast")]),
+        # Not other lists of cities, and not Russian, which names an oblast by its adjective.
+        ("Russian strikes hit Kharkiv, Zaporizhzhia and Odesa overnight.",
+         [("Kharkiv", "Kharkiv"), ("Zaporizhzhia", "Zaporizhzhia"), ("Odesa", "Odesa")]),
+        ("в Донецке и Луганске прошли митинги", [("Донецке", "Donetsk"), ("Луганске", "Luhansk")]),
+    ],
+)  # fmt: skip
+def test_donetsk_and_luhansk_named_together_are_their_oblasts(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.name) for m in toponyms.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rusia toma otras dos localidades en Donetsk.", "Donetsk Oblast"),
+        ("la cattura di un villaggio nel Donetsk", "Donetsk Oblast"),
+        ("Forças russas assumem novo vilarejo em Donetsk.", "Donetsk Oblast"),
+        # Near the city, or in another sentence: the city.
+        ("The village of Ptyche near Donetsk was shelled.", "Donetsk"),
+        ("Russia captured a village. In Donetsk, shelling continued.", "Donetsk"),
+    ],
+)
+def test_villages_in_an_oblast_centre_lie_in_its_oblast(text: str, expected: str) -> None:
+    assert [m.name for m in toponyms.extract(text)][-1] == expected
+
+
+def test_a_peoples_republic_with_a_typographic_apostrophe_is_one_span() -> None:
+    found = toponyms.extract("Yevgenovka in the Donetsk People’s Republic was taken.")
+    assert [(m.text, m.name) for m in found][-1] == (
+        "Donetsk People’s Republic", "Donetsk People's Republic",
+    )  # fmt: skip
 
 
 def test_in_the_areas_of_villages_lists_no_raions() -> None:

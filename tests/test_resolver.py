@@ -566,6 +566,13 @@ def test_a_variant_with_its_descriptor_is_no_evidence_for_a_query_without_one() 
         ("in der Region Charkiw", "Kharkiv Oblast"),
         ("nel distretto di Kupiansk", "Kupianskyi Raion"),
         ("dans la région de Kharkiv", "Kharkiv Oblast"),
+        # Adjectives between the unit word and the name; more languages' unit words.
+        ("la región oriental ucraniana de Donetsk", "Donetsk Oblast"),
+        ("regione orientale di Donetsk", "Donetsk Oblast"),
+        ("Donetsk bölgelerinde", "Donetsk Oblast"),
+        ("Donetski oblastis", "Donetsk Oblast"),
+        ("provincia Lugansk", "Luhansk Oblast"),
+        ("regiunea Donbas", "Donbas"),
         # A hromada named with the adjective of its type, the noun kept or dropped.
         ("Білопільської міської громади", "Bilopilska hromada"),
         ("Великописарівська селищна", "Velykopysarivska hromada"),

@@ -423,7 +423,9 @@ def extract_with(
         while (
             last + 1 < len(words)
             and last + 1 - i < (_CASELESS_MAX_WORDS if caseless else _MAX_WORDS)
-            and not _POSSESSIVE.search(words[last].text)
+            and not (
+                _POSSESSIVE.search(words[last].text) and clean(words[last].text) not in _PEOPLES
+            )
             and _joined(text, words[last], words[last + 1])
             and (
                 _inside(words[last + 1])
@@ -466,7 +468,9 @@ def extract_with(
             if j > i and not _closes(words[j]) and not unit_first:
                 continue  # a name ends on a capitalised word or a unit word, not on "и", "and"
             # A possessive is the name's (Ukraine's, Pokrovsk’s outskirts).
-            asked = _POSSESSIVE.sub("", text[words[i].start : _end_of(text, words, j)])
+            asked = text[words[i].start : _end_of(text, words, j)]
+            if clean(words[j].text) not in _PEOPLES:
+                asked = _POSSESSIVE.sub("", asked)  # Pokrovsk's; not People's (Republic)
             answer = find(asked)
             if typed is not None:  # the type word as a hint, where the lookup reads it
                 typed_text = text[typed : _end_of(text, words, j)]
@@ -526,12 +530,18 @@ def extract_with(
             continue
         stop, alone, asked = taken
         if alone is not None:
-            found.append((words[i].start, _end_of(text, words, stop), alone, asked))
+            first = words[i].start
+            if stop > i and _unit_opener(words[i]) and alone.kind not in _UNIT_ANSWERS:
+                first = words[i + 1].start  # w rejonie Pokrowska: the area's word is no name's
+            found.append((first, _end_of(text, words, stop), alone, asked))
             ends.add(found[-1][1])
         i = stop + 1
     if not found:
         return []
-    return _in_context(text, _listed_units(text, found, find), ask, within)
+    found = _listed_units(text, found, find)
+    found = _donbas_pair(text, found, find)
+    found = _villages_in_region(text, words, found, find)
+    return _in_context(text, found, ask, within)
 
 
 # Plural unit words, by the kind of unit they make of the names they list ("the regions of
@@ -548,6 +558,7 @@ _PLURAL_UNITS = {
             "regiunilor", "regiunii", "megyék", "megyékben", "területek", "területeken",
             "bölgeleri", "bölgelerinde", "bölgelerine", "vilayətləri", "vilayətlərində",
             "області", "областей", "областях", "областям", "областями", "области",
+            "srityse", "sritys", "sričių", "apgabalos", "apgabali",
         ),
         "oblast",
     ),
@@ -577,7 +588,10 @@ _LIST_OPENS = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 # Between two names of the list: a comma or a conjunction, and the same small words.
-_LIST_CONJUNCTIONS = "and|und|et|y|e|i|a|și|és|ve|və|or|oder|ou|o|lub|albo|та|і|й|и|или|або|και|ja"
+_LIST_CONJUNCTIONS = (
+    "and|und|et|y|e|i|a|și|şi|és|ve|və|or|oder|ou|o|lub|albo|та|і|й|и|или|або|και|ja|ir|un|"
+    "junto con|together with|along with|as well as|ainsi que|zusammen mit|insieme a|insieme al"
+)
 _LIST_JOINS = re.compile(
     rf"\s*(?:,\s*(?:(?:{_LIST_CONJUNCTIONS})\s+)?|\s+(?:{_LIST_CONJUNCTIONS})\s+)"
     r"(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
@@ -628,6 +642,87 @@ def _listed_units(
             as_unit = find(f"{asked} {kind}")
             if as_unit.name is not None and as_unit.kind in ("oblast", "raion", "federal_subject"):
                 out[n] = (start, end, as_unit, f"{asked} {kind}")
+    return out
+
+
+# Donetsk and Luhansk named together are their oblasts (or the republics claiming them), as in
+# "die Verteidiger in Donezk und Luhansk", "the annexation of Donetsk, Luhansk, Zaporizhzhia and
+# Kherson": so is every oblast centre listed with the pair.
+_DONBAS_PAIR = frozenset({"Donetsk Oblast", "Luhansk Oblast"})
+
+
+def _donbas_pair(
+    text: str, found: list[tuple[int, int, Answer, str]], find: Callable[[str], Answer]
+) -> list[tuple[int, int, Answer, str]]:
+    """The mentions, with the oblast centres of a list that names both Donetsk and Luhansk read
+    as their oblasts."""
+    out = list(found)
+    n = 0
+    while n < len(out):
+        run = [n]
+        while run[-1] + 1 < len(out) and _LIST_JOINS.fullmatch(
+            text, out[run[-1]][1], out[run[-1] + 1][0]
+        ):
+            run.append(run[-1] + 1)
+        n = run[-1] + 1
+        if len(run) < 2 or any(out[m][2].kind != "city" or has_cyrillic(out[m][3]) for m in run):
+            continue  # в Донецке и Луганске: Ukrainian and Russian name an oblast by its adjective
+        units = [find(f"{out[m][3]} oblast") for m in run]
+        names = {u.name for u in units}
+        if all(u.kind == "oblast" for u in units) and names >= _DONBAS_PAIR:
+            for m, unit in zip(run, units, strict=True):
+                start, end, _, asked = out[m]
+                out[m] = (start, end, unit, f"{asked} oblast")
+    return out
+
+
+# Nouns for villages and localities, and the prepositions of "in": a village "in Donetsk" lies in
+# the region, not in the city (dos localidades en Donetsk, un villaggio nel Donetsk, novo
+# vilarejo em Donetsk, two villages in Donetsk).
+_VILLAGE_NOUNS = frozenset(
+    {
+        "village", "villages", "settlement", "settlements", "localities", "hamlet", "localité",
+        "localités", "hameau", "aldea", "aldeas", "localidad", "localidades", "pueblo", "pueblos",
+        "poblado", "villaggio", "villaggi", "località", "borgo", "aldeia", "aldeias", "vilarejo",
+        "vilarejos", "localidade", "povoado", "dorf", "dörfer", "ortschaft", "ortschaften",
+        "siedlung", "wieś", "wsie", "wioska", "wioskę", "miejscowość", "miejscowości", "obec",
+        "obce", "vesnice", "vesnici", "dedina", "sat", "sate", "satul", "satele", "localitate",
+        "localități", "localitatea", "köy", "köyü", "köyünü", "dorp", "dorpen", "byn", "selo",
+        "sela", "falu", "falut", "települést", "kaimą", "kaimas", "küla",
+    }
+)  # fmt: skip
+_IN = frozenset({"in", "en", "em", "nel", "nella", "no", "na", "în", "w", "we", "im", "dans", "u",
+                 "v", "ve", "i"})  # fmt: skip
+_VILLAGE_REACH = 6  # words between the noun and the preposition, at most
+
+
+def _villages_in_region(
+    text: str,
+    words: list[_Word],
+    found: list[tuple[int, int, Answer, str]],
+    find: Callable[[str], Answer],
+) -> list[tuple[int, int, Answer, str]]:
+    """The mentions, with an oblast centre that villages are said to lie in read as its oblast
+    (Latin script: Ukrainian and Russian name an oblast by its adjective)."""
+    at = {w.start: n for n, w in enumerate(words)}
+    out = list(found)
+    for m, (start, end, answer, asked) in enumerate(out):
+        n = at.get(start)
+        if n is None or n < 2 or answer.kind != "city" or has_cyrillic(asked):
+            continue
+        if clean(words[n - 1].text) not in _IN or not _joined(text, words[n - 1], words[n]):
+            continue
+        before = words[max(0, n - 1 - _VILLAGE_REACH) : n - 1]
+        starts = [i for i, w in enumerate(before) if w.sentence_start]
+        if words[n - 1].sentence_start:
+            continue  # "In Donetsk, ...": a new sentence
+        if starts:
+            before = before[starts[-1] :]  # the same sentence only
+        if not any(clean(w.text) in _VILLAGE_NOUNS for w in before):
+            continue
+        unit = find(f"{asked} oblast")
+        if unit.kind == "oblast":
+            out[m] = (start, end, unit, f"{asked} oblast")
     return out
 
 

@@ -295,8 +295,12 @@ def _problem(
         return f"line {start}: a quote is never closed (the field runs to line {end})"
     for offset, line in enumerate(raw[1:], start=1):
         # A line inside a quoted field that reads as a whole row of its own (no quote, the
-        # header's number of fields) was a row, taken in by a stray quote.
-        if '"' not in line and line.count(delimiter) == width - 1:
+        # header's number of fields, none of them empty) was a row, taken in by a stray quote.
+        if (
+            '"' not in line
+            and line.count(delimiter) == width - 1
+            and all(cell.strip() for cell in line.rstrip("\r\n").split(delimiter))
+        ):
             return (
                 f"line {start}: a quoted field takes in line {start + offset}, which reads as a "
                 "row of its own (a stray quote?)"

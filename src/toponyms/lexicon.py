@@ -1,9 +1,10 @@
 """Common words and names that are not places: evidence against a near miss.
 
 "Kremlin" is two edits from Kreminna and "Пригожин" one from Пригоже, as close as a typo. What tells
-them apart is that a reader knows the word. data/common_words.txt lists the English, Ukrainian and
-Russian words and names, frequent in wordfreq's corpora, that are no name in the gazetteer yet lead
-the resolver to some place (scripts/build_lexicon.py). The resolver asks :func:`is_common_word` of
+them apart is that a reader knows the word. data/common_words.txt lists the words and names,
+frequent in wordfreq's corpora of English, Ukrainian, Russian and twelve other languages of the
+reports, that are no name in the gazetteer yet lead the resolver to some place
+(scripts/build_lexicon.py). The resolver asks :func:`is_common_word` of
 a query it found only inexactly.
 
 A Cyrillic query is compared with the Cyrillic words as spelled (ё read as е); a Latin one with
@@ -11,7 +12,7 @@ the romanized spelling (``fine``) of every word, so a Latin transliteration of a
 too (Prigozhin). Romanizing Cyrillic queries as well would merge distinct words: "росії", the
 genitive of Росія, would meet "росии", a misspelling on the list.
 The list is read on first use, not at import, and kept as a sorted array of 64-bit hashes of the
-spellings (3 MB, a few milliseconds to load from the on-disk cache, rather than 80 MB of strings);
+spellings (7 MB, some 25 ms to load from the on-disk cache, rather than 100 MB of strings);
 two spellings share a hash with odds of about one in 10^13.
 """
 
@@ -36,15 +37,29 @@ _hashes: array[int] | None = None
 _lock = threading.Lock()
 
 
-def is_common_word(text: str) -> bool:
-    """Whether ``text`` (a query's core, descriptors removed) is a common word or name."""
+def is_common_word(text: str, *, other_languages: bool = True) -> bool:
+    """Whether ``text`` (a query's core, descriptors removed) is a common word or name. With
+    ``other_languages=False``, only a word of English, Ukrainian or Russian counts: a frequent
+    word of the other languages (Polish, Croatian, ...) may be a case form of a place's name in
+    a third (Croatian šumskim, Polish sumskim: of Sumy), which is evidence enough against a
+    capitalised word opening a sentence, not against a name met inexactly."""
     spelling = _spelling(text.strip())
     if not spelling:
         return False
     hashes = _load()
-    h = _hash(spelling)
+    return _has(hashes, _hash(spelling)) or (
+        other_languages and _has(hashes, _hash(_MORE + spelling))
+    )
+
+
+def _has(hashes: array[int], h: int) -> bool:
     i = bisect_left(hashes, h)
     return i < len(hashes) and hashes[i] == h
+
+
+# The file's line before the words of the other languages, and the prefix of their spellings.
+_MORE_SECTION = "# other languages"
+_MORE = "x:"
 
 
 def _spelling(word: str) -> str:
@@ -89,11 +104,15 @@ def _hashes_of(data: object) -> array[int]:
 
 def _read(text: str) -> array[int]:
     spellings: set[str] = set()
+    prefix = ""
     for line in text.splitlines():
-        if line and not line.startswith("#"):
-            spellings.add(_spelling(line))
-            spellings.add("l:" + fine(line).strip())  # Cyrillic words romanized: Prigozhin
+        if line == _MORE_SECTION:
+            prefix = _MORE
+        elif line and not line.startswith("#"):
+            spellings.add(prefix + _spelling(line))
+            spellings.add(prefix + "l:" + fine(line).strip())  # Cyrillic words romanized: Prigozhin
     spellings.discard("l:")
+    spellings.discard(_MORE + "l:")
     return array("q", sorted(map(_hash, spellings)))
 
 

@@ -64,7 +64,7 @@ _HINT_FITS = {
     "city": {"city"},
     "town": {"town", "village", "settlement", "city"},
     "village": {"village", "town", "settlement"},
-    "oblast": {"oblast", "federal_subject", "entity"},
+    "oblast": {"oblast", "federal_subject", "entity", "region"},
     "raion": {"raion"},
     "hromada": {"hromada"},
     "city_district": {"city_district"},
@@ -416,7 +416,9 @@ class Resolver:
             context_given=bool(context), length=len(core), key_length=len(k),
             lowercase=text == text.lower(),
             # Asked once per query at most, and only where the feature can fire.
-            common_word=_Once(lambda: is_common_word(bare) or is_given_name(bare)),
+            common_word=_Once(
+                lambda: is_common_word(bare, other_languages=False) or is_given_name(bare)
+            ),
         )  # fmt: skip
         # Near misses left partly unbuilt come built in rank order.
         pruned = isinstance(found, _Found)
@@ -715,9 +717,13 @@ class Resolver:
             # name without its descriptor (Світлодарська: громада) is not a whole name, and may
             # be a case form (of Світлодарськ).
             return finish()
-        # A common word or name as written (Belgrade, Zelensky) is no foreign inflection of a
-        # place: English does not decline, and the list holds no real Latin case form.
-        forms = () if latin_query and is_common_word(core) else nominative_candidates(core)
+        # A common English, Ukrainian or Russian word or name as written (Belgrade, Zelensky) is
+        # no foreign inflection of a place: English does not decline, and the list holds no real
+        # Latin case form. A word of another language may be one (sumskim: of Sumy).
+        forms = (
+            () if latin_query and is_common_word(core, other_languages=False)
+            else nominative_candidates(core)
+        )  # fmt: skip
         if forms:
             bare_fine = fine(split_preposition(core)[1])
         keyed: set[tuple[str, str | None, str | None, bool]] = set()

@@ -255,6 +255,8 @@ _OBLAST = [
     "regija", "regiji", "regije", "regiju", "регион", "региона", "регионе", "регіон", "регіону",
     "областью", "областю", "oblasťou", "oblastí", "oblastiach", "oblastech", "oblastmi",
     "terület", "területen", "területre", "területről", "területet", "területi", "területén",
+    "bölgeleri", "bölgelerinde", "bölgelerine", "bölgelerinin", "oblastis", "oblastisse",
+    "oblastist", "oblastil",
 ]  # fmt: skip
 _RAION = [
     "район", "р-н", "р-н.", "raion", "rayon", "district", "r-n", "rajon", "raĭon", "району",
@@ -332,6 +334,8 @@ _OBLAST_BEFORE = [
     "oblastul", "regiunii", "obwód", "obwodu", "obwodzie", "obwodem", "obwod", "oblasti",
     "oblasť", "obwodów", "obwodach", "provinz", "regije", "regiji", "regija", "regiju",
     "regionie", "regionu", "regionem", "região de", "a região de", "mkoa wa", "περιφέρεια",
+    "regione del", "provincia del", "región del", "provincia", "região do", "província de",
+    "oblastu", "oblasti",
     "περιφέρειας", "περιφέρεια του", "περιφέρειας του", "περιοχή", "περιοχή του", "περιοχής",
     "περιοχής του",
 ]  # fmt: skip
@@ -401,6 +405,19 @@ def long_descriptor_words() -> frozenset[str]:
     return frozenset(words[0] for words in _SUFFIXES if len(words) > 1)
 
 
+# Adjectives that may stand between a unit word written before a name and the name's "de"
+# (la región oriental ucraniana de Donetsk, regione orientale di Donetsk, região oriental de
+# Donetsk): dropped before the descriptor is read.
+_UNIT_ADJECTIVES = frozenset({
+    "oriental", "orientale", "occidental", "occidentale", "meridional", "meridionale",
+    "septentrional", "septentrionale", "ucraniana", "ucraina", "ucraino", "ucraniano",
+    "ukrainienne", "ucrainiana", "ucraineană", "russa", "rusa", "russe", "rusă", "fronteriza",
+    "frontaliera", "frontalière", "separatista", "separatiste", "industrial",
+    "industriale", "del", "dell'est", "do", "leste", "este",
+})  # fmt: skip
+_UNIT_HEADS = frozenset({"región", "regione", "região", "région", "provincia", "província"})
+
+
 def split_descriptors(text: str) -> tuple[str, KindHint | None]:
     """Clean ``text`` and take off one leading and one trailing descriptor.
 
@@ -411,6 +428,12 @@ def split_descriptors(text: str) -> tuple[str, KindHint | None]:
     is context, not part of the name, and is dropped.
     """
     words = _GLUED_ABBREVIATION.sub(r"\1. ", clean(_without_qualifier(text))).split(" ")
+    if len(words) > 3 and words[0] in _UNIT_HEADS and words[1] in _UNIT_ADJECTIVES:
+        rest = 1
+        while rest < len(words) - 1 and words[rest] in _UNIT_ADJECTIVES:
+            rest += 1
+        if words[rest] in ("de", "di", "do", "da"):
+            words = [words[0], *words[rest:]]
     if len(words) == 2 and words[0] in _ELIDING and words[1].startswith("d'") and len(words[1]) > 2:
         words = [words[0], "d'", words[1][2:]]  # région d'odessa
     kind: KindHint | None = None
