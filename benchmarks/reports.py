@@ -219,17 +219,20 @@ def load_realtext(root: Path = REALTEXT) -> Reports:
                 note=r["note"],
             )
         )
-    negatives = [
-        Negative(
-            text_id=r["page_id"],
-            lang=langs.get(r["page_id"], "?"),
-            mention=r["mention"],
-            start=int(r["start"]),
-            end=int(r["end"]),
-            category=r["why"].split(":", 1)[0].strip(),
+    negatives = []
+    for r in _read_csv(root / "negatives.csv"):
+        if r.get("left") or r.get("right"):  # kept for the pages added with their words
+            windows[r["page_id"], int(r["start"])] = (r["left"], r["right"])
+        negatives.append(
+            Negative(
+                text_id=r["page_id"],
+                lang=langs.get(r["page_id"], "?"),
+                mention=r["mention"],
+                start=int(r["start"]),
+                end=int(r["end"]),
+                category=r["why"].split(":", 1)[0].strip(),
+            )
         )
-        for r in _read_csv(root / "negatives.csv")
-    ]
     return Reports(root, tuple(mentions), tuple(negatives), windows=windows)
 
 
@@ -266,7 +269,10 @@ def public_lookup(
 ) -> tuple[str | None, str | None, float, float, str]:
     """``toponyms.lookup`` at its default threshold: the name whenever it is clear, the place
     when identified."""
-    answer = toponyms.lookup(query, within=within, near=near)
+    return _outcome(toponyms.lookup(query, within=within, near=near))
+
+
+def _outcome(answer: toponyms.Answer) -> Outcome:
     return Outcome(
         answer.name,
         None if answer.place is None else answer.place.id,
@@ -419,14 +425,7 @@ def _ask_in_words(
     )
     if best is None:
         return none, ""
-    answer = best.answer
-    return Outcome(
-        answer.name,
-        None if answer.place is None else answer.place.id,
-        answer.name_confidence,
-        answer.place_confidence,
-        answer.status.value,
-    ), ""
+    return _outcome(best.answer), ""
 
 
 def evaluate(
@@ -520,7 +519,7 @@ def evaluate(
         if context == "words":
             window = reports.windows.get((neg.text_id, neg.start))
             if window is None:
-                continue  # the repository's set keeps no words around its negatives
+                continue  # the repository's set keeps words around some of its negatives only
             outcome, error = _ask_in_words(window, neg.mention, within)
         else:
             outcome, error = _ask(lookup, neg.mention, within, near)

@@ -49,7 +49,7 @@ MENTION_COLS = [
     "match_key",
     "matched_by",
 ]
-NEGATIVE_COLS = ["page_id", "mention", "start", "end", "why"]
+NEGATIVE_COLS = ["page_id", "mention", "start", "end", "why", "left", "right"]
 
 LANGS = {
     "ru",
@@ -307,6 +307,9 @@ def check_negatives(
             rep.error(f"{where}: span {s}-{e} does not fit the mention")
         if any(s < e0 and e > s0 for s0, e0 in spans.get(n["page_id"], [])):
             rep.error(f"{where}: overlaps a place mention")
+        for side in ("left", "right"):
+            if len(n[side].split()) > 5:
+                rep.error(f"{where}: more than five words {side} of it")
 
 
 def check_texts(
