@@ -210,6 +210,8 @@ def test_donetsk_and_luhansk_named_together_are_their_oblasts(
         ("Rusia toma otras dos localidades en Donetsk.", "Donetsk Oblast"),
         ("la cattura di un villaggio nel Donetsk", "Donetsk Oblast"),
         ("Forças russas assumem novo vilarejo em Donetsk.", "Donetsk Oblast"),
+        ("Russian troops took Ptyche in Donetsk.", "Donetsk Oblast"),
+        ("Rusya, Donetsk’te Nelepovka yerleşim birimini ele geçirdi.", "Nelipivka"),
         # Near the city, or in another sentence: the city.
         ("The village of Ptyche near Donetsk was shelled.", "Donetsk"),
         ("Russia captured a village. In Donetsk, shelling continued.", "Donetsk"),

@@ -688,7 +688,7 @@ _VILLAGE_NOUNS = frozenset(
         "siedlung", "wieś", "wsie", "wioska", "wioskę", "miejscowość", "miejscowości", "obec",
         "obce", "vesnice", "vesnici", "dedina", "sat", "sate", "satul", "satele", "localitate",
         "localități", "localitatea", "köy", "köyü", "köyünü", "dorp", "dorpen", "byn", "selo",
-        "sela", "falu", "falut", "települést", "kaimą", "kaimas", "küla",
+        "sela", "falu", "falut", "települést", "kaimą", "kaimas", "küla", "yerleşim",
     }
 )  # fmt: skip
 _IN = frozenset({"in", "en", "em", "nel", "nella", "no", "na", "în", "w", "we", "im", "dans", "u",
@@ -702,28 +702,42 @@ def _villages_in_region(
     found: list[tuple[int, int, Answer, str]],
     find: Callable[[str], Answer],
 ) -> list[tuple[int, int, Answer, str]]:
-    """The mentions, with an oblast centre that villages are said to lie in read as its oblast
-    (Latin script: Ukrainian and Russian name an oblast by its adjective)."""
+    """The mentions, with an oblast centre that a village is said to lie in read as its oblast:
+    a village noun or a settlement's name shortly before "in" and the centre's name (two villages
+    in Donetsk, Ptyche in Donetsk: no settlement lies in another's city), or after the name with a
+    Turkish locative ending (Donetsk’te Nelepovka yerleşim birimi). Latin script only: Ukrainian
+    and Russian name an oblast by its adjective."""
     at = {w.start: n for n, w in enumerate(words)}
+    # Settlements (homonyms of mixed kinds share none): no settlement lies in another's city.
+    villages = {start for start, _, a, _ in found if a.kind not in _UNIT_ANSWERS}
     out = list(found)
     for m, (start, end, answer, asked) in enumerate(out):
         n = at.get(start)
-        if n is None or n < 2 or answer.kind != "city" or has_cyrillic(asked):
+        if n is None or answer.kind != "city" or has_cyrillic(asked):
             continue
-        if clean(words[n - 1].text) not in _IN or not _joined(text, words[n - 1], words[n]):
+        last = n
+        while last + 1 < len(words) and words[last + 1].start < end:
+            last += 1
+        if _LOCATIVE_SUFFIX.search(text[start:end]):  # Donetsk’te: in Donetsk
+            near = words[last + 1 : last + 1 + _VILLAGE_REACH]
+            near = near[: next((i for i, w in enumerate(near) if w.sentence_start), len(near))]
+        elif n >= 2 and clean(words[n - 1].text) in _IN and not words[n - 1].sentence_start:
+            near = words[max(0, n - 1 - _VILLAGE_REACH) : n - 1]
+            starts = [i for i, w in enumerate(near) if w.sentence_start]
+            near = near[starts[-1] :] if starts else near  # the same sentence only
+        else:
             continue
-        before = words[max(0, n - 1 - _VILLAGE_REACH) : n - 1]
-        starts = [i for i, w in enumerate(before) if w.sentence_start]
-        if words[n - 1].sentence_start:
-            continue  # "In Donetsk, ...": a new sentence
-        if starts:
-            before = before[starts[-1] :]  # the same sentence only
-        if not any(clean(w.text) in _VILLAGE_NOUNS for w in before):
+        if not any(clean(w.text) in _VILLAGE_NOUNS or w.start in villages for w in near):
             continue
         unit = find(f"{asked} oblast")
         if unit.kind == "oblast":
             out[m] = (start, end, unit, f"{asked} oblast")
     return out
+
+
+# The Turkish and Azerbaijani locative on a foreign name, after an apostrophe: Donetsk’te,
+# Harkiv’de, Xarkovda.
+_LOCATIVE_SUFFIX = re.compile(r"['’](?:te|ta|de|da|dә|də)$")
 
 
 _UNIT_KINDS = frozenset({"oblast", "entity"})

@@ -411,13 +411,15 @@ class Resolver:
         index = self.index
         for c in found:
             c.context = context_score(index.place(c.place), context) if context else 0
-        bare = core
+        bare, unit_free = core, hint not in _UNIT_HINTS
         query = Query(
             context_given=bool(context), length=len(core), key_length=len(k),
             lowercase=text == text.lower(),
             # Asked once per query at most, and only where the feature can fire.
+            # A word of another language counts where no unit word says the query is a unit's
+            # adjective (w obwodzie sumskim: sumskim is also Croatian for "of the forest").
             common_word=_Once(
-                lambda: is_common_word(bare, other_languages=False) or is_given_name(bare)
+                lambda: is_common_word(bare, other_languages=unit_free) or is_given_name(bare)
             ),
         )  # fmt: skip
         # Near misses left partly unbuilt come built in rank order.
