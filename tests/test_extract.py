@@ -221,6 +221,32 @@ def test_villages_in_an_oblast_centre_lie_in_its_oblast(text: str, expected: str
     assert [m.name for m in toponyms.extract(text)][-1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ha dichiarato il governatore di Donetsk, Pavlo Kyrylenko.", "Donetsk Oblast"),
+        ("Kursk acting Governor Aleksey Smirnov wrote on Telegram.", "Kursk Oblast"),
+        ("Belgorod governor Vyacheslav Gladkov said.", "Belgorod Oblast"),
+        ("The mayor of Kharkiv Ihor Terekhov said.", "Kharkiv"),  # mayors head cities
+    ],
+)
+def test_a_governors_city_is_the_region(text: str, expected: str) -> None:
+    assert [m.name for m in toponyms.extract(text)][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("dos localidades en la región oriental ucraniana de Donetsk.",
+         "región oriental ucraniana de Donetsk", "Donetsk Oblast"),
+        ("the village of Umanskoye in the popular republic of Donetsk, the ministry said",
+         "popular republic of Donetsk", "Donetsk People's Republic"),
+    ],
+)  # fmt: skip
+def test_lower_case_words_inside_a_units_name(text: str, span: str, expected: str) -> None:
+    assert (span, expected) in [(m.text, m.name) for m in toponyms.extract(text)]
+
+
 def test_a_peoples_republic_with_a_typographic_apostrophe_is_one_span() -> None:
     found = toponyms.extract("Yevgenovka in the Donetsk People’s Republic was taken.")
     assert [(m.text, m.name) for m in found][-1] == (

@@ -29,6 +29,7 @@ from .text.forms import nominative_candidates, split_preposition
 from .text.normalize import (
     _REPUBLIC_FILLERS,
     _REPUBLIC_STEMS,
+    _UNIT_ADJECTIVES,
     clean,
     has_cyrillic,
     is_feminine_adjective,
@@ -66,6 +67,9 @@ _AXIS = frozenset(
 # Lowercase words that may open a mention: the unit descriptors written before a name
 # (obwodzie zaporoskim, région de Kharkiv), as the text layer knows them.
 _OPENERS = unit_prefix_words()
+# Lower-case words that open a people's republic's name (the popular republic of Donetsk).
+_REPUBLIC_OPENERS = frozenset({"people's", "peoples", "popular", "republic", "république",
+                               "repubblica", "república", "republik", "republika"})  # fmt: skip
 _LONG_DESCRIPTOR_WORDS = long_descriptor_words()
 _SENTENCE_STOP = re.compile(r"[.!?…]")
 # Lowercase words inside names: Rostov-na-Donu's kin written apart, the Romance and English "of".
@@ -195,8 +199,11 @@ def _opens(word: _Word) -> bool:
     if _caseless(word):
         return len(word.text) >= _CASELESS_MIN  # Arabic, Hebrew, Georgian: any word may be a name
     if not word.text[0].isupper():
-        # obwodów donieckiego, chersońskiego: a unit's lower-case adjective, its noun left out
-        return folded in _OPENERS or is_latin_unit_adjective(word.text)
+        # obwodów donieckiego, chersońskiego: a unit's lower-case adjective, its noun left out;
+        # the popular republic of Donetsk
+        return (
+            folded in _OPENERS or is_latin_unit_adjective(word.text) or folded in _REPUBLIC_OPENERS
+        )
     if len(word.text) <= 2 and not word.text.isupper():
         return False  # В, На, Об, In: a preposition opening a sentence
     return not split_preposition(f"{folded} x")[0]
@@ -431,6 +438,8 @@ def extract_with(
                 _inside(words[last + 1])
                 or (last == i and _unit_opener(words[i]))
                 or _opens_descriptor(text, words, last + 1)
+                # la región oriental ucraniana de Donetsk
+                or (_unit_opener(words[i]) and clean(words[last + 1].text) in _UNIT_ADJECTIVES)
             )
         ):
             last += 1
@@ -541,6 +550,7 @@ def extract_with(
     found = _listed_units(text, found, find)
     found = _donbas_pair(text, found, find)
     found = _villages_in_region(text, words, found, find)
+    found = _governed(words, found, find)
     return _in_context(text, found, ask, within)
 
 
@@ -694,6 +704,49 @@ _VILLAGE_NOUNS = frozenset(
 _IN = frozenset({"in", "en", "em", "nel", "nella", "no", "na", "în", "w", "we", "im", "dans", "u",
                  "v", "ve", "i"})  # fmt: skip
 _VILLAGE_REACH = 6  # words between the noun and the preposition, at most
+# Governors head oblasts (and Russia's federal subjects): "the governor of Donetsk", "Kursk acting
+# Governor", "il governatore di Donetsk" name the region after its centre.
+_GOVERNORS = frozenset(
+    {
+        "governor", "governors", "gouverneur", "gouverneurs", "governatore", "gobernador",
+        "governador", "gubernator", "gubernatora", "gubernatorem", "guvernér", "guvernéra",
+        "guvernatorul", "guvernatorului", "guverner", "kormányzó", "kormányzója", "vali",
+        "valisi", "kuvernööri", "guvernörü",
+    }
+)  # fmt: skip
+_OF = frozenset({"of", "di", "de", "del", "della", "von", "der", "des", "du", "do", "da", "la",
+                 "the", "regional", "acting", "obwodu", "oblasti"})  # fmt: skip
+
+
+def _governed(
+    words: list[_Word],
+    found: list[tuple[int, int, Answer, str]],
+    find: Callable[[str], Answer],
+) -> list[tuple[int, int, Answer, str]]:
+    """The mentions, with a city whose governor the text names read as its region: governors
+    head oblasts, not cities (the governor of Donetsk, Kursk acting Governor). Latin script
+    only: Ukrainian and Russian name the region by its adjective."""
+    at = {w.start: n for n, w in enumerate(words)}
+    out = list(found)
+    for m, (start, end, answer, asked) in enumerate(out):
+        n = at.get(start)
+        if n is None or answer.kind not in ("city", None) or has_cyrillic(asked):
+            continue
+        last = n
+        while last + 1 < len(words) and words[last + 1].start < end:
+            last += 1
+        before = [clean(w.text) for w in words[max(0, n - 3) : n]]
+        after = [clean(w.text) for w in words[last + 1 : last + 3]]
+        while before and before[-1] in _OF:
+            before.pop()
+        while after and after[0] in _OF:
+            after.pop(0)
+        if not ((before and before[-1] in _GOVERNORS) or (after and after[0] in _GOVERNORS)):
+            continue
+        unit = find(f"{asked} oblast")
+        if unit.kind in ("oblast", "federal_subject"):
+            out[m] = (start, end, unit, f"{asked} oblast")
+    return out
 
 
 def _villages_in_region(
