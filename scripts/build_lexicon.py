@@ -115,9 +115,13 @@ def _keep(item: tuple[str, bool]) -> bool:
             reach = reach or bool(index.by_key(key(core)))
     if not (reach or index.fuzzy_keys(k)):
         return False
-    # A word of the other languages that the resolver reads as a name's case (kijowa, kijowie:
-    # Kijów's) is that name's form there, whatever else it means.
-    return main or cyrillic or _resolver().lookup(word).how != "case-form"
+    # A word of the other languages that the resolver reads as a name or a name's case (umaņa,
+    # kijowa: Uman's, Kyiv's) is that name there, whatever else it means.
+    return main or cyrillic or _resolver().lookup(word).how not in _NAME_READINGS
+
+
+# How an answer met a recorded name or its case form, rather than a respelling or a near miss.
+_NAME_READINGS = frozenset({"exact", "alias", "former", "abbreviation", "case-form"})
 
 
 _RESOLVER = None

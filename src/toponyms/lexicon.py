@@ -48,7 +48,7 @@ def is_common_word(text: str, *, other_languages: bool = True) -> bool:
         return False
     hashes = _load()
     return _has(hashes, _hash(spelling)) or (
-        other_languages and _has(hashes, _hash(_MORE + spelling))
+        other_languages and _has(hashes, _hash(_MORE + clean(text.strip())))
     )
 
 
@@ -57,7 +57,8 @@ def _has(hashes: array[int], h: int) -> bool:
     return i < len(hashes) and hashes[i] == h
 
 
-# The file's line before the words of the other languages, and the prefix of their spellings.
+# The file's line before the words of the other languages, and the prefix of their spellings,
+# which are kept as written (cleaned), not romanized.
 _MORE_SECTION = "# other languages"
 _MORE = "x:"
 
@@ -104,15 +105,19 @@ def _hashes_of(data: object) -> array[int]:
 
 def _read(text: str) -> array[int]:
     spellings: set[str] = set()
-    prefix = ""
+    more = False
     for line in text.splitlines():
         if line == _MORE_SECTION:
-            prefix = _MORE
+            more = True
+        elif more and line:
+            # As spelled in its language: romanized, umana (Italian, human) would be Umaņa
+            # (Latvian, of Uman).
+            spellings.add(_MORE + clean(line))
         elif line and not line.startswith("#"):
-            spellings.add(prefix + _spelling(line))
-            spellings.add(prefix + "l:" + fine(line).strip())  # Cyrillic words romanized: Prigozhin
+            spellings.add(_spelling(line))
+            spellings.add("l:" + fine(line).strip())  # Cyrillic words romanized: Prigozhin
     spellings.discard("l:")
-    spellings.discard(_MORE + "l:")
+    spellings.discard(_MORE)
     return array("q", sorted(map(_hash, spellings)))
 
 
