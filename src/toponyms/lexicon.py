@@ -12,8 +12,8 @@ the romanized spelling (``fine``) of every word, so a Latin transliteration of a
 too (Prigozhin). Romanizing Cyrillic queries as well would merge distinct words: "росії", the
 genitive of Росія, would meet "росии", a misspelling on the list.
 The list is read on first use, not at import, and kept as a sorted array of 64-bit hashes of the
-spellings (7 MB, some 25 ms to load from the on-disk cache, rather than 100 MB of strings);
-two spellings share a hash with odds of about one in 10^13.
+spellings (9 MB, some 10 ms to read from the on-disk cache and used in place, rather than 100 MB
+of strings); two spellings share a hash with odds of about one in 10^13.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from .text.normalize import clean, has_cyrillic
 
 __all__ = ["is_common_word", "is_given_name", "is_person_name"]
 
-_hashes: array[int] | None = None
+_hashes: memoryview | None = None
 _lock = threading.Lock()
 
 
@@ -52,7 +52,7 @@ def is_common_word(text: str, *, other_languages: bool = True) -> bool:
     )
 
 
-def _has(hashes: array[int], h: int) -> bool:
+def _has(hashes: memoryview, h: int) -> bool:
     i = bisect_left(hashes, h)
     return i < len(hashes) and hashes[i] == h
 
@@ -79,28 +79,35 @@ def _hash(spelling: str) -> int:
     )
 
 
-def _load() -> array[int]:
+def _load() -> memoryview:
     global _hashes
     if _hashes is None:
         with _lock:
             if _hashes is None:
-                raw = _gazetteer._data_file("common_words.txt").read_bytes()
-                # The list, this module and the text layer that spells it (clean, fine).
-                digest = hashlib.sha256(raw + _index.text_layer_digest())
+                source = _gazetteer._data_file("common_words.txt")
+                # The list, this module and the text layer that spells it (clean, fine), read in
+                # blocks: the list is 9 MB.
+                digest = hashlib.sha256()
+                with source.open("rb") as f:
+                    for block in iter(lambda: f.read(1 << 20), b""):
+                        digest.update(block)
+                digest.update(_index.text_layer_digest())
                 digest.update(Path(__file__).read_bytes())
                 name = f"lexicon-{digest.hexdigest()[:40]}.marshal"
                 _hashes = _cache.cached(
-                    name, lambda: _read(raw.decode("utf-8")), lambda a: a.tobytes(), _hashes_of
+                    name,
+                    lambda: memoryview(_read(source.read_text(encoding="utf-8"))),
+                    lambda hashes: hashes.tobytes(),
+                    _hashes_of,
                 )
     return _hashes
 
 
-def _hashes_of(data: object) -> array[int]:
-    if not isinstance(data, bytes):
+def _hashes_of(data: object) -> memoryview:
+    """The hashes over the cached bytes, not a copy of them."""
+    if not isinstance(data, bytes) or len(data) % 8:
         raise TypeError("not cached hashes")
-    hashes = array("q")
-    hashes.frombytes(data)
-    return hashes
+    return memoryview(data).cast("q")
 
 
 def _read(text: str) -> array[int]:
