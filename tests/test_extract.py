@@ -231,7 +231,7 @@ def test_villages_in_an_oblast_centre_lie_in_its_oblast(text: str, expected: str
     ],
 )
 def test_a_governors_city_is_the_region(text: str, expected: str) -> None:
-    assert [m.name for m in toponyms.extract(text)][0] == expected
+    assert next(m.name for m in toponyms.extract(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -245,6 +245,26 @@ def test_a_governors_city_is_the_region(text: str, expected: str) -> None:
 )  # fmt: skip
 def test_lower_case_words_inside_a_units_name(text: str, span: str, expected: str) -> None:
     assert (span, expected) in [(m.text, m.name) for m in toponyms.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Infuria la battaglia a Pokrovsk, Donietsk, importante bastione.",
+         [("Pokrovsk", "Pokrovsk"), ("Donietsk", "Donetsk Oblast")]),
+        ("KRAMATORSK, Donetsk — Ukrainian soldiers said.",
+         [("KRAMATORSK", "Kramatorsk"), ("Donetsk", "Donetsk Oblast")]),
+        # In a list, or after a place of another oblast: the city.
+        ("Russian forces shelled Kupiansk, Kharkiv, and Kherson overnight.",
+         [("Kupiansk", "Kupiansk"), ("Kharkiv", "Kharkiv"), ("Kherson", "Kherson")]),
+        ("Strikes hit Pokrovsk, Kharkiv and Odesa.",
+         [("Pokrovsk", "Pokrovsk"), ("Kharkiv", "Kharkiv"), ("Odesa", "Odesa")]),
+    ],
+)  # fmt: skip
+def test_an_oblast_centre_after_a_place_of_its_oblast_is_the_oblast(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.name) for m in toponyms.extract(text)] == expected
 
 
 def test_a_peoples_republic_with_a_typographic_apostrophe_is_one_span() -> None:

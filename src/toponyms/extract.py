@@ -551,6 +551,7 @@ def extract_with(
     found = _donbas_pair(text, found, find)
     found = _villages_in_region(text, words, found, find)
     found = _governed(words, found, find)
+    found = _apposed_oblast(text, found, find)
     return _in_context(text, found, ask, within)
 
 
@@ -793,6 +794,35 @@ def _villages_in_region(
 _LOCATIVE_SUFFIX = re.compile(r"['’](?:te|ta|de|da|dә|də)$")
 
 
+def _apposed_oblast(
+    text: str, found: list[tuple[int, int, Answer, str]], find: Callable[[str], Answer]
+) -> list[tuple[int, int, Answer, str]]:
+    """The mentions, with an oblast centre's name put after a settlement of its oblast read as
+    the oblast: "Pokrovsk, Donetsk", "Vovchansk, Kharkiv" (a place and its region, as datelines
+    and wires write them). Latin script only: Ukrainian and Russian name an oblast by its
+    adjective."""
+    out = list(found)
+    for m in range(1, len(out)):
+        start, end, answer, asked = out[m]
+        before = out[m - 1]
+        if (
+            answer.kind not in ("city", None)
+            or has_cyrillic(asked)
+            or _APPOSITION.fullmatch(text, before[1], start) is None
+            or before[2].kind in _UNIT_ANSWERS
+            or before[2].admin1 is None
+            # Not inside a list of places (Kupiansk, Kharkiv and Kherson; Izium, Kharkiv, Sumy)
+            or (m + 1 < len(out) and _LIST_JOINS.fullmatch(text, end, out[m + 1][0]))
+            or (m > 1 and _LIST_JOINS.fullmatch(text, out[m - 2][1], before[0]))
+        ):
+            continue
+        unit = find(f"{asked} oblast")
+        if unit.kind == "oblast" and unit.name == before[2].admin1:
+            out[m] = (start, end, unit, f"{asked} oblast")
+    return out
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
 _UNIT_KINDS = frozenset({"oblast", "entity"})
 _UNIT_ANSWERS = frozenset({"oblast", "raion", "hromada", "federal_subject", "entity", "region"})
 # A near miss of several capitalised words this sure is a name (Kozak Łopan: Kozacha Lopan).
