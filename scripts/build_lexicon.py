@@ -115,9 +115,18 @@ def _keep(item: tuple[str, bool]) -> bool:
             reach = reach or bool(index.by_key(key(core)))
     if not (reach or index.fuzzy_keys(k)):
         return False
+    if main or cyrillic:
+        return True
     # A word of the other languages that the resolver reads as a name or a name's case (umaņa,
-    # kijowa: Uman's, Kyiv's) is that name there, whatever else it means.
-    return main or cyrillic or _resolver().lookup(word).how not in _NAME_READINGS
+    # kijowa: Uman's, Kyiv's) is that name there, whatever else it means; so is one it reads as
+    # a large city's name, an exonym the data lacks (Spanish moscú).
+    answer = _resolver().lookup(word)
+    if answer.how in _NAME_READINGS:
+        return False
+    return answer.place is None or (answer.place.population or 0) < _LARGE_CITY
+
+
+_LARGE_CITY = 100_000
 
 
 # How an answer met a recorded name or its case form, rather than a respelling or a near miss.

@@ -94,6 +94,7 @@ def test_the_text_settles_homonyms() -> None:
         "Selon le ministère, la situation est stable.",
         "Kluczowe fakty: ostrzał trwał całą noc.",  # Polish words opening a sentence
         "Połowa budynków została zniszczona.",
+        "Kluczowe fakty: ostrzał trwał.",
     ],
 )
 def test_capitalised_words_that_are_no_places_stay_out(text: str) -> None:
@@ -211,6 +212,7 @@ def test_donetsk_and_luhansk_named_together_are_their_oblasts(
         ("la cattura di un villaggio nel Donetsk", "Donetsk Oblast"),
         ("Forças russas assumem novo vilarejo em Donetsk.", "Donetsk Oblast"),
         ("Russian troops took Ptyche in Donetsk.", "Donetsk Oblast"),
+        ("Moskva udrela tento mesiac na Charkov sériou útokov.", "Kharkiv"),  # a subject
         ("Rusya, Donetsk’te Nelepovka yerleşim birimini ele geçirdi.", "Nelipivka"),
         # Near the city, or in another sentence: the city.
         ("The village of Ptyche near Donetsk was shelled.", "Donetsk"),

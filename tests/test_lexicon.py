@@ -97,3 +97,16 @@ def test_persons_names_read_by_their_given_name(text: str, person: bool) -> None
     from toponyms.lexicon import is_person_name
 
     assert is_person_name(text) is person
+
+
+@pytest.mark.parametrize("word", ["Moscú", "Kijowa", "Umaņa"])
+def test_a_name_in_another_language_is_no_common_word(word: str) -> None:
+    """An exonym of a large city (Spanish Moscú), a name's case (Polish Kijowa: of Kyiv) or a
+    recorded spelling (Latvian Umaņa) is that name in its language, whatever else it means."""
+    assert not is_common_word(word)
+
+
+@pytest.mark.parametrize("word", ["Walki", "Połowa", "Kluczowe"])
+def test_words_of_other_languages_are_common_words_of_their_tier(word: str) -> None:
+    assert is_common_word(word)
+    assert not is_common_word(word, other_languages=False)

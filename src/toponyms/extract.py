@@ -8,9 +8,13 @@ each, and a case form is one span (Ямполовки). What is no place stays o
 calls a common word or a person's name, and an axis ("на Торецькому напрямку", "Kramatorsk
 direction"), which is context, not a mention.
 
-Then the text is the context. The oblast it names (or the one its entity claims) narrows each
-settlement, when it names exactly one; the other places it names settle homonyms (``near=``).
-A settlement that the narrowed lookup cannot place keeps the answer it had alone.
+Then the text is the context. A plural unit word makes units of the names it lists (the regions
+of Donetsk and Luhansk). In Latin script, a city's name reads as its oblast where the sentence
+says so: listed with the Donbas pair, with a village said to lie in it, with a governor, or put
+after a place of that oblast (see the functions below). The oblast the text names (or the one its
+entity claims) narrows each settlement, when it names exactly one; the other places it names
+settle homonyms (``near=``). A settlement that the narrowed lookup cannot place keeps the answer
+it had alone.
 """
 
 from __future__ import annotations
@@ -763,7 +767,9 @@ def _villages_in_region(
     and Russian name an oblast by its adjective."""
     at = {w.start: n for n, w in enumerate(words)}
     # Settlements (homonyms of mixed kinds share none): no settlement lies in another's city.
-    villages = {start for start, _, a, _ in found if a.kind not in _UNIT_ANSWERS}
+    villages = {
+        start for start, _, a, _ in found if a.kind not in _UNIT_ANSWERS and a.country == "UA"
+    }
     out = list(found)
     for m, (start, end, answer, asked) in enumerate(out):
         n = at.get(start)
@@ -781,7 +787,13 @@ def _villages_in_region(
             near = near[starts[-1] :] if starts else near  # the same sentence only
         else:
             continue
-        if not any(clean(w.text) in _VILLAGE_NOUNS or w.start in villages for w in near):
+        # A village noun a few words off (dos localidades en Donetsk), or a place's name right
+        # next to it (Ptyche in Donetsk, Donetsk’te Nelepovka), not a subject further off
+        # (Moskva udrela na Charkov).
+        next_to = near[-1:] if near and near[-1].end <= start else near[:1]
+        if not any(clean(w.text) in _VILLAGE_NOUNS for w in near) and not any(
+            w.start in villages for w in next_to
+        ):
             continue
         unit = find(f"{asked} oblast")
         if unit.kind == "oblast":
