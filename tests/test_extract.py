@@ -213,6 +213,7 @@ def test_donetsk_and_luhansk_named_together_are_their_oblasts(
         ("Forças russas assumem novo vilarejo em Donetsk.", "Donetsk Oblast"),
         ("Russian troops took Ptyche in Donetsk.", "Donetsk Oblast"),
         ("Moskva udrela tento mesiac na Charkov sériou útokov.", "Kharkiv"),  # a subject
+        ("kod Pokrovska, ukrajinskog grada u Donjecku kojeg Rusi nisu zauzeli", "Donetsk Oblast"),
         ("Rusya, Donetsk’te Nelepovka yerleşim birimini ele geçirdi.", "Nelipivka"),
         # Near the city, or in another sentence: the city.
         ("The village of Ptyche near Donetsk was shelled.", "Donetsk"),
@@ -289,6 +290,13 @@ def test_within_narrows_answers_not_the_lists_they_stand_in() -> None:
     text = "Kämpfe in den Regionen Luhansk und Donezk."
     found = [(m.text, m.name) for m in toponyms.extract(text, within="Donetsk Oblast")]
     assert found == [("Donezk", "Donetsk Oblast")]
+
+
+def test_within_finds_a_former_name_that_several_places_shared() -> None:
+    """Кировск was the name of several places; within Donetsk Oblast, one of them."""
+    text = "войска завершают освобождение Кировска в Донецкой Народной Республике"
+    found = [(m.text, m.name) for m in toponyms.extract(text, within="Donetsk Oblast")]
+    assert ("Кировска", "Khrestivka") in found
 
 
 def test_a_unit_word_ends_only_a_units_name() -> None:

@@ -417,7 +417,11 @@ def extract_with(
     detect = min(_DETECT_THRESHOLD, resolver._threshold if threshold is None else threshold)
 
     def find(span: str) -> Answer:
-        return resolver.lookup(span, country=country, threshold=detect)
+        answer = resolver.lookup(span, country=country, threshold=detect)
+        if answer.name is None and within is not None:
+            # Кировска: a former name several places shared, one of them within
+            answer = resolver.lookup(span, country=country, within=within, threshold=detect)
+        return answer
 
     words = _words(text)
     # (start offset, end offset, answer alone, the text looked up: the span, with its type word
@@ -768,7 +772,7 @@ def _villages_in_region(
     at = {w.start: n for n, w in enumerate(words)}
     # Settlements (homonyms of mixed kinds share none): no settlement lies in another's city.
     villages = {
-        start for start, _, a, _ in found if a.kind not in _UNIT_ANSWERS and a.country == "UA"
+        start: a for start, _, a, _ in found if a.kind not in _UNIT_ANSWERS and a.country == "UA"
     }
     out = list(found)
     for m, (start, end, answer, asked) in enumerate(out):
@@ -787,16 +791,23 @@ def _villages_in_region(
             near = near[starts[-1] :] if starts else near  # the same sentence only
         else:
             continue
-        # A village noun a few words off (dos localidades en Donetsk), or a place's name right
-        # next to it (Ptyche in Donetsk, Donetsk’te Nelepovka), not a subject further off
-        # (Moskva udrela na Charkov).
+        # A village noun a few words off (dos localidades en Donetsk); a place's name right next
+        # to it (Ptyche in Donetsk, Donetsk’te Nelepovka), or a few words off if it lies in that
+        # oblast (nördlich von Lyman, ebenfalls in Donezk); not a subject of elsewhere (Moskva
+        # udrela na Charkov).
         next_to = near[-1:] if near and near[-1].end <= start else near[:1]
-        if not any(clean(w.text) in _VILLAGE_NOUNS for w in near) and not any(
-            w.start in villages for w in next_to
-        ):
+        noun = any(clean(w.text) in _VILLAGE_NOUNS for w in near)
+        places = [villages[w.start] for w in near if w.start in villages]
+        if not noun and not places:
             continue
         unit = find(f"{asked} oblast")
-        if unit.kind == "oblast":
+        if unit.kind != "oblast":
+            continue
+        if (
+            noun
+            or any(w.start in villages for w in next_to)
+            or any(a.admin1 == unit.name for a in places)
+        ):
             out[m] = (start, end, unit, f"{asked} oblast")
     return out
 
