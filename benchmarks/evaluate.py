@@ -737,7 +737,7 @@ codifier, the renamings and the official Russian names in this repository
 context reads each mention in its sentence as far as the set keeps it (five words either side)
 with `toponyms.extract`: what the words around a name settle ("the regions of Donetsk and
 Luhansk", "obwodów donieckiego, chersońskiego") and what they cost (a span cut wrong). The set
-keeps no words around its negatives, so that context scores none.
+keeps the words around its negatives on 38 of its pages, which that context scores.
 
 {reports.markdown(own)}
 
