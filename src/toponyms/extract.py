@@ -29,11 +29,12 @@ from typing import Any
 from .lexicon import is_common_word, is_given_name
 from .resolver import Resolver
 from .results import Answer, Match, Status
-from .text.forms import nominative_candidates, split_preposition
+from .text.forms import is_preposition, nominative_candidates
 from .text.normalize import (
     _REPUBLIC_FILLERS,
     _REPUBLIC_STEMS,
     _UNIT_ADJECTIVES,
+    ARTICLES,
     clean,
     has_cyrillic,
     is_feminine_adjective,
@@ -81,7 +82,6 @@ _CONNECTORS = frozenset(
     {"de", "di", "del", "della", "du", "la", "le", "ya", "wa", "of", "the", "na"}
 )
 _POSSESSIVE = re.compile(r"['’]s$")
-_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "lo"})
 # Plural and masculine/neuter oblique adjective endings: a word with one of these before a
 # lowercase noun is that noun's adjective (Українські підрозділи, Громадського радіо).
 _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:і|ие|ого|ому|им|их|ими)$")
@@ -115,7 +115,13 @@ _ORGANISATION_HEADS = frozenset(
         "ministerstwa", "gwardia", "gwardii", "służba", "służby",
     }
 )  # fmt: skip
-_CONJUNCTIONS = frozenset({"и", "і", "й", "та", "или", "або", "а", "and", "or", "und", "i", "a"})
+# The words that join the names of a list, in the languages of the reports.
+_CONJUNCTIONS = frozenset({
+    "and", "und", "et", "y", "e", "i", "a", "și", "şi", "és", "ve", "və", "or", "oder", "ou", "o",
+    "lub", "albo", "та", "і", "й", "и", "или", "або", "а", "και", "ja", "ir", "un", "junto con",
+    "together with", "along with", "as well as", "ainsi que", "zusammen mit", "insieme a",
+    "insieme al",
+})  # fmt: skip
 # Words of a people's republic's name that may stand lowercase inside it.
 _PEOPLES = _REPUBLIC_FILLERS - {"the", "of", "de", "di", "la", "der", "des", "die", "du"}
 # Names met this way are whole names (a part of a hyphenated word must be one).
@@ -164,6 +170,11 @@ class Mention:
         return f"<Mention {self.start}:{self.end} {self.text!r} -> {self.answer!r}>"
 
 
+# A mention found: start, end, its answer alone, the text looked up (the span, with its type
+# word or without its possessive).
+_Found = tuple[int, int, Answer, str]
+
+
 @dataclass(frozen=True, slots=True)
 class _Word:
     start: int
@@ -210,7 +221,7 @@ def _opens(word: _Word) -> bool:
         )
     if len(word.text) <= 2 and not word.text.isupper():
         return False  # В, На, Об, In: a preposition opening a sentence
-    return not split_preposition(f"{folded} x")[0]
+    return not is_preposition(folded)
 
 
 def _sure_near_miss(words: list[_Word], answer: Answer) -> bool:
@@ -424,9 +435,7 @@ def extract_with(
         return answer
 
     words = _words(text)
-    # (start offset, end offset, answer alone, the text looked up: the span, with its type word
-    # or without its possessive)
-    found: list[tuple[int, int, Answer, str]] = []
+    found: list[_Found] = []
     ends: set[int] = set()  # where the mentions found so far end
     i = 0
     while i < len(words):
@@ -434,7 +443,7 @@ def extract_with(
             i += 1
             continue
         last = i
-        caseless = _caseless(words[i])
+        caseless, opener = _caseless(words[i]), _unit_opener(words[i])
         while (
             last + 1 < len(words)
             and last + 1 - i < (_CASELESS_MAX_WORDS if caseless else _MAX_WORDS)
@@ -444,10 +453,10 @@ def extract_with(
             and _joined(text, words[last], words[last + 1])
             and (
                 _inside(words[last + 1])
-                or (last == i and _unit_opener(words[i]))
+                or (last == i and opener)
                 or _opens_descriptor(text, words, last + 1)
                 # la región oriental ucraniana de Donetsk
-                or (_unit_opener(words[i]) and clean(words[last + 1].text) in _UNIT_ADJECTIVES)
+                or (opener and clean(words[last + 1].text) in _UNIT_ADJECTIVES)
             )
         ):
             last += 1
@@ -472,7 +481,7 @@ def extract_with(
             and words[i - 1].end not in ends
             # В Графовке, Der Rayon Tjahynky: a capitalised preposition or unit word is no name
             # (an article may be: The Rybar)
-            and not (split_preposition(f"{before} x")[0] and before not in _ARTICLES)
+            and not (is_preposition(before) and before not in ARTICLES)
             and before not in _OPENERS
         )  # fmt: skip
         if clean(words[i].text) in _ORGANISATION_HEADS:
@@ -481,7 +490,7 @@ def extract_with(
         person = _given_name(words[i].text)
         taken: tuple[int, Answer | None, str] | None = None
         for j in range(last, i - 1, -1):
-            unit_first = j == i + 1 and _unit_opener(words[i])  # obwodzie donieckim
+            unit_first = j == i + 1 and opener  # obwodzie donieckim
             if j > i and not _closes(words[j]) and not unit_first:
                 continue  # a name ends on a capitalised word or a unit word, not on "и", "and"
             # A possessive is the name's (Ukraine's, Pokrovsk’s outskirts).
@@ -548,7 +557,7 @@ def extract_with(
         stop, alone, asked = taken
         if alone is not None:
             first = words[i].start
-            if stop > i and _unit_opener(words[i]) and alone.kind not in _UNIT_ANSWERS:
+            if stop > i and opener and alone.kind not in _UNIT_ANSWERS:
                 first = words[i + 1].start  # w rejonie Pokrowska: the area's word is no name's
             found.append((first, _end_of(text, words, stop), alone, asked))
             ends.add(found[-1][1])
@@ -607,10 +616,7 @@ _LIST_OPENS = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 # Between two names of the list: a comma or a conjunction, and the same small words.
-_LIST_CONJUNCTIONS = (
-    "and|und|et|y|e|i|a|și|şi|és|ve|və|or|oder|ou|o|lub|albo|та|і|й|и|или|або|και|ja|ir|un|"
-    "junto con|together with|along with|as well as|ainsi que|zusammen mit|insieme a|insieme al"
-)
+_LIST_CONJUNCTIONS = "|".join(sorted(map(re.escape, _CONJUNCTIONS), key=len, reverse=True))
 _LIST_JOINS = re.compile(
     rf"\s*(?:,\s*(?:(?:{_LIST_CONJUNCTIONS})\s+)?|\s+(?:{_LIST_CONJUNCTIONS})\s+)"
     r"(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
@@ -618,9 +624,7 @@ _LIST_JOINS = re.compile(
 )
 
 
-def _listed_units(
-    text: str, found: list[tuple[int, int, Answer, str]], find: Callable[[str], Answer]
-) -> list[tuple[int, int, Answer, str]]:
+def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
     """The mentions, with those a plural unit word lists read as units of its kind: the names
     after "the regions of", "Regionen", "les régions de" up to the list's end, or before
     "regions" ("the Kursk and Belgorod regions"). Each is asked again with the unit word, and
@@ -656,12 +660,32 @@ def _listed_units(
             at, joins = start, _LIST_JOINS
         for n in listed:
             start, end, answer, asked = out[n]
-            if answer.kind in ("oblast", "raion", "hromada", "federal_subject", "entity"):
+            if answer.kind in _UNIT_ANSWERS:
                 continue
             as_unit = find(f"{asked} {kind}")
             if as_unit.name is not None and as_unit.kind in ("oblast", "raion", "federal_subject"):
                 out[n] = (start, end, as_unit, f"{asked} {kind}")
     return out
+
+
+def _as_oblast(find: Callable[[str], Answer], mention: _Found) -> _Found:
+    """``mention`` asked again as its oblast (the Kharkiv oblast), the span unchanged."""
+    start, end, _, asked = mention
+    return start, end, find(f"{asked} oblast"), f"{asked} oblast"
+
+
+def _words_of(
+    words: list[_Word], first: dict[int, int], start: int, end: int
+) -> tuple[int, int] | None:
+    """The indices of the first and last word of the span ``start:end`` (``first`` maps a
+    word's start to its index), or None when no word starts there."""
+    n = first.get(start)
+    if n is None:
+        return None
+    last = n
+    while last + 1 < len(words) and words[last + 1].start < end:
+        last += 1
+    return n, last
 
 
 # Donetsk and Luhansk named together are their oblasts (or the republics claiming them), as in
@@ -670,9 +694,7 @@ def _listed_units(
 _DONBAS_PAIR = frozenset({"Donetsk Oblast", "Luhansk Oblast"})
 
 
-def _donbas_pair(
-    text: str, found: list[tuple[int, int, Answer, str]], find: Callable[[str], Answer]
-) -> list[tuple[int, int, Answer, str]]:
+def _donbas_pair(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
     """The mentions, with the oblast centres of a list that names both Donetsk and Luhansk read
     as their oblasts."""
     out = list(found)
@@ -686,12 +708,10 @@ def _donbas_pair(
         n = run[-1] + 1
         if len(run) < 2 or any(out[m][2].kind != "city" or has_cyrillic(out[m][3]) for m in run):
             continue  # в Донецке и Луганске: Ukrainian and Russian name an oblast by its adjective
-        units = [find(f"{out[m][3]} oblast") for m in run]
-        names = {u.name for u in units}
-        if all(u.kind == "oblast" for u in units) and names >= _DONBAS_PAIR:
+        units = [_as_oblast(find, out[m]) for m in run]
+        if all(u[2].kind == "oblast" for u in units) and {u[2].name for u in units} >= _DONBAS_PAIR:
             for m, unit in zip(run, units, strict=True):
-                start, end, _, asked = out[m]
-                out[m] = (start, end, unit, f"{asked} oblast")
+                out[m] = unit
     return out
 
 
@@ -729,21 +749,19 @@ _OF = frozenset({"of", "di", "de", "del", "della", "von", "der", "des", "du", "d
 
 def _governed(
     words: list[_Word],
-    found: list[tuple[int, int, Answer, str]],
+    found: list[_Found],
     find: Callable[[str], Answer],
-) -> list[tuple[int, int, Answer, str]]:
+) -> list[_Found]:
     """The mentions, with a city whose governor the text names read as its region: governors
     head oblasts, not cities (the governor of Donetsk, Kursk acting Governor). Latin script
     only: Ukrainian and Russian name the region by its adjective."""
-    at = {w.start: n for n, w in enumerate(words)}
+    first = {w.start: n for n, w in enumerate(words)}
     out = list(found)
     for m, (start, end, answer, asked) in enumerate(out):
-        n = at.get(start)
-        if n is None or answer.kind not in ("city", None) or has_cyrillic(asked):
+        span = _words_of(words, first, start, end)
+        if span is None or answer.kind not in ("city", None) or has_cyrillic(asked):
             continue
-        last = n
-        while last + 1 < len(words) and words[last + 1].start < end:
-            last += 1
+        n, last = span
         before = [clean(w.text) for w in words[max(0, n - 3) : n]]
         after = [clean(w.text) for w in words[last + 1 : last + 3]]
         while before and before[-1] in _OF:
@@ -752,36 +770,34 @@ def _governed(
             after.pop(0)
         if not ((before and before[-1] in _GOVERNORS) or (after and after[0] in _GOVERNORS)):
             continue
-        unit = find(f"{asked} oblast")
-        if unit.kind in ("oblast", "federal_subject"):
-            out[m] = (start, end, unit, f"{asked} oblast")
+        unit = _as_oblast(find, out[m])
+        if unit[2].kind in ("oblast", "federal_subject"):
+            out[m] = unit
     return out
 
 
 def _villages_in_region(
     text: str,
     words: list[_Word],
-    found: list[tuple[int, int, Answer, str]],
+    found: list[_Found],
     find: Callable[[str], Answer],
-) -> list[tuple[int, int, Answer, str]]:
+) -> list[_Found]:
     """The mentions, with an oblast centre that a village is said to lie in read as its oblast:
     a village noun or a settlement's name shortly before "in" and the centre's name (two villages
     in Donetsk, Ptyche in Donetsk: no settlement lies in another's city), or after the name with a
     Turkish locative ending (Donetsk’te Nelepovka yerleşim birimi). Latin script only: Ukrainian
     and Russian name an oblast by its adjective."""
-    at = {w.start: n for n, w in enumerate(words)}
+    first = {w.start: n for n, w in enumerate(words)}
     # Settlements (homonyms of mixed kinds share none): no settlement lies in another's city.
     villages = {
         start: a for start, _, a, _ in found if a.kind not in _UNIT_ANSWERS and a.country == "UA"
     }
     out = list(found)
     for m, (start, end, answer, asked) in enumerate(out):
-        n = at.get(start)
-        if n is None or answer.kind != "city" or has_cyrillic(asked):
+        span = _words_of(words, first, start, end)
+        if span is None or answer.kind != "city" or has_cyrillic(asked):
             continue
-        last = n
-        while last + 1 < len(words) and words[last + 1].start < end:
-            last += 1
+        n, last = span
         if _LOCATIVE_SUFFIX.search(text[start:end]):  # Donetsk’te: in Donetsk
             near = words[last + 1 : last + 1 + _VILLAGE_REACH]
             near = near[: next((i for i, w in enumerate(near) if w.sentence_start), len(near))]
@@ -800,15 +816,13 @@ def _villages_in_region(
         places = [villages[w.start] for w in near if w.start in villages]
         if not noun and not places:
             continue
-        unit = find(f"{asked} oblast")
-        if unit.kind != "oblast":
-            continue
-        if (
+        unit = _as_oblast(find, out[m])
+        if unit[2].kind == "oblast" and (
             noun
             or any(w.start in villages for w in next_to)
-            or any(a.admin1 == unit.name for a in places)
+            or any(a.admin1 == unit[2].name for a in places)
         ):
-            out[m] = (start, end, unit, f"{asked} oblast")
+            out[m] = unit
     return out
 
 
@@ -817,9 +831,7 @@ def _villages_in_region(
 _LOCATIVE_SUFFIX = re.compile(r"['’](?:te|ta|de|da|dә|də)$")
 
 
-def _apposed_oblast(
-    text: str, found: list[tuple[int, int, Answer, str]], find: Callable[[str], Answer]
-) -> list[tuple[int, int, Answer, str]]:
+def _apposed_oblast(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
     """The mentions, with an oblast centre's name put after a settlement of its oblast read as
     the oblast: "Pokrovsk, Donetsk", "Vovchansk, Kharkiv" (a place and its region, as datelines
     and wires write them). Latin script only: Ukrainian and Russian name an oblast by its
@@ -839,9 +851,9 @@ def _apposed_oblast(
             or (m > 1 and _LIST_JOINS.fullmatch(text, out[m - 2][1], before[0]))
         ):
             continue
-        unit = find(f"{asked} oblast")
-        if unit.kind == "oblast" and unit.name == before[2].admin1:
-            out[m] = (start, end, unit, f"{asked} oblast")
+        unit = _as_oblast(find, out[m])
+        if unit[2].kind == "oblast" and unit[2].name == before[2].admin1:
+            out[m] = unit
     return out
 
 
@@ -858,7 +870,7 @@ _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement"})
 
 def _in_context(
     text: str,
-    found: list[tuple[int, int, Answer, str]],
+    found: list[_Found],
     ask: Any,
     within: str | None,
 ) -> list[Mention]:

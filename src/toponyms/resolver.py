@@ -41,8 +41,9 @@ from .scoring import (
     rank_key,
     rank_tuple,
 )
-from .text.forms import nominative_candidates, split_preposition
+from .text.forms import is_preposition, nominative_candidates, split_preposition
 from .text.normalize import (
+    ARTICLES,
     clean,
     has_cyrillic,
     is_feminine_adjective,
@@ -84,9 +85,6 @@ _LATIN_FORM_MIN_SIMILARITY = 0.85
 # ... unless a unit word asks for a unit of the entry's kind (see _gather).
 _LATIN_UNIT_FORM_MIN_SIMILARITY = 0.75
 _UNIT_HINTS = frozenset({"oblast", "raion", "hromada", "entity"})
-# Articles and contracted prepositions between a preposition and a unit word.
-_ARTICLES = frozenset({"der", "dem", "den", "des", "the", "la", "le", "il", "el", "nel", "nella",
-                       "della", "del", "dans", "au", "im"})  # fmt: skip
 # A Cyrillic case form read back to a plural name (Герасимов: Герасимовы, Герасимови) meets only
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
 _PLURAL_ENDINGS = frozenset("иыі")
@@ -355,7 +353,7 @@ class Resolver:
             words = core.split(" ")
             lead = 0
             while lead < min(2, len(words) - 2) and (
-                words[lead] in _ARTICLES or split_preposition(f"{words[lead]} x")[0]
+                words[lead] in ARTICLES or is_preposition(words[lead])
             ):
                 lead += 1
             if lead:

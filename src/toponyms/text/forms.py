@@ -22,7 +22,7 @@ from typing import Any
 from toponyms.errors import SchemeError
 from toponyms.text.normalize import has_cyrillic, is_cyrillic
 
-__all__ = ["MAX_CANDIDATES", "nominative_candidates", "split_preposition"]
+__all__ = ["MAX_CANDIDATES", "is_preposition", "nominative_candidates", "split_preposition"]
 
 #: Most candidates :func:`nominative_candidates` returns, the input included.
 MAX_CANDIDATES = 24
@@ -110,6 +110,12 @@ def nominative_candidates(text: str) -> tuple[str, ...]:
     if raw not in ordered:
         ordered = [*ordered[: MAX_CANDIDATES - 1], raw]
     return tuple(ordered)
+
+
+def is_preposition(word: str) -> bool:
+    """Whether ``word`` is one of the prepositions :func:`split_preposition` takes off (під, в,
+    w, in)."""
+    return word.lower().strip(_EDGE_PUNCTUATION) in _load().all_prepositions
 
 
 def split_preposition(text: str) -> tuple[str, str]:

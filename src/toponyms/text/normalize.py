@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 __all__ = [
     "APOSTROPHES",
+    "ARTICLES",
     "KindHint",
     "clean",
     "has_cyrillic",
@@ -349,6 +350,13 @@ _RAION_BEFORE = [
 # genitive, the area around the town; a raion is named by its masculine adjective.
 _AREA_OF = frozenset({"rejonie", "rejonu"})
 _MASCULINE_LATIN = re.compile(r"(?:sk|ck|dzk)(?:i|iego|iemu|im)$")
+# Articles, and prepositions contracted with one, of the Latin-script languages: they may stand
+# between a preposition and a unit word (in der Region Charkiw, nel distretto di Kupiansk) and
+# may open a capitalised name (The Rybar), where a preposition does not.
+ARTICLES = frozenset({
+    "the", "der", "die", "das", "dem", "den", "des", "le", "la", "les", "el", "il", "lo", "nel",
+    "nella", "della", "del", "dans", "au", "im",
+})  # fmt: skip
 # Prefixes that may stand before a name elided with d' (région d'Odessa); elsewhere a
 # word-initial d' is a romanized дь (D'yakovo) and stays.
 _ELIDING = frozenset({"région", "oblast", "province", "regione", "provincia", "district"})
