@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from toponyms import index as _index  # noqa: E402
 from toponyms.keys import key  # noqa: E402
+from toponyms.lexicon import _MORE_SECTION  # noqa: E402
 from toponyms.text.forms import nominative_candidates  # noqa: E402
 from toponyms.text.normalize import has_cyrillic, split_descriptors  # noqa: E402
 
@@ -147,10 +148,6 @@ def _resolver() -> Any:
     return _RESOLVER
 
 
-# The line that opens the words of the other languages; the lexicon reads it (toponyms.lexicon).
-MORE_SECTION = "# other languages\n"
-
-
 def build(processes: int) -> str:
     words = frequent_words()
     _index.shipped_index()  # built (or loaded from cache) before the workers fork
@@ -159,7 +156,7 @@ def build(processes: int) -> str:
         kept_words = [item for item, keep in zip(words, kept, strict=True) if keep]
     main = "".join(f"{w}\n" for w, is_main in kept_words if is_main)
     more = "".join(f"{w}\n" for w, is_main in kept_words if not is_main)
-    return HEADER + main + MORE_SECTION + more
+    return HEADER + main + _MORE_SECTION + "\n" + more  # the line the lexicon reads
 
 
 def main(argv: list[str] | None = None) -> int:

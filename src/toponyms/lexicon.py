@@ -2,15 +2,16 @@
 
 "Kremlin" is two edits from Kreminna and "Пригожин" one from Пригоже, as close as a typo. What tells
 them apart is that a reader knows the word. data/common_words.txt lists the words and names,
-frequent in wordfreq's corpora of English, Ukrainian, Russian and twelve other languages of the
-reports, that are no name in the gazetteer yet lead the resolver to some place
-(scripts/build_lexicon.py). The resolver asks :func:`is_common_word` of
-a query it found only inexactly.
+frequent in wordfreq's corpora of English, Ukrainian and Russian, and in a section of their own of
+twenty other languages of the reports, that are no name in the gazetteer yet lead the resolver to
+some place (scripts/build_lexicon.py). The resolver asks :func:`is_common_word` of a query it found
+only inexactly.
 
 A Cyrillic query is compared with the Cyrillic words as spelled (ё read as е); a Latin one with
 the romanized spelling (``fine``) of every word, so a Latin transliteration of a Russian word counts
 too (Prigozhin). Romanizing Cyrillic queries as well would merge distinct words: "росії", the
-genitive of Росія, would meet "росии", a misspelling on the list.
+genitive of Росія, would meet "росии", a misspelling on the list. The other languages' words are
+compared as spelled.
 The list is read on first use, not at import, and kept as a sorted array of 64-bit hashes of the
 spellings (9 MB, some 10 ms to read from the on-disk cache and used in place, rather than 100 MB
 of strings); two spellings share a hash with odds of about one in 10^13.

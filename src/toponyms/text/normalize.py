@@ -311,18 +311,8 @@ _HROMADA += [
     if noun or not middle
 ]
 _FEDERAL_SUBJECT = [
-    "край",
-    "krai",
-    "kray",
-    "kraj",
-    "kraĭ",
-    "края",
-    "крае",
-    "краю",
-    "краем",
-    "краєм",
-    "краї",
-]
+    "край", "krai", "kray", "kraj", "kraĭ", "края", "крае", "краю", "краем", "краєм", "краї",
+]  # fmt: skip
 # Units named before the name, as German, Polish, the Romance languages and Romanian put them
 # (Gebiet Charkiw, obwód doniecki, w obwodzie zaporoskim, région de Kharkiv, regione di
 # Zaporižžja, la región de Járkov, regiunea Harkov) and as English headlines do (Oblast Odessa,
