@@ -24,10 +24,11 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .lexicon import is_common_word, is_given_name
-from .resolver import Resolver
+from .resolver import Resolver, _Once
 from .results import Answer, Match, Status
 from .text.forms import is_preposition, nominative_candidates
 from .text.normalize import (
@@ -487,7 +488,8 @@ def extract_with(
         if clean(words[i].text) in _ORGANISATION_HEADS:
             i += 1  # Сили оборони, Служба безпеки: the head of an organisation's name
             continue
-        person = _given_name(words[i].text)
+        # Whether the span may start a person's name (Владимира): asked only where it matters.
+        person = _Once(partial(_given_name, words[i].text))
         taken: tuple[int, Answer | None, str] | None = None
         for j in range(last, i - 1, -1):
             unit_first = j == i + 1 and opener  # obwodzie donieckim
@@ -503,7 +505,7 @@ def extract_with(
                 hinted = find(typed_text)
                 if hinted.name is not None:
                     answer, asked = hinted, typed_text
-            if j > i and person and answer.status is Status.NOT_A_PLACE:
+            if j > i and answer.status is Status.NOT_A_PLACE and person():
                 taken = (j, None, asked)  # a person's name (Владимира Путина): none of its words
                 break
             if answer.name is None or answer.kind == "country":
@@ -518,7 +520,7 @@ def extract_with(
                 break  # a lower-case adjective alone names a unit or nothing
             weak = answer.how in ("case-form", "fuzzy")
             small = answer.kind in ("village", "settlement")
-            if j == i and weak and person:
+            if j == i and weak and person():
                 break
             if j == i and weak and in_name and (small or not words[i - 1].sentence_start):
                 break  # Збройних Сил, Громадського Телебачення: the rest of another name
@@ -912,6 +914,9 @@ def _in_context(
                     unit = before[-1]
                 elif len(in_text) == 1:
                     unit = next(iter(in_text))
+            if _settled(answer, unit):
+                mentions.append(Mention(start, end, spans[n], answer))
+                continue
             r = rank.get(n, 0)
             window = places[max(0, r - _NEAR // 2) : r + _NEAR // 2 + 1]
             near = list(dict.fromkeys(spans[m] for m in window if spans[m] != spans[n]))
@@ -940,6 +945,20 @@ def _in_context(
     return mentions
 
 
+def _settled(answer: Answer, unit: str | None) -> bool:
+    """Whether context could not change ``answer``: the one place of Ukraine its name is spelt
+    for, within the oblast the text gives it (Мирноград, Pokrovsk in Donetsk Oblast)."""
+    place = answer.place
+    return (
+        place is not None
+        and len(answer.places) == 1
+        and answer.how in _SPELT
+        and place.country == "UA"
+        and (unit is None or unit in (place.admin1, place.name))
+    )
+
+
+_SPELT = frozenset({"exact", "alias", "transliteration", "case-form"})
 _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s+\S)|\n")
 
 
