@@ -231,10 +231,57 @@ def test_villages_in_an_oblast_centre_lie_in_its_oblast(text: str, expected: str
         ("Kursk acting Governor Aleksey Smirnov wrote on Telegram.", "Kursk Oblast"),
         ("Belgorod governor Vyacheslav Gladkov said.", "Belgorod Oblast"),
         ("The mayor of Kharkiv Ihor Terekhov said.", "Kharkiv"),  # mayors head cities
+        # A regional administration, run together or not
+        ("dell'amministrazione regionale di Zaporozhye ha detto", "Zaporizhzhia Oblast"),
+        ("said the head of the Kharkiv regional military administration.", "Kharkiv Oblast"),
+        ("Die Regionalverwaltung von Cherson teilte mit.", "Kherson Oblast"),
+        ("The Kharkiv city council said.", "Kharkiv"),  # a city's council
+        # Neighbouring: a region (not "the neighbouring city of")
+        ("i grad Vovčansk u susednom Harkovu.", "Kharkiv Oblast"),
+        ("Strikes hit the neighbouring city of Kharkiv.", "Kharkiv"),
+    ],
+)  # fmt: skip
+def test_a_city_named_as_a_region_is_the_region(text: str, expected: str) -> None:
+    assert [m.name for m in toponyms.extract(text)][-1] == expected
+
+
+def test_the_name_listed_before_a_neighbouring_region_is_a_region() -> None:
+    found = toponyms.extract("Rusijos atakas Donecke ir kaimyniniame Luhanske.")
+    assert [m.name for m in found] == ["Donetsk Oblast", "Luhansk Oblast"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("junto con Lugansk, Jersón y Zaporiyia, todas zonas anexionadas",
+         ["Luhansk Oblast", "Kherson Oblast", "Zaporizhzhia Oblast"]),
+        ("constituem o Donbass, e ainda Kherson e Zaporijia, no sul.",
+         ["Donbas", "Kherson Oblast", "Zaporizhzhia Oblast"]),
+        # Two of them without the Donbas, or other cities: the cities.
+        ("Missiles hit Kherson and Zaporizhzhia overnight.", ["Kherson", "Zaporizhzhia"]),
+        ("Russian strikes on Kyiv, Kharkiv and Odesa.", ["Kyiv", "Kharkiv", "Odesa"]),
+    ],
+)  # fmt: skip
+def test_the_annexed_regions_listed_together_are_regions(text: str, expected: list[str]) -> None:
+    assert [m.name for m in toponyms.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LaPresse reported the strike.",  # a brand's spelling, capital inside
+        "Vladimiras Putinas pasakė.",  # Lithuanian endings on a given name and a surname
     ],
 )
-def test_a_governors_city_is_the_region(text: str, expected: str) -> None:
-    assert next(m.name for m in toponyms.extract(text)) == expected
+def test_brands_and_baltic_peoples_names_are_no_places(text: str) -> None:
+    assert toponyms.extract(text) == []
+
+
+def test_a_hungarian_plural_unit_word_in_a_case_lists_raions() -> None:
+    found = toponyms.extract("bombázták Bohoduhiv, Csuhujiv és Kupjanszk körzeteket")
+    assert [m.name for m in found] == [
+        "Bohodukhivskyi Raion", "Chuhuivskyi Raion", "Kupianskyi Raion",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -686,3 +686,20 @@ def test_russias_border_villages_and_districts_resolve() -> None:
 )
 def test_other_scripts_and_languages(query: str, name: str) -> None:
     assert toponyms.normalize(query) == name
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kupyan district", "Kupianskyi Raion"),  # Купян-ский: the stem drops Kupiansk's -sk
+        ("okruga Kupjan", "Kupianskyi Raion"),
+        ("Купян район", "Kupianskyi Raion"),
+        ("Pokrov district", "Pokrov"),  # a place of that name is met first
+    ],
+)
+def test_a_raions_adjective_stem_names_it(query: str, expected: str) -> None:
+    assert toponyms.normalize(query) == expected
+
+
+def test_a_short_word_after_a_unit_word_is_no_stem() -> None:
+    assert toponyms.lookup("Gebiet im").name is None

@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import pairwise
 from typing import Any
 
 from .lexicon import is_common_word, is_given_name
@@ -222,7 +223,14 @@ def _opens(word: _Word) -> bool:
         )
     if len(word.text) <= 2 and not word.text.isupper():
         return False  # В, На, Об, In: a preposition opening a sentence
+    if _inner_capital(word.text):
+        return False  # LaPresse, YouTube: a brand's spelling; no place is written so
     return not is_preposition(folded)
+
+
+def _inner_capital(word: str) -> bool:
+    """Whether a lower-case letter is followed by a capital inside ``word`` (LaPresse)."""
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 
 def _sure_near_miss(words: list[_Word], answer: Answer) -> bool:
@@ -356,9 +364,16 @@ def _quoted_after(text: str, words: list[_Word], i: int) -> bool:
 
 
 def _given_name(word: str) -> bool:
-    """Whether ``word`` is a given name in some case (Владимира, Denys): a person's name may
-    start there."""
-    return is_given_name(word) or any(is_given_name(c) for c in nominative_candidates(word)[1:4])
+    """Whether ``word`` is a given name in some case (Владимира, Denys), or with the ending
+    Lithuanian and Latvian put on a foreign name (Vladimiras, Sergejus, Vladimirs): a person's
+    name may start there."""
+    if is_given_name(word) or any(is_given_name(c) for c in nominative_candidates(word)[1:4]):
+        return True
+    baltic = _BALTIC_ENDING.search(word)
+    return baltic is not None and is_given_name(word[: baltic.start()])
+
+
+_BALTIC_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:as|is|us|s)$")
 
 
 def _hyphen_parts(word: _Word) -> list[_Word]:
@@ -505,7 +520,11 @@ def extract_with(
                 hinted = find(typed_text)
                 if hinted.name is not None:
                     answer, asked = hinted, typed_text
-            if j > i and answer.status is Status.NOT_A_PLACE and person():
+            if (
+                j > i
+                and (answer.status is Status.NOT_A_PLACE or (j == i + 1 and answer.name is None))
+                and person()
+            ):
                 taken = (j, None, asked)  # a person's name (Владимира Путина): none of its words
                 break
             if answer.name is None or answer.kind == "country":
@@ -569,7 +588,7 @@ def extract_with(
     found = _listed_units(text, found, find)
     found = _donbas_pair(text, found, find)
     found = _villages_in_region(text, words, found, find)
-    found = _governed(words, found, find)
+    found = _region_words(text, words, found, find)
     found = _apposed_oblast(text, found, find)
     return _in_context(text, found, ask, within)
 
@@ -585,7 +604,8 @@ _PLURAL_UNITS = {
             "oblasten", "régions", "regiones", "provincias", "regioni", "province", "regiões",
             "províncias", "obwody", "obwodów", "obwodach", "obwodami", "oblasti", "oblastí",
             "oblastech", "oblastiach", "regiony", "regionów", "regionach", "regiunile",
-            "regiunilor", "regiunii", "megyék", "megyékben", "területek", "területeken",
+            "regiunilor", "regiunii", "megyék", "megyékben", "megyéket", "megyékre",
+            "megyékből", "területek", "területeken", "területeket", "területekre",
             "bölgeleri", "bölgelerinde", "bölgelerine", "vilayətləri", "vilayətlərində",
             "області", "областей", "областях", "областям", "областями", "области",
             "srityse", "sritys", "sričių", "apgabalos", "apgabali",
@@ -596,7 +616,8 @@ _PLURAL_UNITS = {
         (
             "districts", "raions", "rayons", "bezirke", "rajone", "rajonen", "distritos",
             "distretti", "rejony", "rejonów", "rejonach", "okresy", "okresech", "körzetek",
-            "körzetekben", "körzetei", "járások", "járásokban", "rayonları", "rayonlarının",
+            "körzetekben", "körzeteket", "körzetekre", "körzetekből", "körzeteknek", "körzetei",
+            "járások", "járásokban", "járásokat", "járásokra", "rayonları", "rayonlarının",
             "rayonlarında", "ilçeleri", "райони", "районів", "районах", "районам", "районами",
             "районы", "районов",
         ),
@@ -692,13 +713,19 @@ def _words_of(
 
 # Donetsk and Luhansk named together are their oblasts (or the republics claiming them), as in
 # "die Verteidiger in Donezk und Luhansk", "the annexation of Donetsk, Luhansk, Zaporizhzhia and
-# Kherson": so is every oblast centre listed with the pair.
+# Kherson": so is every oblast centre listed with the pair. So are the four regions Russia claims
+# to have annexed, three of them listed together (junto con Lugansk, Jersón y Zaporiyia), or two
+# in a sentence that names the Donbas (o Donbass, e ainda Kherson e Zaporijia).
 _DONBAS_PAIR = frozenset({"Donetsk Oblast", "Luhansk Oblast"})
+_ANNEXED = _DONBAS_PAIR | {"Zaporizhzhia Oblast", "Kherson Oblast"}
+_DONBAS = "Donbas"
 
 
 def _donbas_pair(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
     """The mentions, with the oblast centres of a list that names both Donetsk and Luhansk read
-    as their oblasts."""
+    as their oblasts, and those of a list of the annexed four's centres (see above)."""
+    sentence_of = _sentences(text)
+    donbas = {sentence_of(start) for start, _, a, _ in found if a.name == _DONBAS}
     out = list(found)
     n = 0
     while n < len(out):
@@ -711,7 +738,12 @@ def _donbas_pair(text: str, found: list[_Found], find: Callable[[str], Answer]) 
         if len(run) < 2 or any(out[m][2].kind != "city" or has_cyrillic(out[m][3]) for m in run):
             continue  # в Донецке и Луганске: Ukrainian and Russian name an oblast by its adjective
         units = [_as_oblast(find, out[m]) for m in run]
-        if all(u[2].kind == "oblast" for u in units) and {u[2].name for u in units} >= _DONBAS_PAIR:
+        if not all(u[2].kind == "oblast" for u in units):
+            continue
+        names = {u[2].name for u in units}
+        if names >= _DONBAS_PAIR or (
+            names <= _ANNEXED and (len(names) >= 3 or sentence_of(out[run[0]][0]) in donbas)
+        ):
             for m, unit in zip(run, units, strict=True):
                 out[m] = unit
     return out
@@ -735,8 +767,9 @@ _VILLAGE_NOUNS = frozenset(
 _IN = frozenset({"in", "en", "em", "nel", "nella", "no", "na", "în", "w", "we", "im", "dans", "u",
                  "v", "ve", "i"})  # fmt: skip
 _VILLAGE_REACH = 6  # words between the noun and the preposition, at most
-# Governors head oblasts (and Russia's federal subjects): "the governor of Donetsk", "Kursk acting
-# Governor", "il governatore di Donetsk" name the region after its centre.
+# Words that make an oblast centre's name its region (Latin script: Ukrainian and Russian name a
+# region by its adjective). Governors head oblasts and Russia's federal subjects: "the governor of
+# Donetsk", "Kursk acting Governor", "il governatore di Donetsk".
 _GOVERNORS = frozenset(
     {
         "governor", "governors", "gouverneur", "gouverneurs", "governatore", "gobernador",
@@ -745,18 +778,60 @@ _GOVERNORS = frozenset(
         "valisi", "kuvernööri", "guvernörü",
     }
 )  # fmt: skip
+# A region is "neighbouring"; a city is "the neighbouring city of": in den benachbarten Regionen
+# Luhansk, i grad Vovčansk u susednom Harkovu, Donecke ir kaimyniniame Luhanske.
+_NEIGHBOURING = frozenset(
+    {
+        "neighbouring", "neighboring", "nearby", "adjacent", "benachbarten", "benachbarte",
+        "benachbartem", "angrenzenden", "voisine", "voisin", "limitrophe", "vicina", "vicino",
+        "confinante", "vecina", "vecino", "limítrofe", "vizinha", "vizinho", "sąsiednim",
+        "sąsiedniej", "sąsiedniego", "sąsiedni", "sousední", "sousedním", "susedný", "susednom",
+        "susednej", "susedni", "susjednoj", "susjednom", "susjedni", "sosednji", "sosednjem",
+        "kaimyniniame", "kaimyninėje", "kaimyninis", "kaimyninį", "kaimyninio", "naapurimaan",
+        "szomszédos", "învecinată", "învecinat", "vecină", "komşu", "съседна", "съседната",
+        "γειτονική", "γειτονικό",
+    }
+)  # fmt: skip
+# "The regional administration of Zaporizhzhia", "amministrazione regionale di Zaporozhye", "the
+# Kharkiv regional military administration": a regional word with an authority's.
+_REGIONAL = frozenset(
+    {
+        "regional", "regionale", "régionale", "régional", "regionalen", "regionaler",
+        "regionales", "regionais", "regionala", "regională", "regionální", "regionálna",
+        "obwodowej", "obwodowa", "obwodowe", "oblastní", "oblastná", "oblasna", "oblast",
+        "bölge", "megyei",
+    }
+)  # fmt: skip
+_AUTHORITIES = frozenset(
+    {
+        "administration", "administrations", "authorities", "authority", "council",
+        "government", "administración", "autoridades", "gobierno", "administração", "governo",
+        "amministrazione", "autorità", "consiglio", "administrația", "administrației",
+        "autoritățile", "verwaltung", "regierung", "behörden", "militärverwaltung",
+        "administracja", "administracji", "władze", "władz", "rada", "rady", "správa",
+        "správy", "vedení", "úřady", "yönetimi", "yönetim", "közigazgatás", "vezetője",
+    }
+)  # fmt: skip
+# Regionalverwaltung, Gebietsverwaltung, Oblastverwaltung: the same words run together.
+_REGIONAL_AUTHORITY = re.compile(
+    r"^(?:regional|gebiets|oblast)(?:militär)?(?:verwaltung|regierung|behörden?|rat)$"
+)
 _OF = frozenset({"of", "di", "de", "del", "della", "von", "der", "des", "du", "do", "da", "la",
-                 "the", "regional", "acting", "obwodu", "oblasti"})  # fmt: skip
+                 "the", "acting", "obwodu", "oblasti", "dell", "al", "u", "v", "w",
+                 "in", "im", "en", "em", "nel", "nella", "în", "na"})  # fmt: skip
 
 
-def _governed(
+def _region_words(
+    text: str,
     words: list[_Word],
     found: list[_Found],
     find: Callable[[str], Answer],
 ) -> list[_Found]:
-    """The mentions, with a city whose governor the text names read as its region: governors
-    head oblasts, not cities (the governor of Donetsk, Kursk acting Governor). Latin script
-    only: Ukrainian and Russian name the region by its adjective."""
+    """The mentions, with a city named as a region read as its region: its governor (the
+    governor of Donetsk, Kursk acting Governor), its regional administration (amministrazione
+    regionale di Zaporozhye, the Kharkiv regional military administration), or "neighbouring"
+    (u susednom Harkovu; and the name listed before it: Donecke ir kaimyniniame Luhanske).
+    Latin script only: Ukrainian and Russian name the region by its adjective."""
     first = {w.start: n for n, w in enumerate(words)}
     out = list(found)
     for m, (start, end, answer, asked) in enumerate(out):
@@ -764,18 +839,47 @@ def _governed(
         if span is None or answer.kind not in ("city", None) or has_cyrillic(asked):
             continue
         n, last = span
-        before = [clean(w.text) for w in words[max(0, n - 3) : n]]
-        after = [clean(w.text) for w in words[last + 1 : last + 3]]
+        # The words before it, "of", "in" and articles left out (dell'amministrazione: the noun)
+        before = [clean(w.text).split("'")[-1] for w in words[max(0, n - 4) : n]]
+        after = [clean(w.text) for w in words[last + 1 : last + 4]]
+        cue = n
         while before and before[-1] in _OF:
             before.pop()
+            cue -= 1
         while after and after[0] in _OF:
             after.pop(0)
-        if not ((before and before[-1] in _GOVERNORS) or (after and after[0] in _GOVERNORS)):
+        neighbouring = bool(before) and before[-1] in _NEIGHBOURING
+        named = (
+            neighbouring
+            or (bool(before) and before[-1] in _GOVERNORS)
+            or (bool(after) and after[0] in _GOVERNORS)
+            or (bool(before) and _authority(before[-2:]))
+            or (bool(after) and after[0] in _REGIONAL and _authority(after[:3]))
+        )
+        if not named:
             continue
         unit = _as_oblast(find, out[m])
-        if unit[2].kind in ("oblast", "federal_subject"):
-            out[m] = unit
+        if unit[2].kind not in ("oblast", "federal_subject"):
+            continue
+        out[m] = unit
+        if (
+            neighbouring
+            and m > 0
+            and _LIST_JOINS.fullmatch(text, out[m - 1][1], words[cue - 1].start) is not None
+        ):
+            # Donetsk and neighbouring Luhansk: the name before it is a region too
+            previous = _as_oblast(find, out[m - 1])
+            if out[m - 1][2].kind in ("city", None) and previous[2].kind == "oblast":
+                out[m - 1] = previous
     return out
+
+
+def _authority(words: list[str]) -> bool:
+    """Whether ``words`` hold a regional word and an authority's (regional administration,
+    amministrazione regionale), or both run together (Gebietsverwaltung)."""
+    return any(_REGIONAL_AUTHORITY.match(w) for w in words) or (
+        any(w in _REGIONAL for w in words) and any(w in _AUTHORITIES for w in words)
+    )
 
 
 def _villages_in_region(

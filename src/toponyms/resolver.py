@@ -85,6 +85,8 @@ _LATIN_FORM_MIN_SIMILARITY = 0.85
 # ... unless a unit word asks for a unit of the entry's kind (see _gather).
 _LATIN_UNIT_FORM_MIN_SIMILARITY = 0.75
 _UNIT_HINTS = frozenset({"oblast", "raion", "hromada", "entity"})
+_STEM_HINTS = frozenset({"oblast", "raion"})
+_MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet im"
 # A Cyrillic case form read back to a plural name (Герасимов: Герасимовы, Герасимови) meets only
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
 _PLURAL_ENDINGS = frozenset("иыі")
@@ -371,6 +373,18 @@ class Resolver:
                 core, hint = split_descriptors(repaired)
                 k = key(core)
                 found = self._gather(core, k, hint, keep, pruning) if core else []
+        if (
+            hint in _STEM_HINTS
+            and len(core) >= _MIN_STEM
+            and all(c.method == "fuzzy" for c in found)
+        ):
+            # Kupyan district, okruga Kupjan: a raion's adjective cut to its stem (Купян-ский),
+            # which drops the -sk of a centre's name (Kupiansk).
+            stem = core + ("ск" if has_cyrillic(core) else "sk")
+            lifted = self._gather(stem, key(stem), hint, keep, pruning)
+            top = min(lifted, key=rank_key, default=None)
+            if top is not None and top.method != "fuzzy" and top.hint > 0:
+                core, k, found = stem, key(stem), lifted
         if (
             hint is None
             and is_feminine_adjective(core)
