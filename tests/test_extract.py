@@ -245,6 +245,22 @@ def test_a_city_named_as_a_region_is_the_region(text: str, expected: str) -> Non
     assert [m.name for m in toponyms.extract(text)][-1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rusya: Donetsk ve Harkiv’de iki yerleşim birimini ele geçirdi",
+         ["Donetsk Oblast", "Kharkiv Oblast"]),  # a Turkish ending ends the list
+        ("the governors of Kursk and Belgorod said", ["Kursk Oblast", "Belgorod Oblast"]),
+        ("Russian troops took Ptyche in Donetsk, Kramatorsk said.",
+         ["Ptyche", "Donetsk Oblast", "Kramatorsk"]),  # no oblast centre: the list stops
+    ],
+)  # fmt: skip
+def test_the_words_that_make_a_city_a_region_apply_to_its_list(
+    text: str, expected: list[str]
+) -> None:
+    assert [m.name for m in toponyms.extract(text)] == expected
+
+
 def test_the_name_listed_before_a_neighbouring_region_is_a_region() -> None:
     found = toponyms.extract("Rusijos atakas Donecke ir kaimyniniame Luhanske.")
     assert [m.name for m in found] == ["Donetsk Oblast", "Luhansk Oblast"]

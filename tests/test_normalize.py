@@ -132,6 +132,8 @@ def test_descriptors_come_off_as_kind_hints(raw: str, core: str, kind: str | Non
         ("Chersonės srityje", "chersonės", "oblast"),  # Lithuanian
         ("Sumu apgabalā", "sumu", "oblast"),  # Latvian
         ("D'yakovo", "d'yakovo", None),  # a word-initial d' elsewhere is a romanized дь
+        ("Donezk-Region", "donezk", "oblast"),  # German: joined by a hyphen
+        ("Oleksiievo-Druzhkivka", "oleksiievo-druzhkivka", None),  # a hyphenated name stays
     ],
 )
 def test_units_are_read_in_either_word_order_and_many_languages(

@@ -867,10 +867,10 @@ def _region_words(
             and m > 0
             and _LIST_JOINS.fullmatch(text, out[m - 1][1], words[cue - 1].start) is not None
         ):
-            # Donetsk and neighbouring Luhansk: the name before it is a region too
-            previous = _as_oblast(find, out[m - 1])
-            if out[m - 1][2].kind in ("city", None) and previous[2].kind == "oblast":
-                out[m - 1] = previous
+            # Donetsk and neighbouring Luhansk: the names before it are regions too
+            _list_as_oblasts(text, out, m, find, backward=True, start=words[cue - 1].start)
+        elif not neighbouring:
+            _list_as_oblasts(text, out, m, find, backward=False)  # governors of X and Y
     return out
 
 
@@ -904,7 +904,8 @@ def _villages_in_region(
         if span is None or answer.kind != "city" or has_cyrillic(asked):
             continue
         n, last = span
-        if _LOCATIVE_SUFFIX.search(text[start:end]):  # Donetsk’te: in Donetsk
+        locative = _LOCATIVE_SUFFIX.search(text[start:end]) is not None
+        if locative:  # Donetsk’te: in Donetsk
             near = words[last + 1 : last + 1 + _VILLAGE_REACH]
             near = near[: next((i for i, w in enumerate(near) if w.sentence_start), len(near))]
         elif n >= 2 and clean(words[n - 1].text) in _IN and not words[n - 1].sentence_start:
@@ -929,7 +930,37 @@ def _villages_in_region(
             or any(a.admin1 == unit[2].name for a in places)
         ):
             out[m] = unit
+            # Donetsk ve Harkiv’de: a Turkish ending ends the list it applies to; "in" opens it
+            _list_as_oblasts(text, out, m, find, backward=locative)
     return out
+
+
+def _list_as_oblasts(
+    text: str,
+    out: list[_Found],
+    m: int,
+    find: Callable[[str], Answer],
+    *,
+    backward: bool,
+    start: int | None = None,
+) -> None:
+    """Read as regions, in place, the oblast centres listed right before (or after) mention
+    ``m``, which was read as one: the words that made it a region apply to its list. ``start``:
+    where its place in the list begins, if before the mention (and neighbouring Luhansk)."""
+    step = -1 if backward else 1
+    n, begin = m, out[m][0] if start is None else start
+    while 0 <= n + step < len(out):
+        if backward:
+            gap = _LIST_JOINS.fullmatch(text, out[n - 1][1], begin)
+        else:
+            gap = _LIST_JOINS.fullmatch(text, out[n][1], out[n + 1][0])
+        n += step
+        if gap is None or out[n][2].kind not in ("city", None) or has_cyrillic(out[n][3]):
+            return
+        unit = _as_oblast(find, out[n])
+        if unit[2].kind not in ("oblast", "federal_subject"):
+            return
+        out[n], begin = unit, out[n][0]
 
 
 # The Turkish and Azerbaijani locative on a foreign name, after an apostrophe: Donetsk’te,

@@ -432,6 +432,11 @@ def split_descriptors(text: str) -> tuple[str, KindHint | None]:
             rest += 1
         if words[rest] in ("de", "di", "do", "da"):
             words = [words[0], *words[rest:]]
+    if "-" in words[-1]:
+        # Donezk-Region, Kursk-Gebiet: a unit word joined to the name by a hyphen
+        head, _, tail = words[-1].rpartition("-")
+        if head and _SUFFIXES.get((tail,)) in _UNITS:
+            words = [*words[:-1], head, tail]
     if len(words) == 2 and words[0] in _ELIDING and words[1].startswith("d'") and len(words[1]) > 2:
         words = [words[0], "d'", words[1][2:]]  # région d'odessa
     kind: KindHint | None = None
