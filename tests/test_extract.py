@@ -239,6 +239,11 @@ def test_villages_in_an_oblast_centre_lie_in_its_oblast(text: str, expected: str
         # Neighbouring: a region (not "the neighbouring city of")
         ("i grad Vovčansk u susednom Harkovu.", "Kharkiv Oblast"),
         ("Strikes hit the neighbouring city of Kharkiv.", "Kharkiv"),
+        # An article (Italian, Spanish, French) before it, or its separatists
+        ("compongono il Donbass, insieme al Luhansk, ed entrambe", "Luhansk Oblast"),
+        ("la guerre du Donetsk", "Donetsk Oblast"),
+        ("Les combats à Donetsk continuent", "Donetsk"),
+        ("dado pelos separatistas pró-russos de Donetsk, cujo pedido", "Donetsk Oblast"),
     ],
 )  # fmt: skip
 def test_a_city_named_as_a_region_is_the_region(text: str, expected: str) -> None:

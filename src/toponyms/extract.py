@@ -792,6 +792,20 @@ _NEIGHBOURING = frozenset(
         "γειτονική", "γειτονικό",
     }
 )  # fmt: skip
+# Italian, Spanish and French put an article before a region's name, never a city's: insieme al
+# Luhansk, nel Donetsk, del Donetsk, au Donbass. (Not Portuguese "do", "no": Polish "do Charkowa"
+# is "to Kharkiv".)
+_REGION_ARTICLES = frozenset(
+    {"nel", "del", "al", "dal", "sul", "il", "nello", "dello", "allo", "dallo", "du", "au"}
+)
+# Separatists hold a region: os separatistas pró-russos de Donetsk, the rebels of Luhansk.
+_SEPARATISTS = frozenset(
+    {
+        "separatists", "separatist", "rebels", "separatistas", "separatisti", "séparatistes",
+        "separatisten", "separatyści", "separatystów", "separatisté", "separatiști",
+        "separatistler", "separatistai", "rebeldes", "ribelli", "rebelles", "rebellen",
+    }
+)  # fmt: skip
 # "The regional administration of Zaporizhzhia", "amministrazione regionale di Zaporozhye", "the
 # Kharkiv regional military administration": a regional word with an authority's.
 _REGIONAL = frozenset(
@@ -849,8 +863,11 @@ def _region_words(
         while after and after[0] in _OF:
             after.pop(0)
         neighbouring = bool(before) and before[-1] in _NEIGHBOURING
+        article = n > 0 and clean(words[n - 1].text) in _REGION_ARTICLES
         named = (
             neighbouring
+            or article
+            or any(w in _SEPARATISTS for w in before[-2:])
             or (bool(before) and before[-1] in _GOVERNORS)
             or (bool(after) and after[0] in _GOVERNORS)
             or (bool(before) and _authority(before[-2:]))
