@@ -703,3 +703,15 @@ def test_a_raions_adjective_stem_names_it(query: str, expected: str) -> None:
 
 def test_a_short_word_after_a_unit_word_is_no_stem() -> None:
     assert toponyms.lookup("Gebiet im").name is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Велико Търново", None),  # ъ before a consonant: Bulgarian, no near miss of Ternove
+        ("Кърджали", None),
+        ("Саталък Хаджи", "Oleksandrivka"),  # a recorded Bulgarian name of a Bessarabian village
+    ],
+)
+def test_bulgarian_spellings_meet_only_recorded_names(query: str, expected: str | None) -> None:
+    assert toponyms.normalize(query) == expected

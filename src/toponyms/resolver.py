@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -86,6 +87,7 @@ _LATIN_FORM_MIN_SIMILARITY = 0.85
 _LATIN_UNIT_FORM_MIN_SIMILARITY = 0.75
 _UNIT_HINTS = frozenset({"oblast", "raion", "hromada", "entity"})
 _STEM_HINTS = frozenset({"oblast", "raion"})
+_BULGARIAN_HARD_SIGN = re.compile(r"ъ(?=[бвгджзклмнпрстфхцчшщ])")
 _MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet im"
 # A Cyrillic case form read back to a plural name (Герасимов: Герасимовы, Герасимови) meets only
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
@@ -385,6 +387,11 @@ class Resolver:
             top = min(lifted, key=rank_key, default=None)
             if top is not None and top.method != "fuzzy" and top.hint > 0:
                 core, k, found = stem, key(stem), lifted
+        if _BULGARIAN_HARD_SIGN.search(core) and not any(c.method == "exact" for c in found):
+            # Търново, Кърджали: ъ before a consonant is Bulgarian (Russian writes it only before
+            # е, ё, ю, я; Ukrainian not at all): a Bulgarian place, unless a recorded name
+            # (Саталък Хаджи, a village of Bessarabia's Bulgarians).
+            return core, None
         if (
             hint is None
             and is_feminine_adjective(core)
