@@ -8,7 +8,7 @@ import pytest
 
 import toponyms
 from toponyms import index as _index
-from toponyms.lexicon import is_common_word
+from toponyms.lexicon import is_common_word, is_water_body
 from toponyms.scoring import default_threshold
 
 LIST = Path(toponyms.__file__).with_name("_data") / "common_words.txt"
@@ -110,3 +110,23 @@ def test_a_name_in_another_language_is_no_common_word(word: str) -> None:
 def test_words_of_other_languages_are_common_words_of_their_tier(word: str) -> None:
     assert is_common_word(word)
     assert not is_common_word(word, other_languages=False)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Siwerskyj Donez", True),  # German spelling, the key reads it as the Ukrainian
+        ("Северский Донец", True),
+        ("Kakhovka Reservoir", True),
+        ("Pokrovsk", False),
+    ],
+)
+def test_water_bodies_in_any_spelling(query: str, expected: bool) -> None:
+    assert is_water_body(query) is expected
+
+
+def test_a_water_body_is_no_place_unless_a_place_bears_its_name() -> None:
+    assert toponyms.lookup("Seversky Donets").status is toponyms.Status.NOT_A_PLACE
+    assert toponyms.normalize("Oskil") == "Oskil"  # the river's village
+    found = toponyms.extract("Russen am Siwerskyj Donez bei Bilohoriwka")
+    assert [m.text for m in found] == ["Bilohoriwka"]

@@ -28,7 +28,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
-from .lexicon import is_common_word, is_given_name
+from .lexicon import is_common_word, is_given_name, is_water_body
 from .resolver import Resolver, _Once
 from .results import Answer, Match, Status
 from .text.forms import is_preposition, nominative_candidates
@@ -526,6 +526,9 @@ def extract_with(
                 and person()
             ):
                 taken = (j, None, asked)  # a person's name (Владимира Путина): none of its words
+                break
+            if j > i and answer.status is Status.NOT_A_PLACE and is_water_body(asked):
+                taken = (j, None, asked)  # Siwerskyj Donez: a river, none of its words a place
                 break
             if answer.name is None or answer.kind == "country":
                 continue  # countries are not the places reports are about here

@@ -32,7 +32,7 @@ from .index import fine
 from .keys import key
 from .text.normalize import clean, has_cyrillic
 
-__all__ = ["is_common_word", "is_given_name", "is_person_name"]
+__all__ = ["is_common_word", "is_given_name", "is_person_name", "is_water_body"]
 
 _hashes: memoryview | None = None
 _lock = threading.Lock()
@@ -148,6 +148,24 @@ def is_given_name(text: str) -> bool:
     """Whether ``text`` is one word, a common given name in any spelling (Hryhorij, Григорий):
     like a common word, evidence against a near miss (Hryhoriv)."""
     return " " not in text.strip() and len(text) >= 4 and key(text) in _given_names()
+
+
+def is_water_body(text: str) -> bool:
+    """Whether ``text`` (a query's core) is a river's, canal's or reservoir's name in any
+    spelling the key reads alike (data/water_bodies.txt): Siwerskyj Donez, Северский Донец."""
+    global _waters
+    if _waters is None:
+        lines = _gazetteer._data_file("water_bodies.txt").read_text(encoding="utf-8").splitlines()
+        _waters = frozenset(
+            key(name)
+            for line in lines
+            if line and not line.startswith("#")
+            for name in line.split(" / ")
+        )
+    return key(text) in _waters
+
+
+_waters: frozenset[str] | None = None
 
 
 def _given_names() -> frozenset[str]:

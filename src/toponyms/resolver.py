@@ -26,7 +26,7 @@ from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
 from .index import Index, PlaceColumns, PlaceInfo, fine, shipped_index
 from .keys import foreign_respellings, hungarian_respelling, key
-from .lexicon import is_common_word, is_given_name, is_person_name
+from .lexicon import is_common_word, is_given_name, is_person_name, is_water_body
 from .results import Answer, How, Match, Status
 from .scoring import (
     KIND_PRIOR,
@@ -421,10 +421,14 @@ class Resolver:
                 lifted = self._gather(named, key(named), "entity", keep)
                 if any(self.index.place(c.place).kind == "entity" for c in lifted):
                     core, k, found = named, key(named), lifted
-        if not found or (
-            " " in core and is_person_name(core) and not any(c.method == "exact" for c in found)
+        exact = any(c.method == "exact" for c in found)
+        if (
+            not found
+            or (" " in core and is_person_name(core) and not exact)
+            or (is_water_body(core) and all(c.method in ("form", "fuzzy") for c in found))
         ):
-            # Oleksandr Syrskyi ~ Oleksandriiske: a person's name is no near miss of a place's.
+            # Oleksandr Syrskyi ~ Oleksandriiske: a person's name is no near miss of a place's,
+            # nor a river's (Siwerskyj Donez ~ Siverske).
             return core, None
         context = self._context(near)
         index = self.index
@@ -1121,8 +1125,8 @@ def _threshold(value: object) -> float:
 
 def _not_a_name(text: str, core: str) -> bool:
     """Whether a query that found no name is no place name at all: no letter in it, too long
-    for a name, or a common word or person's name as written (Railway, Zelensky, Oleksandr
-    Syrskyi)."""
+    for a name, or a common word, person's name or water body as written (Railway, Zelensky,
+    Oleksandr Syrskyi, Seversky Donets)."""
     if not any(ch.isalpha() for ch in text) or len(text) > MAX_QUERY_LENGTH or not core:
         return True
-    return is_common_word(core) or is_person_name(core)
+    return is_common_word(core) or is_person_name(core) or is_water_body(core)
