@@ -473,3 +473,12 @@ def test_extract_many_reports_progress_and_checks_options_first() -> None:
     assert len(out) == 250 and counts == [100, 200, 250]
     with pytest.raises(toponyms.OptionError):
         toponyms.extract_many(iter([]), country="Ukraine")
+
+
+def test_a_variant_of_a_far_place_is_still_read_in_the_texts_context() -> None:
+    """Vilsana is recorded for the Vilshana of Cherkasy Oblast; among places of Kharkiv Oblast,
+    the Vilshana there is meant: a name is taken as settled only if its place is the one place
+    its canonical name names."""
+    found = toponyms.extract("Russian forces attacked Vilsana near Kupiansk in Kharkiv Oblast.")
+    place = found[0].answer.place
+    assert place is not None and place.admin1 == "Kharkiv Oblast"

@@ -1069,7 +1069,7 @@ def _in_context(
                     unit = before[-1]
                 elif len(in_text) == 1:
                     unit = next(iter(in_text))
-            if _settled(answer, unit):
+            if _settled(answer, ask):
                 mentions.append(Mention(start, end, spans[n], answer))
                 continue
             r = rank.get(n, 0)
@@ -1100,20 +1100,22 @@ def _in_context(
     return mentions
 
 
-def _settled(answer: Answer, unit: str | None) -> bool:
-    """Whether context could not change ``answer``: the one place of Ukraine its name is spelt
-    for, within the oblast the text gives it (Мирноград, Pokrovsk in Donetsk Oblast)."""
+def _settled(answer: Answer, ask: Any) -> bool:
+    """Whether context could not change the place ``answer`` gives: a place of Ukraine, met by
+    more than a near miss, that is the only place its canonical name names (Мирноград; not
+    Vilsana, a variant of the Vilshana of Cherkasy Oblast, where a Vilshana of Kharkiv Oblast
+    may be meant). Asked again, it would give the same place or another name, which is not
+    taken for a place named plainly (Luhansk is no Luhanske of Donetsk Oblast)."""
     place = answer.place
     return (
         place is not None
-        and len(answer.places) == 1
-        and answer.how in _SPELT
+        and answer.how not in ("former", "fuzzy")
         and place.country == "UA"
-        and (unit is None or unit in (place.admin1, place.name))
+        and answer.places == (place.id,)
+        and (answer.matched == answer.name or ask(place.name).places == answer.places)
     )
 
 
-_SPELT = frozenset({"exact", "alias", "transliteration", "case-form"})
 _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s+\S)|\n")
 
 
