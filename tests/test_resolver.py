@@ -711,6 +711,7 @@ def test_a_short_word_after_a_unit_word_is_no_stem() -> None:
         ("Велико Търново", None),  # ъ before a consonant: Bulgarian, no near miss of Ternove
         ("Кърджали", None),
         ("Саталък Хаджи", "Oleksandrivka"),  # a recorded Bulgarian name of a Bessarabian village
+        ("Изъкоръстѣнь", "Korosten"),  # an old spelling (ѣ, a final ь): not Bulgarian
     ],
 )
 def test_bulgarian_spellings_meet_only_recorded_names(query: str, expected: str | None) -> None:

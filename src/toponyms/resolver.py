@@ -87,7 +87,18 @@ _LATIN_FORM_MIN_SIMILARITY = 0.85
 _LATIN_UNIT_FORM_MIN_SIMILARITY = 0.75
 _UNIT_HINTS = frozenset({"oblast", "raion", "hromada", "entity"})
 _STEM_HINTS = frozenset({"oblast", "raion"})
+# ъ before a consonant is Bulgarian (Russian writes it only before е, ё, ю, я; Ukrainian not at
+# all), in a word Bulgarian can spell: none of ы э ё і ї є ґ, nor the old ѣ, and ь only before о
+# (not the old spelling Изъкоръстѣнь, nor Belarusian-like обласць).
 _BULGARIAN_HARD_SIGN = re.compile(r"ъ(?=[бвгджзклмнпрстфхцчшщ])")
+_NOT_BULGARIAN = re.compile(r"[ыэёіїєґѣѳѵꙁ]|ь(?!о)")
+
+
+def _is_bulgarian(text: str) -> bool:
+    """Whether ``text`` (lower case) is spelt as only Bulgarian spells (Търново)."""
+    return _BULGARIAN_HARD_SIGN.search(text) is not None and _NOT_BULGARIAN.search(text) is None
+
+
 _MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet im"
 # A Cyrillic case form read back to a plural name (Герасимов: Герасимовы, Герасимови) meets only
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
@@ -387,10 +398,9 @@ class Resolver:
             top = min(lifted, key=rank_key, default=None)
             if top is not None and top.method != "fuzzy" and top.hint > 0:
                 core, k, found = stem, key(stem), lifted
-        if _BULGARIAN_HARD_SIGN.search(core) and not any(c.method == "exact" for c in found):
-            # Търново, Кърджали: ъ before a consonant is Bulgarian (Russian writes it only before
-            # е, ё, ю, я; Ukrainian not at all): a Bulgarian place, unless a recorded name
-            # (Саталък Хаджи, a village of Bessarabia's Bulgarians).
+        if _is_bulgarian(text.lower()) and not any(c.method == "exact" for c in found):
+            # Търново, Кърджали: a Bulgarian place, unless a recorded name (Саталък Хаджи, a
+            # village of Bessarabia's Bulgarians).
             return core, None
         if (
             hint is None
