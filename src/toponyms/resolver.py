@@ -94,11 +94,6 @@ _BULGARIAN_HARD_SIGN = re.compile(r"ъ(?=[бвгджзклмнпрстфхцчш
 _NOT_BULGARIAN = re.compile(r"[ыэёіїєґѣѳѵꙁ]|ь(?!о)")
 
 
-def _is_bulgarian(text: str) -> bool:
-    """Whether ``text`` (lower case) is spelt as only Bulgarian spells (Търново)."""
-    return _BULGARIAN_HARD_SIGN.search(text) is not None and _NOT_BULGARIAN.search(text) is None
-
-
 _MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet im"
 # A Cyrillic case form read back to a plural name (Герасимов: Герасимовы, Герасимови) meets only
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
@@ -1140,3 +1135,8 @@ def _not_a_name(text: str, core: str) -> bool:
     if not any(ch.isalpha() for ch in text) or len(text) > MAX_QUERY_LENGTH or not core:
         return True
     return is_common_word(core) or is_person_name(core) or is_water_body(core)
+
+
+def _is_bulgarian(text: str) -> bool:
+    """Whether ``text`` (lower case) is spelt as only Bulgarian spells (Търново)."""
+    return _BULGARIAN_HARD_SIGN.search(text) is not None and _NOT_BULGARIAN.search(text) is None
