@@ -265,14 +265,16 @@ class Index:
         segments = self._segments if self._segments is not None else self._build_segments()
         found: dict[str, int] = {}
         for allowed, probes in _plan(len(k)):
-            near: set[str] = set()
+            # A list, not a set: the few keys two probes share are scored twice, which costs
+            # less than hashing every key into a set.
+            near: list[str] = []
             for prefix, pos, end in probes:
-                near.update(segments.get(prefix + k[pos:end], ()))
-            near.discard(k)
+                near += segments.get(prefix + k[pos:end], ())
             for other, edits, _ in process.extract(
                 k, near, scorer=OSA.distance, score_cutoff=allowed, limit=None
             ):
                 found[other] = edits
+        found.pop(k, None)
         nearest = sorted(found.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
         self._last_fuzzy = (k, tuple(nearest))
         return nearest
