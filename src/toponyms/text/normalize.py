@@ -425,7 +425,10 @@ def split_descriptors(text: str) -> tuple[str, KindHint | None]:
     qualifier naming a larger unit, "Покровськ (Донецька обл.)" or "Pokrovsk, Donetsk oblast",
     is context, not part of the name, and is dropped.
     """
-    words = _GLUED_ABBREVIATION.sub(r"\1. ", clean(_without_qualifier(text))).split(" ")
+    cleaned = clean(_without_qualifier(text))
+    if "." in cleaned:  # a template sub costs microseconds even where nothing matches
+        cleaned = _GLUED_ABBREVIATION.sub(r"\1. ", cleaned)
+    words = cleaned.split(" ")
     if len(words) > 3 and words[0] in _UNIT_HEADS and words[1] in _UNIT_ADJECTIVES:
         rest = 1
         while rest < len(words) - 1 and words[rest] in _UNIT_ADJECTIVES:
