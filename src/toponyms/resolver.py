@@ -37,6 +37,7 @@ from .scoring import (
     context_score,
     default_threshold,
     fuzzy_name_rank,
+    placed_rank,
     prior,
     rank_key,
     rank_tuple,
@@ -512,15 +513,20 @@ class Resolver:
             readings: dict[tuple[str, str, str, bool, bool], _SlotReading] = {}
             spells: dict[tuple[str, str, bool], bool] = {}
             chosen: dict[int, _Chosen] = {} if into is None else into
+            # Case forms inflect recorded names, not GeoNames' loose variants.
+            no_variants = method == "form" and not variants
+            bare_query = hint is None
             for slot in slots:
                 variant = name_variant[slot]
-                if method == "form" and variant and not variants:
-                    continue  # case forms inflect recorded names, not GeoNames' loose variants
+                if variant and no_variants:
+                    continue
                 name = name_text[slot]
                 if plural and name[-1:] in _NEUTER_ENDINGS:
                     continue  # the key's vowels are coarse: a plural is no neuter name's form
                 bare = name_hint[slot] is None
-                if _variant_with_descriptor(variant, bare, hint):
+                if variant and bare_query and not bare:
+                    # An unclassified variant whose descriptor is part of it (GeoNames' "Donbas
+                    # City" for Donetsk), met by a query without one (Donbas): that says nothing.
                     continue
                 position = name_place[slot]
                 if keep is not None and not keep(place_of(position)):
@@ -565,10 +571,14 @@ class Resolver:
                 for position, rank, slot, read, hint_score in placed(chosen, hint):
                     build(position, rank, slot, read, hint_score, against)
 
-        def near_misses(keys: list[tuple[str, int]]) -> dict[int, _Chosen]:
+        def near_misses(
+            keys: list[tuple[str, int]],
+        ) -> tuple[dict[int, tuple[tuple[float, ...], int, int]], dict[str, float]]:
             """consider(..., "fuzzy", into=...) over the slots of every key, for many places at
             once: the query is compared with all their spellings in one call, and a name's part
-            of the rank is made once per spelling, type and kind of descriptor (name_sig)."""
+            of the rank is made once per spelling, type and kind of descriptor (name_sig).
+            Each place's best as (its name's rank, slot, key edits), made into what consider
+            chooses (near_reading) only for the places that are built; and the similarities."""
             groups = [(index.by_key(found), edits) for found, edits in keys]
             spellings = {name_fines[slot] for slots, _ in groups for slot in slots}
             scores = {
@@ -581,15 +591,16 @@ class Resolver:
             # Per spelling, type and kind of descriptor (the index's name_sig): the name's rank,
             # or None where it is no evidence.
             read: dict[int, tuple[float, ...] | None] = {}
+            bare_query = hint is None
             for slots, edits in groups:
                 for slot in slots:
                     sig = name_sig[slot]
                     rank = read.get(sig, _UNREAD)
                     if rank is _UNREAD:
                         variant, bare = name_variant[slot], name_hint[slot] is None
-                        skip = _variant_with_descriptor(variant, bare, hint)
+                        skip = variant and bare_query and not bare  # as in consider
                         rank = read[sig] = None if skip else fuzzy_name_rank(
-                            variant, hint is None and not bare, scores[name_fines[slot]],
+                            variant, bare_query and not bare, scores[name_fines[slot]],
                             name_how[slot],
                         )  # fmt: skip
                     if rank is None:
@@ -600,21 +611,19 @@ class Resolver:
                     known = taken.get(position)
                     if known is None or rank < known[0]:
                         taken[position] = (rank, slot, edits)
-            return {
-                position: (
-                    rank,
-                    slot,
-                    _SlotReading(
-                        rank,
-                        "fuzzy",
-                        scores[name_fines[slot]],
-                        edits,
-                        False,
-                        hint is None and name_hint[slot] is not None,
-                    ),
-                )
-                for position, (rank, slot, edits) in taken.items()
-            }
+            return taken, scores
+
+        def near_reading(
+            taken: tuple[tuple[float, ...], int, int], scores: dict[str, float]
+        ) -> _Chosen:
+            """A place's best near miss, as near_misses took it, as consider chooses one."""
+            rank, slot, edits = taken
+            missing = hint is None and name_hint[slot] is not None
+            return (
+                rank,
+                slot,
+                _SlotReading(rank, "fuzzy", scores[name_fines[slot]], edits, False, missing),
+            )
 
         def placed(
             chosen: dict[int, _Chosen], hint: str | None
@@ -631,10 +640,7 @@ class Resolver:
                 statics = place_statics.get(position)
                 if statics is None:
                     statics = place_statics[position] = _statics(columns, position)
-                rank = rank_tuple(
-                    hint_score, name_variant[slot], read.method, read.respelled, read.missing, 0,
-                    read.similarity, statics[0], name_how[slot], statics[3],
-                )  # fmt: skip
+                rank = placed_rank(name_rank, hint_score, statics[0], name_how[slot], statics[3])
                 yield position, rank, slot, read, hint_score
 
         def build(
@@ -763,8 +769,8 @@ class Resolver:
                 # Near misses reach hundreds of places (Pokrovks: Pokrovsk and the Pokrovske and
                 # Pokrovka villages). All are ranked and counted; candidates are built for those
                 # the answer can depend on: the first ``limit``, the one after, and their rivals.
-                chosen = near_misses(index.fuzzy_keys(k))
-                pool = len(chosen)
+                taken, scores = near_misses(index.fuzzy_keys(k))
+                pool = len(taken)
                 # A place's rank up to its similarity is its name's and the descriptor's
                 # agreement with its kind: only those that may come first, next or as a rival
                 # need the rest of theirs (their prominence).
@@ -776,12 +782,12 @@ class Resolver:
                     ,
                         p,
                     )
-                    for p, c in chosen.items()
+                    for p, c in taken.items()
                 ]  # fmt: skip
                 first.sort(key=lambda item: item[0])
                 end = _deciding([rank for rank, _ in first], limit, ties=True)
                 wanted = {position for _, position in first[:end]}
-                chosen = {p: c for p, c in chosen.items() if p in wanted}
+                chosen = {p: near_reading(c, scores) for p, c in taken.items() if p in wanted}
                 ordered = sorted(placed(chosen, hint), key=lambda item: item[1])
                 for position, rank, slot, read, hint_score in ordered[
                     : _deciding([item[1] for item in ordered], limit)
@@ -1030,12 +1036,6 @@ def _how(c: Candidate) -> How:
     if c.method == "form":
         return "case-form"
     return "fuzzy"
-
-
-def _variant_with_descriptor(variant: bool, bare: bool, hint: str | None) -> bool:
-    """Whether a name is an unclassified variant whose descriptor is part of it (GeoNames'
-    "Donbas City" for Donetsk), met by a query without one (Donbas): that says nothing."""
-    return variant and not bare and hint is None
 
 
 def _similarity(

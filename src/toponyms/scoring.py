@@ -25,8 +25,8 @@ from .index import Index, PlaceInfo, distance_km
 
 __all__ = [
     "FEATURES", "PLACE_FEATURES", "Assessment", "Candidate", "Query", "assess", "clear_winner",
-    "context_score", "default_threshold", "even_odds", "features", "fuzzy_name_rank", "rank",
-    "rank_key", "rank_tuple", "winner_features",
+    "context_score", "default_threshold", "even_odds", "features", "fuzzy_name_rank",
+    "placed_rank", "rank", "rank_key", "rank_tuple", "winner_features",
 ]  # fmt: skip
 
 # How a candidate was found, strongest first.
@@ -142,6 +142,15 @@ def rank_tuple(
         -hint, int(variant), METHOD_RANK[method] + int(respelled), int(descriptor_missing),
         -context, near, -weight, -similarity,
     )  # fmt: skip
+
+
+def placed_rank(
+    name_rank: tuple[float, ...], hint: int, prior: float, name_how: str, current: bool
+) -> tuple[float, ...]:
+    """rank_tuple with the place's part (its hint, prior and whether it is current) put into
+    ``name_rank``, a rank_tuple made with none (hint 0, prior 0, not current) and no context."""
+    weight = prior - NAME_PENALTY[name_how] + (0.5 if current else 0.0)
+    return (-hint, *name_rank[1:6], -weight, name_rank[7])
 
 
 def fuzzy_name_rank(
