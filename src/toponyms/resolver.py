@@ -365,7 +365,7 @@ class Resolver:
             return core, None
         k = key(core)
         pruning = limit if near is None else None
-        found = self._gather(core, k, hint, keep, pruning)
+        found: list[Candidate] = self._gather(core, k, hint, keep, pruning)
         if not found:  # "Луцький райнон": a garbled descriptor hides the name
             repaired = repair_descriptor(text)
             if repaired is not None:
@@ -422,9 +422,10 @@ class Resolver:
             ),
         )  # fmt: skip
         # Near misses left partly unbuilt come built in rank order.
-        pruned = isinstance(found, _Found)
+        # Gathered in rank order, unless a context reorders them.
+        presorted = isinstance(found, _Found) and not context
         pool = found.pool if isinstance(found, _Found) else len(found)
-        return core, assess(index, found, query, limit=limit, pool=pool, presorted=pruned)
+        return core, assess(index, found, query, limit=limit, pool=pool, presorted=presorted)
 
     def _unit_by_adjective(
         self, adjective: str | None, keep: _Keep, limit: int | None
@@ -470,12 +471,13 @@ class Resolver:
     # ---------------------------------------------------------------------- evidence
     def _gather(
         self, core: str, k: str, hint: str | None, keep: _Keep, limit: int | None = None
-    ) -> list[Candidate]:
-        """Every place the query's ``core`` (whose key is ``k``) may name, with its evidence.
+    ) -> _Found:
+        """Every place the query's ``core`` (whose key is ``k``) may name, with its evidence,
+        in rank order (rank_key, no context counted).
 
         With ``limit`` (no context to come, which would reorder them), near misses are built
-        only where the first ``limit`` answers depend on them, and counted all: the list is a
-        _Found that says how many places there were."""
+        only where the first ``limit`` answers depend on them, and counted all: the _Found says
+        how many places there were."""
         index = self.index
         best: dict[int, Candidate] = {}
         best_rank: dict[int, tuple[float, ...]] = {}  # rank_key of each best, as it was built
@@ -665,19 +667,19 @@ class Resolver:
                 OSA.distance(against, name_fines[slot]) if read.method == "fuzzy" else 0,
             )  # fmt: skip
 
-        def finish() -> list[Candidate]:
+        def finish(pool: int | None = None) -> _Found:
             """The candidates, with the units named after a centre that was found where the
             query's descriptor asks for a unit: an oblast or raion bears its centre's name, so
             Gebiet Charkiw, provincia de Járkov and Περιφέρεια Χάρκοβου reach Kharkiv Oblast by
             any spelling recorded for the city (GeoNames keeps dozens of languages' for cities,
-            none for oblasts)."""
+            none for oblasts). Ranked, out of ``pool`` places (default: those built)."""
             fits = _HINT_FITS.get(hint or "")
             if hint == "entity" and best:
                 # A people's republic is named after its capital and claims that oblast.
                 claims = self._claims
                 for place, c in list(best.items()):
                     lift(claims.get(index.place(place).id, ()), c)
-                return list(best.values())
+                return ranked(pool)
             if hint in ("oblast", "raion") and fits and best:
                 for place, c in list(best.items()):
                     info = index.place(place)
@@ -689,7 +691,13 @@ class Resolver:
                         and index.place(index.name_place[slot]).kind in fits
                     ]  # fmt: skip
                     lift(units, c)
-            return list(best.values())
+            return ranked(pool)
+
+        def ranked(pool: int | None) -> _Found:
+            # best_rank holds each candidate's rank_key: sorted (stably) by it here, they need
+            # not be ranked again unless a context reorders them.
+            found = sorted(best.values(), key=lambda c: best_rank[c.place])
+            return _Found(found, len(found) if pool is None else pool)
 
         def lift(units: Sequence[int], c: Candidate) -> None:
             """Consider the name slots ``units`` of units named after the place of ``c``: each
@@ -793,7 +801,7 @@ class Resolver:
                     : _deciding([item[1] for item in ordered], limit)
                 ]:
                     build(position, rank, slot, read, hint_score, query_fine)
-                return _Found(finish(), pool)
+                return finish(pool)
         return finish()
 
     # ------------------------------------------------------------- filters, context
@@ -932,8 +940,8 @@ class _Assessed:
 
 
 class _Found(list[Candidate]):
-    """Candidates in rank order, some of them not built: ``pool`` is how many places were
-    found."""
+    """Candidates in rank order (rank_key, no context counted), near misses perhaps not all
+    built: ``pool`` is how many places were found."""
 
     def __init__(self, candidates: list[Candidate], pool: int) -> None:
         super().__init__(candidates)
