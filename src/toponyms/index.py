@@ -165,6 +165,19 @@ class Index:
                 self.name_how[slot],
             )
             self.name_sig.append(signatures.setdefault(sig, len(signatures)))
+        # Names that read alike to an exact, key or case-form hit (the resolver's consider): one
+        # text, language, type and kind of descriptor; one number each, read once per lookup.
+        self.name_reading = array("i")
+        readings: dict[tuple[str, str, str, bool, bool], int] = {}
+        for slot, name in enumerate(self.name_text):
+            reading = (
+                name,
+                self.name_lang[slot],
+                self.name_how[slot],
+                self.name_variant[slot],
+                self.name_hint[slot] is None,
+            )
+            self.name_reading.append(readings.setdefault(reading, len(readings)))
         self._groups = array("i")
         self._exact = self._grouped(exact)
         self._by_key = self._grouped(by_key)
@@ -291,7 +304,7 @@ class Index:
 _STATE: Final = (
     "_places", "position", "name_place", "name_how", "name_variant", "name_text", "name_hint",
     "name_lang", "name_fine", "name_romanized", "_romanized", "_romanized_at",
-    "name_sig", "_groups", "_exact", "_by_key",
+    "name_sig", "name_reading", "_groups", "_exact", "_by_key",
 )  # fmt: skip
 
 

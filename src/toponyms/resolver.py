@@ -487,6 +487,7 @@ class Resolver:
         name_variant, name_text, name_hint = index.name_variant, index.name_text, index.name_hint
         name_place, name_fines, name_lang = index.name_place, index.name_fine, index.name_lang
         name_how, place_of, name_sig = index.name_how, index.place, index.name_sig
+        name_reading = index.name_reading
         query_fine = fine(core)
         bare_fine = ""  # for case forms, set when they are read: мирноградом ~ мирноград
         latin_query = not has_cyrillic(core)
@@ -512,7 +513,7 @@ class Resolver:
             unit_hint = hint in _UNIT_HINTS
             # First each place's best slot, by what the slot adds to the rank (the place's own
             # part is the same for all its slots); names met before are read from memory.
-            readings: dict[tuple[str, str, str, bool, bool], _SlotReading] = {}
+            readings: dict[int, _SlotReading] = {}  # by the index's name_reading
             spells: dict[tuple[str, str, bool], bool] = {}
             chosen: dict[int, _Chosen] = {} if into is None else into
             # Case forms inflect recorded names, not GeoNames' loose variants.
@@ -533,10 +534,10 @@ class Resolver:
                 position = name_place[slot]
                 if keep is not None and not keep(place_of(position)):
                     continue
-                lang = name_lang[slot]
                 if reading is not None:
                     # A unit word narrows the field to a few dozen units, whose adjectives
                     # foreign text spells loosely (Charkovskej oblasti: Харківська область).
+                    lang = name_lang[slot]
                     unit = unit_hint and kinds[position] in fits
                     ok = spells.get((name, lang, unit))
                     if ok is None:
@@ -545,10 +546,9 @@ class Resolver:
                         )
                     if not ok:
                         continue
-                how = name_how[slot]
-                signature = (name, lang, how, variant, bare)
-                read = readings.get(signature)
+                read = readings.get(name_reading[slot])
                 if read is None:
+                    how = name_how[slot]
                     found_by = method
                     if method == "exact" and how == "transliteration":
                         # A recorded romanization (Gornal for Горналь) is the reading a key
@@ -559,7 +559,7 @@ class Resolver:
                     )
                     respelled = found_by == "key" and not latin_query
                     missing = hint is None and not bare
-                    read = readings[signature] = _SlotReading(
+                    read = readings[name_reading[slot]] = _SlotReading(
                         rank_tuple(
                             0, variant, found_by, respelled, missing, 0, similarity, 0.0, how,
                             False,
