@@ -165,6 +165,19 @@ class Index:
                 self.name_how[slot],
             )
             self.name_sig.append(signatures.setdefault(sig, len(signatures)))
+        # Names that read alike to an exact, key or case-form hit (the resolver's consider): one
+        # text, language, type and kind of descriptor; one number each, read once per lookup.
+        self.name_reading = array("i")
+        readings: dict[tuple[str, str, str, bool, bool], int] = {}
+        for slot, name in enumerate(self.name_text):
+            reading = (
+                name,
+                self.name_lang[slot],
+                self.name_how[slot],
+                self.name_variant[slot],
+                self.name_hint[slot] is None,
+            )
+            self.name_reading.append(readings.setdefault(reading, len(readings)))
         self._groups = array("i")
         self._exact = self._grouped(exact)
         self._by_key = self._grouped(by_key)
@@ -265,14 +278,16 @@ class Index:
         segments = self._segments if self._segments is not None else self._build_segments()
         found: dict[str, int] = {}
         for allowed, probes in _plan(len(k)):
-            near: set[str] = set()
+            # A list, not a set: the few keys two probes share are scored twice, which costs
+            # less than hashing every key into a set.
+            near: list[str] = []
             for prefix, pos, end in probes:
-                near.update(segments.get(prefix + k[pos:end], ()))
-            near.discard(k)
+                near += segments.get(prefix + k[pos:end], ())
             for other, edits, _ in process.extract(
                 k, near, scorer=OSA.distance, score_cutoff=allowed, limit=None
             ):
                 found[other] = edits
+        found.pop(k, None)
         nearest = sorted(found.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
         self._last_fuzzy = (k, tuple(nearest))
         return nearest
@@ -289,7 +304,7 @@ class Index:
 _STATE: Final = (
     "_places", "position", "name_place", "name_how", "name_variant", "name_text", "name_hint",
     "name_lang", "name_fine", "name_romanized", "_romanized", "_romanized_at",
-    "name_sig", "_groups", "_exact", "_by_key",
+    "name_sig", "name_reading", "_groups", "_exact", "_by_key",
 )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ A blocking key for candidates, not a verdict; it does not strip descriptors (spl
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from typing import NamedTuple
 
@@ -220,7 +221,7 @@ def key(text: str) -> str:
     if not _REWRITES.search(raw):
         # Collapse repeated letters (жж, ss, the vowels of -iia and -ейе-): spellings disagree
         # most there. Digits stay as they are (Миколаївка 11).
-        return _REPEATS.sub(r"\1", raw)
+        return _REPEATS.sub(_FIRST_OF_RUN, raw)
     out: list[str] = []
     for symbol in raw:
         if symbol == _S and out and out[-1] == "t":
@@ -233,6 +234,9 @@ def key(text: str) -> str:
 
 
 _REPEATS = re.compile(r"([^\d])\1+")
+# A run's letter, read in C: a template (r"\1") costs a call into the re module's Python code at
+# every sub, match or not.
+_FIRST_OF_RUN = operator.methodcaller("group", 1)
 _CYRILLIC_WORDS = re.compile("[а-яёіїєґ]+(?:['\\- ][а-яёіїєґ]+)*")
 # Every Cyrillic letter the table reads, to its symbols; apostrophes, hyphens and spaces to none.
 _CYRILLIC_PASS = str.maketrans(

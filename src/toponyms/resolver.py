@@ -38,6 +38,7 @@ from .scoring import (
     context_score,
     default_threshold,
     fuzzy_name_rank,
+    placed_rank,
     prior,
     rank_key,
     rank_tuple,
@@ -374,7 +375,7 @@ class Resolver:
             return core, None
         k = key(core)
         pruning = limit if near is None else None
-        found = self._gather(core, k, hint, keep, pruning)
+        found: list[Candidate] = self._gather(core, k, hint, keep, pruning)
         if not found:  # "Луцький райнон": a garbled descriptor hides the name
             repaired = repair_descriptor(text)
             if repaired is not None:
@@ -451,9 +452,10 @@ class Resolver:
             ),
         )  # fmt: skip
         # Near misses left partly unbuilt come built in rank order.
-        pruned = isinstance(found, _Found)
+        # Gathered in rank order, unless a context reorders them.
+        presorted = isinstance(found, _Found) and not context
         pool = found.pool if isinstance(found, _Found) else len(found)
-        return core, assess(index, found, query, limit=limit, pool=pool, presorted=pruned)
+        return core, assess(index, found, query, limit=limit, pool=pool, presorted=presorted)
 
     def _unit_by_adjective(
         self, adjective: str | None, keep: _Keep, limit: int | None
@@ -499,12 +501,13 @@ class Resolver:
     # ---------------------------------------------------------------------- evidence
     def _gather(
         self, core: str, k: str, hint: str | None, keep: _Keep, limit: int | None = None
-    ) -> list[Candidate]:
-        """Every place the query's ``core`` (whose key is ``k``) may name, with its evidence.
+    ) -> _Found:
+        """Every place the query's ``core`` (whose key is ``k``) may name, with its evidence,
+        in rank order (rank_key, no context counted).
 
         With ``limit`` (no context to come, which would reorder them), near misses are built
-        only where the first ``limit`` answers depend on them, and counted all: the list is a
-        _Found that says how many places there were."""
+        only where the first ``limit`` answers depend on them, and counted all: the _Found says
+        how many places there were."""
         index = self.index
         best: dict[int, Candidate] = {}
         best_rank: dict[int, tuple[float, ...]] = {}  # rank_key of each best, as it was built
@@ -514,6 +517,7 @@ class Resolver:
         name_variant, name_text, name_hint = index.name_variant, index.name_text, index.name_hint
         name_place, name_fines, name_lang = index.name_place, index.name_fine, index.name_lang
         name_how, place_of, name_sig = index.name_how, index.place, index.name_sig
+        name_reading = index.name_reading
         query_fine = fine(core)
         bare_fine = ""  # for case forms, set when they are read: мирноградом ~ мирноград
         latin_query = not has_cyrillic(core)
@@ -539,26 +543,31 @@ class Resolver:
             unit_hint = hint in _UNIT_HINTS
             # First each place's best slot, by what the slot adds to the rank (the place's own
             # part is the same for all its slots); names met before are read from memory.
-            readings: dict[tuple[str, str, str, bool, bool], _SlotReading] = {}
+            readings: dict[int, _SlotReading] = {}  # by the index's name_reading
             spells: dict[tuple[str, str, bool], bool] = {}
             chosen: dict[int, _Chosen] = {} if into is None else into
+            # Case forms inflect recorded names, not GeoNames' loose variants.
+            no_variants = method == "form" and not variants
+            bare_query = hint is None
             for slot in slots:
                 variant = name_variant[slot]
-                if method == "form" and variant and not variants:
-                    continue  # case forms inflect recorded names, not GeoNames' loose variants
+                if variant and no_variants:
+                    continue
                 name = name_text[slot]
                 if plural and name[-1:] in _NEUTER_ENDINGS:
                     continue  # the key's vowels are coarse: a plural is no neuter name's form
                 bare = name_hint[slot] is None
-                if _variant_with_descriptor(variant, bare, hint):
+                if variant and bare_query and not bare:
+                    # An unclassified variant whose descriptor is part of it (GeoNames' "Donbas
+                    # City" for Donetsk), met by a query without one (Donbas): that says nothing.
                     continue
                 position = name_place[slot]
                 if keep is not None and not keep(place_of(position)):
                     continue
-                lang = name_lang[slot]
                 if reading is not None:
                     # A unit word narrows the field to a few dozen units, whose adjectives
                     # foreign text spells loosely (Charkovskej oblasti: Харківська область).
+                    lang = name_lang[slot]
                     unit = unit_hint and kinds[position] in fits
                     ok = spells.get((name, lang, unit))
                     if ok is None:
@@ -567,10 +576,9 @@ class Resolver:
                         )
                     if not ok:
                         continue
-                how = name_how[slot]
-                signature = (name, lang, how, variant, bare)
-                read = readings.get(signature)
+                read = readings.get(name_reading[slot])
                 if read is None:
+                    how = name_how[slot]
                     found_by = method
                     if method == "exact" and how == "transliteration":
                         # A recorded romanization (Gornal for Горналь) is the reading a key
@@ -581,7 +589,7 @@ class Resolver:
                     )
                     respelled = found_by == "key" and not latin_query
                     missing = hint is None and not bare
-                    read = readings[signature] = _SlotReading(
+                    read = readings[name_reading[slot]] = _SlotReading(
                         rank_tuple(
                             0, variant, found_by, respelled, missing, 0, similarity, 0.0, how,
                             False,
@@ -595,10 +603,14 @@ class Resolver:
                 for position, rank, slot, read, hint_score in placed(chosen, hint):
                     build(position, rank, slot, read, hint_score, against)
 
-        def near_misses(keys: list[tuple[str, int]]) -> dict[int, _Chosen]:
+        def near_misses(
+            keys: list[tuple[str, int]],
+        ) -> tuple[dict[int, tuple[tuple[float, ...], int, int]], dict[str, float]]:
             """consider(..., "fuzzy", into=...) over the slots of every key, for many places at
             once: the query is compared with all their spellings in one call, and a name's part
-            of the rank is made once per spelling, type and kind of descriptor (name_sig)."""
+            of the rank is made once per spelling, type and kind of descriptor (name_sig).
+            Each place's best as (its name's rank, slot, key edits), made into what consider
+            chooses (near_reading) only for the places that are built; and the similarities."""
             groups = [(index.by_key(found), edits) for found, edits in keys]
             spellings = {name_fines[slot] for slots, _ in groups for slot in slots}
             scores = {
@@ -611,15 +623,16 @@ class Resolver:
             # Per spelling, type and kind of descriptor (the index's name_sig): the name's rank,
             # or None where it is no evidence.
             read: dict[int, tuple[float, ...] | None] = {}
+            bare_query = hint is None
             for slots, edits in groups:
                 for slot in slots:
                     sig = name_sig[slot]
                     rank = read.get(sig, _UNREAD)
                     if rank is _UNREAD:
                         variant, bare = name_variant[slot], name_hint[slot] is None
-                        skip = _variant_with_descriptor(variant, bare, hint)
+                        skip = variant and bare_query and not bare  # as in consider
                         rank = read[sig] = None if skip else fuzzy_name_rank(
-                            variant, hint is None and not bare, scores[name_fines[slot]],
+                            variant, bare_query and not bare, scores[name_fines[slot]],
                             name_how[slot],
                         )  # fmt: skip
                     if rank is None:
@@ -630,21 +643,19 @@ class Resolver:
                     known = taken.get(position)
                     if known is None or rank < known[0]:
                         taken[position] = (rank, slot, edits)
-            return {
-                position: (
-                    rank,
-                    slot,
-                    _SlotReading(
-                        rank,
-                        "fuzzy",
-                        scores[name_fines[slot]],
-                        edits,
-                        False,
-                        hint is None and name_hint[slot] is not None,
-                    ),
-                )
-                for position, (rank, slot, edits) in taken.items()
-            }
+            return taken, scores
+
+        def near_reading(
+            taken: tuple[tuple[float, ...], int, int], scores: dict[str, float]
+        ) -> _Chosen:
+            """A place's best near miss, as near_misses took it, as consider chooses one."""
+            rank, slot, edits = taken
+            missing = hint is None and name_hint[slot] is not None
+            return (
+                rank,
+                slot,
+                _SlotReading(rank, "fuzzy", scores[name_fines[slot]], edits, False, missing),
+            )
 
         def placed(
             chosen: dict[int, _Chosen], hint: str | None
@@ -661,10 +672,7 @@ class Resolver:
                 statics = place_statics.get(position)
                 if statics is None:
                     statics = place_statics[position] = _statics(columns, position)
-                rank = rank_tuple(
-                    hint_score, name_variant[slot], read.method, read.respelled, read.missing, 0,
-                    read.similarity, statics[0], name_how[slot], statics[3],
-                )  # fmt: skip
+                rank = placed_rank(name_rank, hint_score, statics[0], name_how[slot], statics[3])
                 yield position, rank, slot, read, hint_score
 
         def build(
@@ -689,19 +697,19 @@ class Resolver:
                 OSA.distance(against, name_fines[slot]) if read.method == "fuzzy" else 0,
             )  # fmt: skip
 
-        def finish() -> list[Candidate]:
+        def finish(pool: int | None = None) -> _Found:
             """The candidates, with the units named after a centre that was found where the
             query's descriptor asks for a unit: an oblast or raion bears its centre's name, so
             Gebiet Charkiw, provincia de Járkov and Περιφέρεια Χάρκοβου reach Kharkiv Oblast by
             any spelling recorded for the city (GeoNames keeps dozens of languages' for cities,
-            none for oblasts)."""
+            none for oblasts). Ranked, out of ``pool`` places (default: those built)."""
             fits = _HINT_FITS.get(hint or "")
             if hint == "entity" and best:
                 # A people's republic is named after its capital and claims that oblast.
                 claims = self._claims
                 for place, c in list(best.items()):
                     lift(claims.get(index.place(place).id, ()), c)
-                return list(best.values())
+                return ranked(pool)
             if hint in ("oblast", "raion") and fits and best:
                 for place, c in list(best.items()):
                     info = index.place(place)
@@ -713,7 +721,13 @@ class Resolver:
                         and index.place(index.name_place[slot]).kind in fits
                     ]  # fmt: skip
                     lift(units, c)
-            return list(best.values())
+            return ranked(pool)
+
+        def ranked(pool: int | None) -> _Found:
+            # best_rank holds each candidate's rank_key: sorted (stably) by it here, they need
+            # not be ranked again unless a context reorders them.
+            found = sorted(best.values(), key=lambda c: best_rank[c.place])
+            return _Found(found, len(found) if pool is None else pool)
 
         def lift(units: Sequence[int], c: Candidate) -> None:
             """Consider the name slots ``units`` of units named after the place of ``c``: each
@@ -793,8 +807,8 @@ class Resolver:
                 # Near misses reach hundreds of places (Pokrovks: Pokrovsk and the Pokrovske and
                 # Pokrovka villages). All are ranked and counted; candidates are built for those
                 # the answer can depend on: the first ``limit``, the one after, and their rivals.
-                chosen = near_misses(index.fuzzy_keys(k))
-                pool = len(chosen)
+                taken, scores = near_misses(index.fuzzy_keys(k))
+                pool = len(taken)
                 # A place's rank up to its similarity is its name's and the descriptor's
                 # agreement with its kind: only those that may come first, next or as a rival
                 # need the rest of theirs (their prominence).
@@ -806,18 +820,18 @@ class Resolver:
                     ,
                         p,
                     )
-                    for p, c in chosen.items()
+                    for p, c in taken.items()
                 ]  # fmt: skip
                 first.sort(key=lambda item: item[0])
                 end = _deciding([rank for rank, _ in first], limit, ties=True)
                 wanted = {position for _, position in first[:end]}
-                chosen = {p: c for p, c in chosen.items() if p in wanted}
+                chosen = {p: near_reading(c, scores) for p, c in taken.items() if p in wanted}
                 ordered = sorted(placed(chosen, hint), key=lambda item: item[1])
                 for position, rank, slot, read, hint_score in ordered[
                     : _deciding([item[1] for item in ordered], limit)
                 ]:
                     build(position, rank, slot, read, hint_score, query_fine)
-                return _Found(finish(), pool)
+                return finish(pool)
         return finish()
 
     # ------------------------------------------------------------- filters, context
@@ -956,8 +970,8 @@ class _Assessed:
 
 
 class _Found(list[Candidate]):
-    """Candidates in rank order, some of them not built: ``pool`` is how many places were
-    found."""
+    """Candidates in rank order (rank_key, no context counted), near misses perhaps not all
+    built: ``pool`` is how many places were found."""
 
     def __init__(self, candidates: list[Candidate], pool: int) -> None:
         super().__init__(candidates)
@@ -1060,12 +1074,6 @@ def _how(c: Candidate) -> How:
     if c.method == "form":
         return "case-form"
     return "fuzzy"
-
-
-def _variant_with_descriptor(variant: bool, bare: bool, hint: str | None) -> bool:
-    """Whether a name is an unclassified variant whose descriptor is part of it (GeoNames'
-    "Donbas City" for Donetsk), met by a query without one (Donbas): that says nothing."""
-    return variant and not bare and hint is None
 
 
 def _similarity(

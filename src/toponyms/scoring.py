@@ -25,8 +25,8 @@ from .index import Index, PlaceInfo, distance_km
 
 __all__ = [
     "FEATURES", "PLACE_FEATURES", "Assessment", "Candidate", "Query", "assess", "clear_winner",
-    "context_score", "default_threshold", "even_odds", "features", "fuzzy_name_rank", "rank",
-    "rank_key", "rank_tuple", "winner_features",
+    "context_score", "default_threshold", "even_odds", "features", "fuzzy_name_rank",
+    "placed_rank", "rank", "rank_key", "rank_tuple", "winner_features",
 ]  # fmt: skip
 
 # How a candidate was found, strongest first.
@@ -144,14 +144,29 @@ def rank_tuple(
     )  # fmt: skip
 
 
+def placed_rank(
+    name_rank: tuple[float, ...], hint: int, prior: float, name_how: str, current: bool
+) -> tuple[float, ...]:
+    """rank_tuple with the place's part (its hint, prior and whether it is current) put into
+    ``name_rank``, a rank_tuple made with none (hint 0, prior 0, not current) and no context."""
+    weight = prior - NAME_PENALTY[name_how] + (0.5 if current else 0.0)
+    return (-hint, *name_rank[1:6], -weight, name_rank[7])
+
+
 def fuzzy_name_rank(
     variant: bool, descriptor_missing: bool, similarity: float, name_how: str
 ) -> tuple[float, ...]:
     """rank_tuple of a near miss with no descriptor agreement, context or prominence counted:
-    what its name adds to the rank, before the place's part."""
-    return rank_tuple(
-        0, variant, "fuzzy", False, descriptor_missing, 0, similarity, 0.0, name_how, False
-    )
+    what its name adds to the rank, before the place's part. Made here as rank_tuple makes it
+    (the same sums, so the same floats): a query's near misses may be hundreds of names."""
+    weight = 0.0 - NAME_PENALTY[name_how] + 0.0
+    return (
+        0, int(variant), _FUZZY_RANK, int(descriptor_missing), 0, -round(similarity, 2), -weight,
+        -similarity,
+    )  # fmt: skip
+
+
+_FUZZY_RANK = METHOD_RANK["fuzzy"]
 
 
 def prior(kind: str, population: int, country: str) -> float:
@@ -357,9 +372,13 @@ def one_place(index: Index, a: Candidate, b: Candidate) -> bool:
     if a.matched.casefold() != b.matched.casefold():
         return False
     ids, parents = index.columns.id, index.columns.parents
-    return ids[a.place] in parents[b.place].split("\x1f") or ids[b.place] in parents[a.place].split(
-        "\x1f"
-    )
+    return _encloses(parents[b.place], ids[a.place]) or _encloses(parents[a.place], ids[b.place])
+
+
+def _encloses(parents: str, unit: str) -> bool:
+    """Whether ``unit`` is one of the ids in ``parents`` (joined by U+001F). Most are not even a
+    substring of them, which is asked first."""
+    return unit in parents and unit in parents.split("\x1f")
 
 
 def rank(index: Index, found: list[Candidate], *, presorted: bool = False) -> None:

@@ -65,6 +65,7 @@ class _Rules:
     prepositions: Mapping[str, Mapping[str, frozenset[str]]]  # lang -> word -> governed cases
     all_prepositions: frozenset[str]
     possessive: tuple[tuple[str, str], ...]  # (ending, replacement), longest first
+    possessive_endings: tuple[str, ...]  # the endings alone, for one str.endswith
 
 
 _rules: _Rules | None = None
@@ -168,6 +169,8 @@ def _parse(raw: str, rules: _Rules) -> tuple[list[str], tuple[str, ...], frozens
 
 def _strip_possessive(word: str, rules: _Rules) -> str | None:
     """The romanized word without its English possessive ending, or None if it has none."""
+    if not word.endswith(rules.possessive_endings):  # as nearly every word: one test
+        return None
     for ending, replacement in rules.possessive:
         cut = len(word) - len(ending)
         if cut > 0 and word.endswith(ending) and _is_latin(word[cut - 1]):
@@ -313,7 +316,10 @@ def _compile(data: Mapping[str, Any]) -> _Rules:
         raise SchemeError(f"{_RULES_PATH}: prepositions need ru, uk, latn and en")
     longest = max(len(tail) for table in suffixes.values() for tail in table)
     every_preposition = frozenset(word for table in prepositions.values() for word in table)
-    return _Rules(suffixes, longest, letters, prepositions, every_preposition, tuple(possessive))
+    return _Rules(
+        suffixes, longest, letters, prepositions, every_preposition, tuple(possessive),
+        tuple(ending for ending, _ in possessive),
+    )  # fmt: skip
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Literal
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 __all__ = [
@@ -425,7 +426,10 @@ def split_descriptors(text: str) -> tuple[str, KindHint | None]:
     qualifier naming a larger unit, "Покровськ (Донецька обл.)" or "Pokrovsk, Donetsk oblast",
     is context, not part of the name, and is dropped.
     """
-    words = _GLUED_ABBREVIATION.sub(r"\1. ", clean(_without_qualifier(text))).split(" ")
+    cleaned = clean(_without_qualifier(text))
+    if "." in cleaned:  # a template sub costs microseconds even where nothing matches
+        cleaned = _GLUED_ABBREVIATION.sub(r"\1. ", cleaned)
+    words = cleaned.split(" ")
     if len(words) > 3 and words[0] in _UNIT_HEADS and words[1] in _UNIT_ADJECTIVES:
         rest = 1
         while rest < len(words) - 1 and words[rest] in _UNIT_ADJECTIVES:
@@ -499,14 +503,16 @@ def repair_descriptor(text: str) -> str | None:
     words = clean(_without_qualifier(text)).split(" ")
     if len(words) < 2 or len(words[-1]) < 4 or (words[-1],) in _SUFFIXES:
         return None
-    last = words[-1]
-    best: tuple[int, str] | None = None
-    for descriptor in _REPAIRABLE:
-        limit = 1 if len(descriptor) <= 5 else 2
-        d = OSA.distance(last, descriptor, score_cutoff=limit)
-        if d <= limit and (best is None or d < best[0]):
-            best = (d, descriptor)
-    return None if best is None else " ".join([*words[:-1], best[1]])
+    # Every descriptor within two edits in one call, then each held to its own limit; the
+    # nearest wins, the first in _REPAIRABLE's order of those as near.
+    near = [
+        (d, i, descriptor)
+        for descriptor, d, i in process.extract(
+            words[-1], _REPAIRABLE, scorer=OSA.distance, score_cutoff=2, limit=None
+        )
+        if d <= (1 if len(descriptor) <= 5 else 2)
+    ]
+    return " ".join([*words[:-1], min(near)[2]]) if near else None
 
 
 # A self-proclaimed "people's republic" named after its capital, in any language and case:
