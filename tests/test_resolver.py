@@ -716,3 +716,15 @@ def test_a_short_word_after_a_unit_word_is_no_stem() -> None:
 )
 def test_bulgarian_spellings_meet_only_recorded_names(query: str, expected: str | None) -> None:
     assert toponyms.normalize(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kreminnej", "Kreminna"),  # Polish: of Kreminna; not the village Кремінне
+        ("Popasnej", "Popasna"),
+        ("Kreminne", "Kreminne"),  # the village, spelt as it is
+    ],
+)
+def test_a_polish_feminine_case_is_no_romanization(query: str, expected: str) -> None:
+    assert toponyms.normalize(query) == expected

@@ -1093,7 +1093,14 @@ def _similarity(
         similarity = _romanized_similarity(query_fine, index, slot, name_fine)
     else:
         similarity = fuzz.ratio(query_fine, name_fine) / 100
-    if method == "key" and similarity < _KEY_MIN_SIMILARITY:
+    if method == "key" and (
+        similarity < _KEY_MIN_SIMILARITY
+        # Kreminnej ~ Кремінне, Popasnej ~ Попасный: -ej romanizes -ей alone; Polish writes
+        # the feminine's cases so (w Kreminnej, of Kreminna), which the case forms read.
+        or (
+            latin_query and query_fine.endswith("ej") and not name_fine.endswith(("ej", "ei", "ey"))
+        )
+    ):
         # The coarse key met, the spellings did not (Zelensky ~ Solonske): a near miss at
         # best, scored as a one-edit fuzzy hit.
         return similarity, "fuzzy", 1
