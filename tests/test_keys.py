@@ -24,6 +24,8 @@ SAME_NAME = [
     ["Yenakiieve", "Yenakiyeve", "Jenakijewe", "Єнакієве", "Енакиево", "Yenakiyevo"],
     ["Donetsk", "Donezk", "Donieck", "Донецьк", "Донецк"],
     ["Sievierodonetsk", "Severodonetsk", "Sjewjerodonezk", "Сєвєродонецьк", "Северодонецк"],
+    # German x (кс) beside sch (ш), no w to show the habit
+    ["Kosharo-Oleksandrivka", "Koscharo-Olexandrivka", "Кошаро-Олександрівка"],
 ]
 
 

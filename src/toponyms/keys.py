@@ -97,7 +97,11 @@ class _Habit(NamedTuple):
 
     @classmethod
     def of(cls, text: str) -> _Habit:
-        german_polish = _GERMAN_POLISH_MARKS.search(text) is not None
+        # x beside sch is German кс beside ш (Olexandro-Schultyne): the systems that write х
+        # as x write ш as sh or š.
+        german_polish = _GERMAN_POLISH_MARKS.search(text) is not None or (
+            "x" in text and "sch" in text
+        )
         return cls(
             english=not german_polish and _ENGLISH_MARKS.search(text) is not None,
             german=_GERMAN_MARKS.search(text) is not None,
