@@ -728,3 +728,9 @@ def test_bulgarian_spellings_meet_only_recorded_names(query: str, expected: str 
 )
 def test_a_polish_feminine_case_is_no_romanization(query: str, expected: str) -> None:
     assert toponyms.normalize(query) == expected
+
+
+def test_a_neuter_reading_of_a_case_form_meets_no_plural_name() -> None:
+    """Рідкодуба, of Рідкодуб: its neuter reading рідкодубо shares a key with the plural
+    Ridkoduby, which must not split the name."""
+    assert toponyms.normalize("Рідкодуба") == "Ridkodub"

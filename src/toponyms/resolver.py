@@ -100,6 +100,7 @@ _MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
 _PLURAL_ENDINGS = frozenset("иыі")
 _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
+_PLURAL_NAME_ENDINGS = frozenset("иыіИЫІyiYI")
 # The evidence methods, strongest first.
 _METHODS = ("exact", "key", "form", "fuzzy")
 _NO_KINDS: frozenset[str] = frozenset()
@@ -531,6 +532,7 @@ class Resolver:
             reading: str | None = None,  # a Latin case form's nominative reading, as fine() spells
             variants: bool = False,  # may a case form inflect an unclassified variant name
             plural: bool = False,  # a Cyrillic case form read as a plural (Герасимов: -ы, -и)
+            neuter: bool = False,  # ... or as a neuter (Рідкодуба: рідкодубо)
             into: dict[int, _Chosen] | None = None,  # choose each place's name here, no more
         ) -> None:
             """Keep, for each place a slot names, the best evidence: a candidate is built only
@@ -556,6 +558,8 @@ class Resolver:
                 name = name_text[slot]
                 if plural and name[-1:] in _NEUTER_ENDINGS:
                     continue  # the key's vowels are coarse: a plural is no neuter name's form
+                if neuter and name[-1:] in _PLURAL_NAME_ENDINGS:
+                    continue  # nor a neuter a plural's (рідкодубо is no Ridkoduby)
                 bare = name_hint[slot] is None
                 if variant and bare_query and not bare:
                     # An unclassified variant whose descriptor is part of it (GeoNames' "Donbas
@@ -786,12 +790,13 @@ class Resolver:
                 )  # fmt: skip
                 form_key = key(form_core)
                 plural = not latin_query and form_core[-1] in _PLURAL_ENDINGS
+                neuter = not latin_query and form_core[-1] in _NEUTER_ENDINGS
                 step = (form_key, hint or form_hint, reading, plural)
                 if step not in keyed:  # Киева, Києва, Киеве read to one key: look it up once
                     keyed.add(step)
                     consider(
                         index.by_key(form_key), "form", hint or form_hint, reading=reading,
-                        plural=plural,
+                        plural=plural, neuter=neuter,
                     )  # fmt: skip
                 hungarian = hungarian_respelling(form_core) if latin_query else None
                 if hungarian is not None:  # Kupjanszkban: kupjanszk, read as Hungarian
