@@ -482,3 +482,26 @@ def test_a_variant_of_a_far_place_is_still_read_in_the_texts_context() -> None:
     found = toponyms.extract("Russian forces attacked Vilsana near Kupiansk in Kharkiv Oblast.")
     place = found[0].answer.place
     assert place is not None and place.admin1 == "Kharkiv Oblast"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The accusative of a hromada's adjective, listed before the plural noun, narrowed by
+        # the oblast the sentence names (three oblasts have a Краснопільська громада)
+        ("Росіяни атакували Краснопільську, Миропільську та Білопільську громади Сумщини.",
+         ["Krasnopilska hromada", "Myropilska hromada", "Bilopilska hromada", "Sumy Oblast"]),
+        ("обстріляли три громади Нікопольського району - Червоногригорівську, Нікопольську та "
+         "Марганецьку.",
+         ["Nikopolskyi Raion", "Chervonohryhorivska hromada", "Nikopolska hromada",
+          "Marhanetska hromada"]),
+        # The locative of a town in -ськ stays the town
+        ("у Покровську та Мирнограді", ["Pokrovsk", "Myrnohrad"]),
+    ],
+)  # fmt: skip
+def test_hromadas_listed_by_their_adjectives(text: str, expected: list[str]) -> None:
+    found = toponyms.extract(text)
+    assert [m.name for m in found] == expected
+    krasnopilska = found[0].answer.place
+    if expected[0] == "Krasnopilska hromada":
+        assert krasnopilska is not None and krasnopilska.admin1 == "Sumy Oblast"

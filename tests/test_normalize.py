@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from toponyms.text.normalize import APOSTROPHES, clean, repair_descriptor, split_descriptors
+from toponyms.text.normalize import (
+    APOSTROPHES,
+    clean,
+    is_feminine_accusative,
+    repair_descriptor,
+    split_descriptors,
+)
 
 
 @pytest.mark.parametrize(
@@ -257,3 +263,12 @@ def test_latin_unit_adjectives(text: str, adjective: bool) -> None:
     from toponyms.text.normalize import is_latin_unit_adjective
 
     assert is_latin_unit_adjective(text) is adjective
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("краснопільську", True), ("краснопольскую", True), ("покровськ", False),
+     ("херсонській", False), ("краснопільську громаду", False)],
+)  # fmt: skip
+def test_feminine_accusative_adjectives(word: str, expected: bool) -> None:
+    assert is_feminine_accusative(word) is expected

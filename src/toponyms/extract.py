@@ -626,6 +626,13 @@ _PLURAL_UNITS = {
         ),
         "raion",
     ),
+    **dict.fromkeys(
+        (
+            "hromadas", "hromady", "gromady", "громади", "громад", "громадах", "громадам",
+            "громадами", "громады", "общины", "общин",
+        ),
+        "hromada",
+    ),
 }  # fmt: skip
 # Cyrillic ones make units of the names after them only when all are adjectives (у районах:
 # Нікопольському та Дніпровському): області, области are also the singular's genitive and
@@ -633,7 +640,7 @@ _PLURAL_UNITS = {
 # the areas of" them (в районах Богданівки та Іванівського).
 _PLURAL_BEFORE_ONLY = frozenset(word for word in _PLURAL_UNITS if has_cyrillic(word))
 _ADJECTIVAL = re.compile(
-    r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ого|ому|им|ім|ій|ої|ою|а|і|их|ими|ой|ом|ая|ую|ие|ые|ых|ыми)$"
+    r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ого|ому|им|ім|ій|ої|ою|а|у|і|их|ими|ой|ом|ая|ую|ие|ые|ых|ыми)$"
 )
 _PLURAL_UNIT = re.compile(r"\b(?:" + "|".join(_PLURAL_UNITS) + r")\b", re.IGNORECASE)
 # Between a plural unit word and the list after it: "of", "de", "von der", a colon or comma.
@@ -1023,6 +1030,9 @@ _BROAD_KINDS = frozenset({"oblast", "entity", "region", "federal_subject", "coun
 _DETECT_THRESHOLD = 0.3
 _NEAR = 24  # the other places a mention is read beside, nearest first in the text
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement"})
+# What the text's oblast and places narrow: settlements, and the hromadas and raions that several
+# oblasts have of one name (Краснопільська громада: of Sumy, Kharkiv and Kherson oblasts).
+_NARROWED_KINDS = _SETTLEMENT_KINDS | {"hromada", "raion"}
 
 
 def _in_context(
@@ -1055,7 +1065,7 @@ def _in_context(
         answer = ask(asked)
         if within is not None and alone.kind in _BROAD_KINDS and answer.name != alone.name:
             continue  # an oblast outside ``within`` (Luhansk Oblast is no Luhanske of Donetsk's)
-        if alone.kind is None or alone.kind in _SETTLEMENT_KINDS:
+        if alone.kind is None or alone.kind in _NARROWED_KINDS:
             unit = None
             if within is None:
                 # The unit a list names after it (... и Торское Донецкой Народной Республики),

@@ -48,6 +48,7 @@ from .text.normalize import (
     ARTICLES,
     clean,
     has_cyrillic,
+    is_feminine_accusative,
     is_feminine_adjective,
     is_latin_unit_adjective,
     oblast_adjective,
@@ -100,6 +101,7 @@ _MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
 _PLURAL_ENDINGS = frozenset("иыі")
 _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
+_IN_SK = re.compile(r"(?:ськ|цьк|зьк|ск|цк)$", re.IGNORECASE)  # a town's name: Покровськ
 _PLURAL_NAME_ENDINGS = frozenset("иыіИЫІyiYI")
 # The evidence methods, strongest first.
 _METHODS = ("exact", "key", "form", "fuzzy")
@@ -401,8 +403,16 @@ class Resolver:
             return core, None
         if (
             hint is None
-            and is_feminine_adjective(core)
             and not any(c.method == "exact" for c in found)
+            and (
+                is_feminine_adjective(core)
+                # Краснопільську, Краснопольскую (громаду): the accusative, unless it is the
+                # locative of a town in -ськ (у Покровську), which a case form has found.
+                or (
+                    is_feminine_accusative(core)
+                    and not any(c.method != "fuzzy" and _IN_SK.search(c.matched) for c in found)
+                )
+            )
         ):
             # Херсонській, Донецкой: a bare feminine adjective in some case agrees with
             # область or громада, not with a settlement's neuter or masculine name.

@@ -21,6 +21,7 @@ __all__ = [
     "clean",
     "has_cyrillic",
     "is_cyrillic",
+    "is_feminine_accusative",
     "is_feminine_adjective",
     "is_latin_unit_adjective",
     "long_descriptor_words",
@@ -568,6 +569,19 @@ def is_feminine_adjective(core: str) -> bool:
     if " " in core:
         return False
     match = _FEMININE_ADJECTIVE.search(core, max(0, len(core) - 6))
+    return match is not None and match.end() == len(core)
+
+
+_FEMININE_ACCUSATIVE = re.compile(r"\w(?:[сцз]ьку|[сц]кую)")
+
+
+def is_feminine_accusative(core: str) -> bool:
+    """Whether ``core`` (cleaned) is one Cyrillic word ending as a feminine adjective's
+    accusative (Краснопільську, Краснопольскую), which is also the locative and dative of a
+    noun in -ськ (у Покровську): the caller tells which."""
+    if " " in core:
+        return False
+    match = _FEMININE_ACCUSATIVE.search(core, max(0, len(core) - 6))
     return match is not None and match.end() == len(core)
 
 
