@@ -505,3 +505,18 @@ def test_hromadas_listed_by_their_adjectives(text: str, expected: list[str]) -> 
     krasnopilska = found[0].answer.place
     if expected[0] == "Krasnopilska hromada":
         assert krasnopilska is not None and krasnopilska.admin1 == "Sumy Oblast"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian forces shelled the Krasnopillia, Bilopillia and Esman communities.",
+         ["Krasnopilska hromada", "Bilopilska hromada", "Esmanska hromada"]),
+        ("Betroffen waren die Gemeinden Bilopillja, Krasnopil und Welykopysariwka.",
+         ["Bilopilska hromada", "Krasnopilska hromada", "Velykopysarivska hromada"]),
+        ("Під вогнем опинилися Бериславська, Новорайська та Тягинська територіальні громади.",
+         ["Beryslavska hromada", "Novoraiska hromada", "Tiahynska hromada"]),
+    ],
+)  # fmt: skip
+def test_hromadas_listed_by_their_centres_or_adjectives(text: str, expected: list[str]) -> None:
+    assert [m.name for m in toponyms.extract(text)] == expected

@@ -734,3 +734,18 @@ def test_a_neuter_reading_of_a_case_form_meets_no_plural_name() -> None:
     """Рідкодуба, of Рідкодуб: its neuter reading рідкодубо shares a key with the plural
     Ridkoduby, which must not split the name."""
     assert toponyms.normalize("Рідкодуба") == "Ridkodub"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Krasnopillia hromada", "Krasnopilska hromada"),  # only the centre of one hromada
+        ("Gemeinde Krasnopillja", "Krasnopilska hromada"),
+        ("the community of Bilopillia", "Bilopilska hromada"),
+        ("Seredyna-Buda community", "Seredyno-Budska hromada"),
+        ("Velyka Pysarivka community", "Velykopysarivska hromada"),
+        ("Krasnopillia", "Krasnopillia"),  # no hromada word: the settlements' name
+    ],
+)
+def test_a_hromada_is_named_by_its_centre(query: str, expected: str) -> None:
+    assert toponyms.normalize(query) == expected

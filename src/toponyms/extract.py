@@ -628,8 +628,11 @@ _PLURAL_UNITS = {
     ),
     **dict.fromkeys(
         (
-            "hromadas", "hromady", "gromady", "громади", "громад", "громадах", "громадам",
-            "громадами", "громады", "общины", "общин",
+            "hromadas", "hromady", "hromadach", "gromady", "communities", "municipalities",
+            "gemeinden", "громади", "громад", "громадах", "громадам", "громадами", "громады",
+            "общины", "общин", "territorial communities", "територіальні громади",
+            "територіальних громад", "територіальних громадах", "сільські громади",
+            "селищні громади", "міські громади",
         ),
         "hromada",
     ),
@@ -655,6 +658,9 @@ _LIST_JOINS = re.compile(
     r"(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
     re.IGNORECASE,
 )
+
+
+_LISTED_KINDS = frozenset({"oblast", "raion", "hromada", "federal_subject"})
 
 
 def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
@@ -696,7 +702,7 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
             if answer.kind in _UNIT_ANSWERS:
                 continue
             as_unit = find(f"{asked} {kind}")
-            if as_unit.name is not None and as_unit.kind in ("oblast", "raion", "federal_subject"):
+            if as_unit.name is not None and as_unit.kind in _LISTED_KINDS:
                 out[n] = (start, end, as_unit, f"{asked} {kind}")
     return out
 

@@ -735,6 +735,16 @@ class Resolver:
                         and index.place(index.name_place[slot]).kind in fits
                     ]  # fmt: skip
                     lift(units, c)
+            elif hint == "hromada" and best:
+                # The Krasnopillia community, Gemeinde Bilopillja: a hromada is named after its
+                # centre, the first settlement KATOTTG lists in it.
+                for place, c in list(best.items()):
+                    hromada = _centre_of(index.place(place))
+                    if hromada is None or hromada not in index.position:
+                        continue
+                    own = split_descriptors(index.place(index.position[hromada]).name)[0]
+                    named = index.exact(own)
+                    lift([s for s in named if index.place(index.name_place[s]).id == hromada], c)
             return ranked(pool)
 
         def ranked(pool: int | None) -> _Found:
@@ -1170,3 +1180,19 @@ def _not_a_name(text: str, core: str) -> bool:
 def _is_bulgarian(text: str) -> bool:
     """Whether ``text`` (lower case) is spelt as only Bulgarian spells (Търново)."""
     return _BULGARIAN_HARD_SIGN.search(text) is not None and _NOT_BULGARIAN.search(text) is None
+
+
+def _centre_of(info: PlaceInfo) -> str | None:
+    """The id of the hromada whose centre ``info`` is, or None: KATOTTG lists a hromada's
+    centre first, as its settlement 001 (UA59080090010070278, Krasnopillia, in
+    UA59080090000092991, Krasnopilska hromada)."""
+    code = info.id.removeprefix("katottg:")
+    if len(code) != _KATOTTG_LENGTH or code[9:12] != _CENTRE or info.kind not in _SETTLED:
+        return None
+    return next((p for p in info.parents if p.startswith(_HROMADA_PREFIX + code[:9])), None)
+
+
+_KATOTTG_LENGTH = 19  # UA and 17 digits
+_CENTRE = "001"
+_HROMADA_PREFIX = "katottg:"
+_SETTLED = frozenset({"city", "town", "village", "settlement"})

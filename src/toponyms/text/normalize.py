@@ -338,6 +338,12 @@ _RAION_BEFORE = [
     "okresu", "okrese", "okrug", "okruga", "okrugu", "distrito de", "el distrito de",
     "raión de", "rayón de", "distrikt", "distriktet",
 ]  # fmt: skip
+# A hromada's noun written before the name of its centre (Gemeinde Krasnopillja, the community
+# of Bilopillia, hromadzie Myropillia).
+_HROMADA_BEFORE = [
+    "gemeinde", "hromada", "hromady", "hromadzie", "gromada", "gromadzie", "community of",
+    "the community of", "municipality of", "the municipality of", "communauté de", "comunità di",
+]  # fmt: skip
 # Polish "rejon" in the cases of "w rejonie X", "z rejonu X": before a town's name in the
 # genitive, the area around the town; a raion is named by its masculine adjective.
 _AREA_OF = frozenset({"rejonie", "rejonu"})
@@ -366,6 +372,7 @@ _PREFIXES = _descriptors(
         "city_district": _CITY_DISTRICT,
         "oblast": _OBLAST_BEFORE,
         "raion": _RAION_BEFORE,
+        "hromada": _HROMADA_BEFORE,
     }
 )
 _SUFFIXES = _descriptors(
