@@ -497,6 +497,9 @@ def test_a_variant_of_a_far_place_is_still_read_in_the_texts_context() -> None:
           "Marhanetska hromada"]),
         # The locative of a town in -ськ stays the town
         ("у Покровську та Мирнограді", ["Pokrovsk", "Myrnohrad"]),
+        # A town listed among the adjectives a plural noun agrees with stays the town
+        ("Обстріляли Нікополь, Миропільську та Білопільську громади.",
+         ["Nikopol", "Myropilska hromada", "Bilopilska hromada"]),
     ],
 )  # fmt: skip
 def test_hromadas_listed_by_their_adjectives(text: str, expected: list[str]) -> None:

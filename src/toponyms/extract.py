@@ -695,7 +695,10 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
                 continue
             if joins.fullmatch(text, end, at) is None:
                 break
-            listed.append(n)
+            # Никополь, Покровскую и Червоногригорьевскую громады: a Cyrillic plural noun
+            # agrees with the adjectives before it, not with a town's name among them.
+            if not has_cyrillic(unit.group()) or _ADJECTIVAL.search(clean(out[n][3])):
+                listed.append(n)
             at, joins = start, _LIST_JOINS
         for n in listed:
             start, end, answer, asked = out[n]
