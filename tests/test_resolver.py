@@ -749,3 +749,8 @@ def test_a_neuter_reading_of_a_case_form_meets_no_plural_name() -> None:
 )
 def test_a_hromada_is_named_by_its_centre(query: str, expected: str) -> None:
     assert toponyms.normalize(query) == expected
+
+
+def test_a_given_name_in_a_case_is_no_near_miss() -> None:
+    """Hryhorija, the Polish genitive of Hryhorij, is a person's name, not Hryhorivka."""
+    assert toponyms.lookup("Hryhorija").name is None

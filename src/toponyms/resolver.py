@@ -458,9 +458,7 @@ class Resolver:
             # Asked once per query at most, and only where the feature can fire.
             # A word of another language counts where no unit word says the query is a unit's
             # adjective (w obwodzie sumskim: sumskim is also Croatian for "of the forest").
-            common_word=_Once(
-                lambda: is_common_word(bare, other_languages=unit_free) or is_given_name(bare)
-            ),
+            common_word=_Once(lambda: _word_or_given_name(bare, unit_free)),
         )  # fmt: skip
         # Near misses left partly unbuilt come built in rank order.
         # Gathered in rank order, unless a context reorders them.
@@ -1196,3 +1194,13 @@ _KATOTTG_LENGTH = 19  # UA and 17 digits
 _CENTRE = "001"
 _HROMADA_PREFIX = "katottg:"
 _SETTLED = frozenset({"city", "town", "village", "settlement"})
+
+
+def _word_or_given_name(core: str, unit_free: bool) -> bool:
+    """Whether ``core`` is a common word (of any language when no unit word was given), or a
+    given name in some case (Hryhorija, Владимира: of Hryhorij, of Владимир)."""
+    return (
+        is_common_word(core, other_languages=unit_free)
+        or is_given_name(core)
+        or any(is_given_name(c) for c in nominative_candidates(core)[1:4])
+    )
