@@ -754,3 +754,15 @@ def test_a_hromada_is_named_by_its_centre(query: str, expected: str) -> None:
 def test_a_given_name_in_a_case_is_no_near_miss() -> None:
     """Hryhorija, the Polish genitive of Hryhorij, is a person's name, not Hryhorivka."""
     assert toponyms.lookup("Hryhorija").name is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Большая Шапковка", "Velyka Shapkivka"),  # colloquial for the official Великая
+        ("Большой Бурлук", "Velykyi Burluk"),
+        ("Great Novosilka", "Velyka Novosilka"),
+    ],
+)
+def test_descriptive_words_in_russian_and_english(query: str, expected: str) -> None:
+    assert toponyms.normalize(query) == expected

@@ -276,7 +276,8 @@ _TURKISH_RESPELL = (("ç", "č"), ("c", "dž"), ("ş", "š"), ("ı", "y"), ("ğ"
 
 
 # The descriptive words of names (Велика, Мала, Нова, Стара, Верхня, Нижня, Червона, Козача)
-# as English, German, Polish, Czech, Slovak and the Romance languages translate them (Great
+# as English, German, Polish, Czech, Slovak, the Romance languages and colloquial Russian (Большая
+# for the official Великая) translate them (Great
 # Novosilka, Klein Pisky, Nowa Kachowka, Cossack Lopan), each read back as the Ukrainian
 # adjective in its three genders, since the translation drops the gender the name has.
 _TRANSLATED_WORDS: dict[str, tuple[str, ...]] = {}
@@ -315,6 +316,9 @@ for _ukrainian, _words in (
 ):
     for _word in _words.split():
         _TRANSLATED_WORDS[_word] = _ukrainian
+# Russian text read back as the official Russian name (KOATUU's Великая Александровка).
+for _word in ("большая", "большой", "большое", "большую", "большей"):
+    _TRANSLATED_WORDS[_word] = ("великая", "великий", "великое")
 _MAX_TRANSLATED_READINGS = 9
 
 

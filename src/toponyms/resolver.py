@@ -25,7 +25,7 @@ from . import gazetteer as _gazetteer
 from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
 from .index import Index, PlaceColumns, PlaceInfo, fine, shipped_index
-from .keys import foreign_respellings, hungarian_respelling, key
+from .keys import foreign_respellings, hungarian_respelling, key, translated_readings
 from .lexicon import is_common_word, is_given_name, is_person_name, is_water_body
 from .results import Answer, How, Match, Status
 from .scoring import (
@@ -771,9 +771,9 @@ class Resolver:
 
         consider(index.exact(core), "exact")
         consider(index.by_key(k), "key")
-        if latin_query:
-            for respelled in foreign_respellings(core):  # Tsjoegoejev, Ouglitch
-                consider(index.by_key(key(respelled)), "key", spelled=fine(respelled))
+        # Tsjoegoejev, Ouglitch; Cossack Lopan, Большая Шапковка (Великая, Велика)
+        for respelled in foreign_respellings(core) if latin_query else translated_readings(core):
+            consider(index.by_key(key(respelled)), "key", spelled=fine(respelled))
         if any(
             c.method == "exact" and not (c.variant and not latin_query) and not c.descriptor_missing
             for c in best.values()
