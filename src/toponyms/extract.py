@@ -801,7 +801,7 @@ _GOVERNORS = frozenset(
 # Luhansk, i grad Vovčansk u susednom Harkovu, Donecke ir kaimyniniame Luhanske.
 _NEIGHBOURING = frozenset(
     {
-        "neighbouring", "neighboring", "nearby", "adjacent", "benachbarten", "benachbarte",
+        "neighbouring", "neighboring", "benachbarten", "benachbarte",
         "benachbartem", "angrenzenden", "voisine", "voisin", "limitrophe", "vicina", "vicino",
         "confinante", "vecina", "vecino", "limítrofe", "vizinha", "vizinho", "sąsiednim",
         "sąsiedniej", "sąsiedniego", "sąsiedni", "sousední", "sousedním", "susedný", "susednom",
