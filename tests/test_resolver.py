@@ -766,3 +766,16 @@ def test_a_given_name_in_a_case_is_no_near_miss() -> None:
 )
 def test_descriptive_words_in_russian_and_english(query: str, expected: str) -> None:
     assert toponyms.normalize(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Марганецкую громаду", "Marhanetska hromada"),  # Russian -ая read back as -а
+        ("Червоногригорьевскую громады", "Chervonohryhorivska hromada"),
+        ("Никопольской громады", "Nikopolska hromada"),
+        ("Верхней Сыроватке", "Verkhnia Syrovatka"),
+    ],
+)
+def test_russian_case_forms_of_names_recorded_in_ukrainian(query: str, expected: str) -> None:
+    assert toponyms.normalize(query) == expected

@@ -806,6 +806,10 @@ class Resolver:
                     index.exact(form_core), "form", hint or form_hint, reading=reading,
                     variants=latin_query,
                 )  # fmt: skip
+                # Покровской, Марганецкую: a Russian feminine adjective read back as -ая, where
+                # Ukrainian writes -а (Покровська громада has no Russian name recorded).
+                if not latin_query and form_core.endswith(("ая", "яя")):
+                    form_core = form_core[:-1]
                 form_key = key(form_core)
                 plural = not latin_query and form_core[-1] in _PLURAL_ENDINGS
                 neuter = not latin_query and form_core[-1] in _NEUTER_ENDINGS
