@@ -523,3 +523,15 @@ def test_hromadas_listed_by_their_adjectives(text: str, expected: list[str]) -> 
 )  # fmt: skip
 def test_hromadas_listed_by_their_centres_or_adjectives(text: str, expected: list[str]) -> None:
     assert [m.name for m in toponyms.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Severodonetk, cel mai mare oras din regiune.", ["Siverskodonetsk"]),  # a city's typo
+        ("Kramatorks was shelled.", ["Kramatorsk"]),
+        ("Live updates follow.", []),  # a common word opening a sentence
+    ],
+)
+def test_a_sure_misspelling_of_a_city_may_open_a_sentence(text: str, expected: list[str]) -> None:
+    assert [m.name for m in toponyms.extract(text)] == expected

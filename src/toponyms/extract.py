@@ -228,6 +228,17 @@ def _opens(word: _Word) -> bool:
     return not is_preposition(folded)
 
 
+def _sure_city(answer: Answer, word: _Word) -> bool:
+    """Whether a near miss is surely a city's name misspelt (Severodonetk), even opening a
+    sentence: sure, a city, and no common word."""
+    return (
+        answer.kind == "city"
+        and answer.place is not None
+        and answer.name_confidence >= _SURE_NEAR_MISS
+        and not is_common_word(clean(word.text))
+    )
+
+
 def _inner_capital(word: str) -> bool:
     """Whether a lower-case letter is followed by a capital inside ``word`` (LaPresse)."""
     return any(a.islower() and b.isupper() for a, b in pairwise(word))
@@ -559,6 +570,7 @@ def extract_with(
                 and words[i].sentence_start
                 and weak
                 and (answer.how == "fuzzy" or answer.kind in ("village", "settlement"))
+                and not _sure_city(answer, words[i])
             ):
                 break  # a capitalised first word met only as a near miss or a village's form
             if (
