@@ -1062,7 +1062,8 @@ def _in_context(
     ask: Any,
     within: str | None,
 ) -> list[Mention]:
-    """The mentions, each settlement asked again with its oblast and the text's other places.
+    """The mentions, each settlement (and hromada or raion) asked again with its oblast and the
+    text's other places, unless context could not change its answer (_settled).
 
     Its oblast is the one its sentence names next after it (Берестовое, Ямполовка и Торское
     Донецкой Народной Республики; an entity stands for the oblast it claims), else the last one
