@@ -260,6 +260,20 @@ def _unit_opener(word: _Word) -> bool:
     return clean(word.text) in _OPENERS
 
 
+def _unit_follows(words: list[_Word], k: int) -> bool:
+    """Whether word ``k`` is a capitalised Cyrillic feminine adjective before a unit word or a
+    people's republic's (Донецкой области, Донецкой Народной Республики)."""
+    folded = clean(words[k].text)
+    return (
+        words[k].text[0].isupper()
+        and is_feminine_adjective(folded)
+        and (
+            _unit_word(words[k + 1])
+            or clean(words[k + 1].text).startswith((*_REPUBLIC_STEMS, "народн"))
+        )
+    )
+
+
 def _unit_word(word: _Word) -> bool:
     """Whether ``word`` is a unit word written after a name (области, obwodu, district)."""
     return not word.text[0].isupper() and split_descriptors(f"x {clean(word.text)}")[1] in (
@@ -517,6 +531,9 @@ def extract_with(
         # Whether the span may start a person's name (Владимира): asked only where it matters.
         person = _Once(partial(_given_name, words[i].text))
         taken: tuple[int, Answer | None, str] | None = None
+        # Новодмитровка Донецкой Народной Республики, Синьківки Харківської області: a name
+        # ends before the capitalised adjective of a unit that follows it (asked on its own next).
+        last = next((k - 1 for k in range(i + 1, last) if _unit_follows(words, k)), last)
         for j in range(last, i - 1, -1):
             unit_first = j == i + 1 and opener  # obwodzie donieckim
             if j > i and not _closes(words[j]) and not unit_first:
