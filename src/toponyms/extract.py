@@ -28,6 +28,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
+from .keys import key
 from .lexicon import is_common_word, is_given_name, is_water_body
 from .resolver import Resolver, _Once
 from .results import Answer, Match, Status
@@ -226,6 +227,15 @@ def _opens(word: _Word) -> bool:
     if _inner_capital(word.text):
         return False  # LaPresse, YouTube: a brand's spelling; no place is written so
     return not is_preposition(folded)
+
+
+def _common_opener(word: _Word) -> bool:
+    """Whether ``word``, opening a sentence, is a common word (Les, Selon, Теперь)."""
+    return is_common_word(clean(word.text))
+
+
+def _never() -> bool:
+    return False
 
 
 def _sure_city(answer: Answer, word: _Word) -> bool:
@@ -468,6 +478,16 @@ def extract_with(
     # lie outside (die Regionen Luhansk und Donezk, within Donetsk Oblast).
     detect = min(_DETECT_THRESHOLD, resolver._threshold if threshold is None else threshold)
 
+    def recorded(span: str) -> bool:
+        """Whether some place bears ``span`` as written (its core, descriptors off), or had it
+        as a former name in any spelling: the answers a common word opening a sentence may
+        give (_WHOLE)."""
+        index = resolver.index
+        core = split_descriptors(span)[0]
+        return bool(index.exact(core)) or any(
+            index.name_how[slot] == "former" for slot in index.by_key(key(core))
+        )
+
     def find(span: str) -> Answer:
         answer = resolver.lookup(span, country=country, threshold=detect)
         if answer.name is None and within is not None:
@@ -530,6 +550,10 @@ def extract_with(
             continue
         # Whether the span may start a person's name (Владимира): asked only where it matters.
         person = _Once(partial(_given_name, words[i].text))
+        # A common word opening a sentence is a name only as written (see below): asked once.
+        opening_word = _Once(
+            partial(_common_opener, words[i]) if words[i].sentence_start else _never
+        )
         taken: tuple[int, Answer | None, str] | None = None
         # Новодмитровка Донецкой Народной Республики, Синьківки Харківської області: a name
         # ends before the capitalised adjective of a unit that follows it (asked on its own next).
@@ -542,6 +566,8 @@ def extract_with(
             asked = text[words[i].start : _end_of(text, words, j)]
             if clean(words[j].text) not in _PEOPLES:
                 asked = _POSSESSIVE.sub("", asked)  # Pokrovsk's; not People's (Republic)
+            if j == i and typed is None and opening_word() and not recorded(asked):
+                break  # Les, Selon: a common word opening a sentence, no name as written
             answer = find(asked)
             if typed is not None:  # the type word as a hint, where the lookup reads it
                 typed_text = text[typed : _end_of(text, words, j)]
