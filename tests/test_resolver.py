@@ -774,6 +774,8 @@ def test_descriptive_words_in_russian_and_english(query: str, expected: str) -> 
         ("Марганецкую громаду", "Marhanetska hromada"),  # Russian -ая read back as -а
         ("Червоногригорьевскую громады", "Chervonohryhorivska hromada"),
         ("Никопольской громады", "Nikopolska hromada"),
+        ("Кураховской громаде", "Kurakhivska hromada"),  # громада declined the Russian way
+        ("Часовоярской громаде", "Chasovoiarska hromada"),
         ("Верхней Сыроватке", "Verkhnia Syrovatka"),
     ],
 )

@@ -294,6 +294,13 @@ _HROMADA = [
     "общины",
     "общине",
     "общину",
+    # Russian text keeps the Ukrainian noun, declined the Russian way (Марьинской громаде)
+    "громады",
+    "громаде",
+    "громадой",
+    "территориальная громада",
+    "территориальной громады",
+    "территориальной громаде",
 ]
 # A hromada's name with the adjective of its type, and the noun dropped or kept: Миколаївська
 # сільська, Покровської сільської громади, Буринській міській територіальній громаді.
