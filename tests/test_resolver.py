@@ -730,10 +730,19 @@ def test_a_polish_feminine_case_is_no_romanization(query: str, expected: str) ->
     assert toponyms.normalize(query) == expected
 
 
-def test_a_neuter_reading_of_a_case_form_meets_no_plural_name() -> None:
-    """Рідкодуба, of Рідкодуб: its neuter reading рідкодубо shares a key with the plural
-    Ridkoduby, which must not split the name."""
-    assert toponyms.normalize("Рідкодуба") == "Ridkodub"
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Рідкодуба", "Ridkodub"),  # its neuter reading рідкодубо is no Ridkoduby
+        ("Піщаного", "Pishchane"),  # its masculine reading піщаний is no Pishchany
+    ],
+)
+def test_an_adjective_reading_of_a_case_form_meets_no_plural_name(
+    query: str, expected: str
+) -> None:
+    """A case form's neuter or masculine reading shares a key with a plural name (the key reads
+    the last vowels alike), which must not split the name."""
+    assert toponyms.normalize(query) == expected
 
 
 @pytest.mark.parametrize(

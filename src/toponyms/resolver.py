@@ -102,7 +102,9 @@ _MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet
 _PLURAL_ENDINGS = frozenset("иыі")
 _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
 _IN_SK = re.compile(r"(?:ськ|цьк|зьк|ск|цк)$", re.IGNORECASE)  # a town's name: Покровськ
-_PLURAL_NAME_ENDINGS = frozenset("иыіИЫІyiYI")
+_MASCULINE_ENDINGS = ("ий", "ій", "ый", "ой")
+# A plural name's last letters: Рідкодуби, Піщани, Pishchany (not Pishchanyi, Pokrovskyi).
+_PLURAL_NAME = re.compile(r"(?:[иыі]|(?<![yi])[yi])$", re.IGNORECASE)
 # The evidence methods, strongest first.
 _METHODS = ("exact", "key", "form", "fuzzy")
 _NO_KINDS: frozenset[str] = frozenset()
@@ -541,6 +543,7 @@ class Resolver:
             variants: bool = False,  # may a case form inflect an unclassified variant name
             plural: bool = False,  # a Cyrillic case form read as a plural (Герасимов: -ы, -и)
             neuter: bool = False,  # ... or as a neuter (Рідкодуба: рідкодубо)
+            masculine: bool = False,  # ... or as a masculine adjective (Піщаного: піщаний)
             into: dict[int, _Chosen] | None = None,  # choose each place's name here, no more
         ) -> None:
             """Keep, for each place a slot names, the best evidence: a candidate is built only
@@ -566,8 +569,8 @@ class Resolver:
                 name = name_text[slot]
                 if plural and name[-1:] in _NEUTER_ENDINGS:
                     continue  # the key's vowels are coarse: a plural is no neuter name's form
-                if neuter and name[-1:] in _PLURAL_NAME_ENDINGS:
-                    continue  # nor a neuter a plural's (рідкодубо is no Ridkoduby)
+                if (neuter or masculine) and _plural_name(name):
+                    continue  # nor a neuter or masculine a plural's (рідкодубо, піщаний)
                 bare = name_hint[slot] is None
                 if variant and bare_query and not bare:
                     # An unclassified variant whose descriptor is part of it (GeoNames' "Donbas
@@ -813,12 +816,13 @@ class Resolver:
                 form_key = key(form_core)
                 plural = not latin_query and form_core[-1] in _PLURAL_ENDINGS
                 neuter = not latin_query and form_core[-1] in _NEUTER_ENDINGS
+                masculine = not latin_query and form_core.endswith(_MASCULINE_ENDINGS)
                 step = (form_key, hint or form_hint, reading, plural)
                 if step not in keyed:  # Киева, Києва, Киеве read to one key: look it up once
                     keyed.add(step)
                     consider(
                         index.by_key(form_key), "form", hint or form_hint, reading=reading,
-                        plural=plural, neuter=neuter,
+                        plural=plural, neuter=neuter, masculine=masculine,
                     )  # fmt: skip
                 hungarian = hungarian_respelling(form_core) if latin_query else None
                 if hungarian is not None:  # Kupjanszkban: kupjanszk, read as Hungarian
@@ -1208,3 +1212,9 @@ def _word_or_given_name(core: str, unit_free: bool) -> bool:
         or is_given_name(core)
         or any(is_given_name(c) for c in nominative_candidates(core)[1:4])
     )
+
+
+def _plural_name(name: str) -> bool:
+    """Whether ``name`` ends as a plural does (Рідкодуби, Pishchany), which a neuter or a
+    masculine adjective's reading cannot be: the key reads their last vowels alike."""
+    return _PLURAL_NAME.search(name) is not None
