@@ -718,6 +718,21 @@ _LIST_JOINS = re.compile(
 _LISTED_KINDS = frozenset({"oblast", "raion", "hromada", "federal_subject"})
 
 
+def _in_list(joins: re.Pattern[str], text: str, at: int, start: int) -> bool:
+    """Whether ``text[at:start]`` joins two names of a list: ``joins``, or ``joins`` around one
+    capitalised word that named nothing (die Gemeinden Junakiw, Myropillja: a garbled name
+    keeps its place in the list)."""
+    if joins.fullmatch(text, at, start) is not None:
+        return True
+    lead = joins.match(text, at, start)
+    word = _WORD.match(text, lead.end(), start) if lead is not None else None
+    return (
+        word is not None
+        and word.group()[0].isupper()
+        and _LIST_JOINS.fullmatch(text, word.end(), start) is not None
+    )
+
+
 def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
     """The mentions, with those a plural unit word lists read as units of its kind: the names
     after "the regions of", "Regionen", "les régions de" up to the list's end, or before
@@ -732,7 +747,7 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
         for n, (start, end, _, _) in enumerate(out):  # the names after it
             if start < at:
                 continue
-            if joins.fullmatch(text, at, start) is None:
+            if not _in_list(joins, text, at, start):
                 break
             listed.append(n)
             at, joins = end, _LIST_JOINS
