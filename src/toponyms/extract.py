@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
@@ -229,23 +229,18 @@ def _opens(word: _Word) -> bool:
     return not is_preposition(folded)
 
 
-def _common_opener(word: _Word) -> bool:
-    """Whether ``word``, opening a sentence, is a common word (Les, Selon, Теперь)."""
+def _common_word(word: _Word) -> bool:
+    """Whether ``word`` is a common word (Les, Selon, Теперь)."""
     return is_common_word(clean(word.text))
 
 
-def _never() -> bool:
-    return False
-
-
-def _sure_city(answer: Answer, word: _Word) -> bool:
-    """Whether a near miss is surely a city's name misspelt (Severodonetk), even opening a
-    sentence: sure, a city, and no common word."""
+def _sure_city(answer: Answer) -> bool:
+    """Whether a near miss is surely a city's name misspelt (Severodonetk): sure enough to be
+    one even opening a sentence, unless the word is a common one."""
     return (
         answer.kind == "city"
         and answer.place is not None
         and answer.name_confidence >= _SURE_NEAR_MISS
-        and not is_common_word(clean(word.text))
     )
 
 
@@ -550,10 +545,8 @@ def extract_with(
             continue
         # Whether the span may start a person's name (Владимира): asked only where it matters.
         person = _Once(partial(_given_name, words[i].text))
-        # A common word opening a sentence is a name only as written (see below): asked once.
-        opening_word = _Once(
-            partial(_common_opener, words[i]) if words[i].sentence_start else _never
-        )
+        # Whether the first word is a common word (Les, Selon, Теперь): asked once, if at all.
+        common = _Once(partial(_common_word, words[i]))
         taken: tuple[int, Answer | None, str] | None = None
         # Новодмитровка Донецкой Народной Республики, Синьківки Харківської області: a name
         # ends before the capitalised adjective of a unit that follows it (asked on its own next).
@@ -566,7 +559,13 @@ def extract_with(
             asked = text[words[i].start : _end_of(text, words, j)]
             if clean(words[j].text) not in _PEOPLES:
                 asked = _POSSESSIVE.sub("", asked)  # Pokrovsk's; not People's (Republic)
-            if j == i and typed is None and opening_word() and not recorded(asked):
+            if (
+                j == i
+                and typed is None
+                and words[i].sentence_start
+                and common()
+                and not recorded(asked)
+            ):
                 break  # Les, Selon: a common word opening a sentence, no name as written
             answer = find(asked)
             if typed is not None:  # the type word as a hint, where the lookup reads it
@@ -613,15 +612,10 @@ def extract_with(
                 and words[i].sentence_start
                 and weak
                 and (answer.how == "fuzzy" or answer.kind in ("village", "settlement"))
-                and not _sure_city(answer, words[i])
+                and not (_sure_city(answer) and not common())
             ):
                 break  # a capitalised first word met only as a near miss or a village's form
-            if (
-                j == i
-                and words[i].sentence_start
-                and answer.how not in _WHOLE
-                and is_common_word(clean(words[i].text))
-            ):
+            if j == i and words[i].sentence_start and answer.how not in _WHOLE and common():
                 break  # Les, Selon: a common word opening a sentence, met only as a respelling
             taken = (j, answer, asked)
             break
@@ -780,6 +774,23 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
     return out
 
 
+_CITY = frozenset({"city"})
+_CITY_OR_UNCLEAR = frozenset({"city", None})  # a city, or a name several kinds share
+
+
+def _latin_cities(
+    words: list[_Word], found: list[_Found], kinds: frozenset[str | None]
+) -> Iterator[tuple[int, int, int]]:
+    """For each mention of ``found`` written in Latin script whose answer alone is of
+    ``kinds``: its index and those of its first and last words. ``found`` is read as it goes,
+    so a caller may change the mentions it has passed."""
+    first = {w.start: n for n, w in enumerate(words)}
+    for m, (start, end, answer, asked) in enumerate(found):
+        span = _words_of(words, first, start, end)
+        if span is not None and answer.kind in kinds and not has_cyrillic(asked):
+            yield m, *span
+
+
 def _as_oblast(find: Callable[[str], Answer], mention: _Found) -> _Found:
     """``mention`` asked again as its oblast (the Kharkiv oblast), the span unchanged."""
     start, end, _, asked = mention
@@ -935,13 +946,8 @@ def _region_words(
     regionale di Zaporozhye, the Kharkiv regional military administration), or "neighbouring"
     (u susednom Harkovu; and the name listed before it: Donecke ir kaimyniniame Luhanske).
     Latin script only: Ukrainian and Russian name the region by its adjective."""
-    first = {w.start: n for n, w in enumerate(words)}
     out = list(found)
-    for m, (start, end, answer, asked) in enumerate(out):
-        span = _words_of(words, first, start, end)
-        if span is None or answer.kind not in ("city", None) or has_cyrillic(asked):
-            continue
-        n, last = span
+    for m, n, last in _latin_cities(words, out, _CITY_OR_UNCLEAR):
         # The words before it, "of", "in" and articles left out (dell'amministrazione: the noun)
         before = [clean(w.text).split("'")[-1] for w in words[max(0, n - 4) : n]]
         after = [clean(w.text) for w in words[last + 1 : last + 4]]
@@ -999,17 +1005,13 @@ def _villages_in_region(
     in Donetsk, Ptyche in Donetsk: no settlement lies in another's city), or after the name with a
     Turkish locative ending (Donetsk’te Nelepovka yerleşim birimi). Latin script only: Ukrainian
     and Russian name an oblast by its adjective."""
-    first = {w.start: n for n, w in enumerate(words)}
     # Settlements (homonyms of mixed kinds share none): no settlement lies in another's city.
     villages = {
         start: a for start, _, a, _ in found if a.kind not in _UNIT_ANSWERS and a.country == "UA"
     }
     out = list(found)
-    for m, (start, end, answer, asked) in enumerate(out):
-        span = _words_of(words, first, start, end)
-        if span is None or answer.kind != "city" or has_cyrillic(asked):
-            continue
-        n, last = span
+    for m, n, last in _latin_cities(words, out, _CITY):
+        start, end = out[m][0], out[m][1]
         locative = _LOCATIVE_SUFFIX.search(text[start:end]) is not None
         if locative:  # Donetsk’te: in Donetsk
             near = words[last + 1 : last + 1 + _VILLAGE_REACH]
