@@ -94,8 +94,6 @@ _STEM_HINTS = frozenset({"oblast", "raion"})
 # (not the old spelling Изъкоръстѣнь, nor Belarusian-like обласць).
 _BULGARIAN_HARD_SIGN = re.compile(r"ъ(?=[бвгджзклмнпрстфхцчшщ])")
 _NOT_BULGARIAN = re.compile(r"[ыэёіїєґѣѳѵꙁ]|ь(?!о)")
-
-
 _MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet im"
 # A Cyrillic case form read back to a plural name (Герасимов: Герасимовы, Герасимови) meets only
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.

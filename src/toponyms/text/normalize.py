@@ -580,10 +580,7 @@ _FEMININE_ADJECTIVE = re.compile(r"\w(?:[сцз]ьк(?:ої|ій|ою)|[сц]к(
 def is_feminine_adjective(core: str) -> bool:
     """Whether ``core`` (cleaned) is one Cyrillic word with the ending of a feminine adjective in
     -ськ-/-цьк-/-зьк- (-ск-/-цк-), in any case: ``is_feminine_adjective("херсонській")``."""
-    if " " in core:
-        return False
-    match = _FEMININE_ADJECTIVE.search(core, max(0, len(core) - 6))
-    return match is not None and match.end() == len(core)
+    return _one_word_ending(core, _FEMININE_ADJECTIVE)
 
 
 _FEMININE_ACCUSATIVE = re.compile(r"\w(?:[сцз]ьку|[сц]кую)")
@@ -593,9 +590,15 @@ def is_feminine_accusative(core: str) -> bool:
     """Whether ``core`` (cleaned) is one Cyrillic word ending as a feminine adjective's
     accusative (Краснопільську, Краснопольскую), which is also the locative and dative of a
     noun in -ськ (у Покровську): the caller tells which."""
+    return _one_word_ending(core, _FEMININE_ACCUSATIVE)
+
+
+def _one_word_ending(core: str, ending: re.Pattern[str]) -> bool:
+    """Whether ``core`` is one word that ``ending`` matches at its end (it spans at most six
+    letters)."""
     if " " in core:
         return False
-    match = _FEMININE_ACCUSATIVE.search(core, max(0, len(core) - 6))
+    match = ending.search(core, max(0, len(core) - 6))
     return match is not None and match.end() == len(core)
 
 
