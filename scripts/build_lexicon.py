@@ -42,7 +42,7 @@ from toponyms import index as _index  # noqa: E402
 from toponyms.keys import key  # noqa: E402
 from toponyms.lexicon import _MORE_SECTION  # noqa: E402
 from toponyms.text.forms import nominative_candidates  # noqa: E402
-from toponyms.text.normalize import has_cyrillic, split_descriptors  # noqa: E402
+from toponyms.text.normalize import clean, has_cyrillic, split_descriptors  # noqa: E402
 
 OUT = ROOT / "data" / "common_words.txt"
 WORDFREQ = "3.1.1"
@@ -99,6 +99,9 @@ def _keep(item: tuple[str, bool]) -> bool:
     other languages that reads as a case of a name (Charkowa, Kupiańska) is that name's form."""
     word, main = item
     index = _index.shipped_index()
+    # As the resolver reads it: wordfreq keeps words typed with Latin look-alikes (києвi, with a
+    # Latin i), which clean() reads as the Cyrillic word (києві: of Kyiv).
+    word = clean(word) if has_cyrillic(word) else word
     k = key(word)
     if not k or index.exact(word):
         return False

@@ -130,3 +130,11 @@ def test_a_water_body_is_no_place_unless_a_place_bears_its_name() -> None:
     assert toponyms.normalize("Oskil") == "Oskil"  # the river's village
     found = toponyms.extract("Russen am Siwerskyj Donez bei Bilohoriwka")
     assert [m.text for m in found] == ["Bilohoriwka"]
+
+
+@pytest.mark.parametrize("query", ["Києві", "Львові"])
+def test_a_word_typed_with_latin_look_alikes_is_read_as_the_resolver_reads_it(query: str) -> None:
+    """wordfreq lists "києвi" with a Latin i; the resolver reads it as the Cyrillic word, a case
+    form of Kyiv's name, so the list must not hold it as a common word."""
+    assert not is_common_word(query.lower())
+    assert toponyms.lookup(query).status is toponyms.Status.IDENTIFIED
