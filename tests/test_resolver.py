@@ -790,3 +790,33 @@ def test_descriptive_words_in_russian_and_english(query: str, expected: str) -> 
 )
 def test_russian_case_forms_of_names_recorded_in_ukrainian(query: str, expected: str) -> None:
     assert toponyms.normalize(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Константиновской громаде", "Kostiantynivska hromada"),  # Константиновка's
+        ("Славянской громаде", "Slovianska hromada"),  # Славянск's, not the pre-2020 raion
+        ("Александровской громаде", "Oleksandrivska hromada"),
+    ],
+)
+def test_a_russian_hromada_adjective_is_read_by_its_centre(query: str, expected: str) -> None:
+    """The data records Russian names for settlements, not for hromadas: a Russian hromada
+    adjective whose stem the Ukrainian one does not key alike is read through the centre it is
+    made from."""
+    answer = toponyms.lookup(query, within="Donetsk Oblast")
+    assert answer.name == expected and answer.kind == "hromada"
+
+
+def test_a_hromada_is_not_read_by_a_former_or_variant_name_of_a_centre() -> None:
+    # Александровск was Zaporizhzhia's name before 1921, a GeoNames variant today
+    assert toponyms.lookup("Александровской громаде").name != "Zaporizka hromada"
+
+
+def test_a_ukrainian_case_form_prefers_the_name_spelled_as_written() -> None:
+    """Хотінської is of Хотінська громада (Sumy Oblast), not of Хотинська (Chernivtsi Oblast):
+    і and и are two letters in Ukrainian, alike only in the key."""
+    for query in ("Хотінської громади", "Хотінській громаді", "Хотінської"):
+        answer = toponyms.lookup(query)
+        assert answer.name == "Khotinska hromada" and answer.place is not None
+        assert answer.place.admin1 == "Sumy Oblast"

@@ -46,6 +46,7 @@ from .scoring import (
 from .text.forms import is_preposition, nominative_candidates, split_preposition
 from .text.normalize import (
     ARTICLES,
+    KindHint,
     clean,
     has_cyrillic,
     is_feminine_accusative,
@@ -101,6 +102,7 @@ _PLURAL_ENDINGS = frozenset("иыі")
 _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
 _IN_SK = re.compile(r"(?:ськ|цьк|зьк|ск|цк)$", re.IGNORECASE)  # a town's name: Покровськ
 _MASCULINE_ENDINGS = ("ий", "ій", "ый", "ой")
+_UKRAINIAN_LETTERS = re.compile("[іїєґ]")
 # A plural name's last letters: Рідкодуби, Піщани, Pishchany (not Pishchanyi, Pokrovskyi).
 _PLURAL_NAME = re.compile(r"(?:[иыі]|(?<![yi])[yi])$", re.IGNORECASE)
 # The evidence methods, strongest first.
@@ -397,6 +399,15 @@ class Resolver:
             top = min(lifted, key=rank_key, default=None)
             if top is not None and top.method != "fuzzy" and top.hint > 0:
                 core, k, found = stem, key(stem), lifted
+        if (
+            hint == "hromada"
+            and not any(c.method != "fuzzy" and c.hint > 0 for c in found)
+            and has_cyrillic(core)
+        ):
+            # Константиновской громаде, Александровская громада: a hromada's adjective in
+            # Russian, which the data records for its centre only (Константиновка), not for
+            # the hromada; the centre lifts its hromada (finish).
+            found = self._hromada_by_centre(core, keep, pruning) or found
         if _is_bulgarian(text.lower()) and not any(c.method == "exact" for c in found):
             # Търново, Кърджали: a Bulgarian place, unless a recorded name (Саталък Хаджи, a
             # village of Bessarabia's Bulgarians).
@@ -466,6 +477,16 @@ class Resolver:
         pool = found.pool if isinstance(found, _Found) else len(found)
         return core, assess(index, found, query, limit=limit, pool=pool, presorted=presorted)
 
+    def _hromada_by_centre(self, core: str, keep: _Keep, limit: int | None) -> list[Candidate]:
+        """The hromadas whose centre bears a name ``core`` is the feminine adjective of
+        (Константиновская, -ой: Константиновка; Славянская: Славянск; Лиманская: Лиман), met
+        as written or by key, if any."""
+        for centre in _centre_names(core):
+            found = self._gather(centre, key(centre), "hromada", keep, limit)
+            if any(c.method != "fuzzy" and c.hint > 0 for c in found):
+                return found
+        return []
+
     def _unit_by_adjective(
         self, adjective: str | None, keep: _Keep, limit: int | None
     ) -> list[Candidate]:
@@ -530,6 +551,7 @@ class Resolver:
         query_fine = fine(core)
         bare_fine = ""  # for case forms, set when they are read: мирноградом ~ мирноград
         latin_query = not has_cyrillic(core)
+        ukrainian_query = not latin_query and _UKRAINIAN_LETTERS.search(core) is not None
 
         def consider(
             slots: Sequence[int],
@@ -542,6 +564,7 @@ class Resolver:
             plural: bool = False,  # a Cyrillic case form read as a plural (Герасимов: -ы, -и)
             neuter: bool = False,  # ... or as a neuter (Рідкодуба: рідкодубо)
             masculine: bool = False,  # ... or as a masculine adjective (Піщаного: піщаний)
+            literal: str | None = None,  # a Cyrillic form, where others are names as written
             into: dict[int, _Chosen] | None = None,  # choose each place's name here, no more
         ) -> None:
             """Keep, for each place a slot names, the best evidence: a candidate is built only
@@ -600,12 +623,14 @@ class Resolver:
                     similarity, found_by, slot_edits = _similarity(
                         found_by, against, index, slot, name_fines[slot], edits, latin_query
                     )
-                    respelled = found_by == "key" and not latin_query
+                    respelled = (found_by == "key" and not latin_query) or (
+                        literal is not None and _respells(literal, name, ukrainian_query)
+                    )
                     missing = hint is None and not bare
                     read = readings[name_reading[slot]] = _SlotReading(
                         rank_tuple(
-                            0, variant, found_by, respelled, missing, 0, similarity, 0.0, how,
-                            False,
+                            0, variant, found_by, respelled, missing, 0, similarity, 0.0,
+                            how, False,
                         ),
                         found_by, similarity, slot_edits, respelled, missing,
                     )  # fmt: skip
@@ -739,7 +764,15 @@ class Resolver:
                 # centre, the first settlement KATOTTG lists in it.
                 for place, c in list(best.items()):
                     hromada = _centre_of(index.place(place))
-                    if hromada is None or hromada not in index.position:
+                    if (
+                        hromada is None
+                        or hromada not in index.position
+                        or c.name_how == "former"
+                        or (c.variant and not latin_query)
+                    ):
+                        # Not by a former name: a hromada (2015-2020) bears its centre's current
+                        # one (Александровская is no hromada of Zaporizhzhia, once Александровск,
+                        # a GeoNames variant); Cyrillic text writes the official names.
                         continue
                     own = split_descriptors(index.place(index.position[hromada]).name)[0]
                     named = index.exact(own)
@@ -793,7 +826,8 @@ class Resolver:
         )  # fmt: skip
         if forms:
             bare_fine = fine(split_preposition(core)[1])
-        keyed: set[tuple[str, str | None, str | None, bool]] = set()
+        read_forms: list[tuple[str, KindHint | None, str | None]] = []
+        literal = False  # whether some form is a recorded name as written
         for form in forms:
             # One word carries no descriptor but itself (split_descriptors keeps a lone "raion"),
             # and the forms of a cleaned core need no cleaning: skip that work for the common case.
@@ -803,31 +837,39 @@ class Resolver:
                 reading = fine(form_core) if latin_query else None
                 # Polish and Czech text declines its own exonyms (z Kyjeva, we Lwowie), which
                 # GeoNames records among the variants: spelled exactly, they count.
+                written = index.exact(form_core)
+                literal = literal or bool(written)
                 consider(
-                    index.exact(form_core), "form", hint or form_hint, reading=reading,
-                    variants=latin_query,
+                    written, "form", hint or form_hint, reading=reading, variants=latin_query
                 )  # fmt: skip
-                # Покровской, Марганецкую: a Russian feminine adjective read back as -ая, where
-                # Ukrainian writes -а (Покровська громада has no Russian name recorded).
-                if not latin_query and form_core.endswith(("ая", "яя")):
-                    form_core = form_core[:-1]
-                form_key = key(form_core)
-                plural = not latin_query and form_core[-1] in _PLURAL_ENDINGS
-                neuter = not latin_query and form_core[-1] in _NEUTER_ENDINGS
-                masculine = not latin_query and form_core.endswith(_MASCULINE_ENDINGS)
-                step = (form_key, hint or form_hint, reading, plural)
-                if step not in keyed:  # Киева, Києва, Киеве read to one key: look it up once
-                    keyed.add(step)
-                    consider(
-                        index.by_key(form_key), "form", hint or form_hint, reading=reading,
-                        plural=plural, neuter=neuter, masculine=masculine,
-                    )  # fmt: skip
-                hungarian = hungarian_respelling(form_core) if latin_query else None
-                if hungarian is not None:  # Kupjanszkban: kupjanszk, read as Hungarian
-                    consider(
-                        index.by_key(key(hungarian)), "form", hint or form_hint,
-                        reading=fine(hungarian),
-                    )  # fmt: skip
+                read_forms.append((form_core, form_hint, reading))
+        # Where some form is a name as written, one met only by its key may be a respelling
+        # (see _respells).
+        literal = literal and not latin_query
+        keyed: set[tuple[str, str | None, str | None, bool]] = set()
+        for form_core, form_hint, reading in read_forms:
+            # Покровской, Марганецкую: a Russian feminine adjective read back as -ая, where
+            # Ukrainian writes -а (Покровська громада has no Russian name recorded).
+            if not latin_query and form_core.endswith(("ая", "яя")):
+                form_core = form_core[:-1]
+            form_key = key(form_core)
+            plural = not latin_query and form_core[-1] in _PLURAL_ENDINGS
+            neuter = not latin_query and form_core[-1] in _NEUTER_ENDINGS
+            masculine = not latin_query and form_core.endswith(_MASCULINE_ENDINGS)
+            step = (form_key, hint or form_hint, reading, plural)
+            if step not in keyed:  # Киева, Києва, Киеве read to one key: look it up once
+                keyed.add(step)
+                consider(
+                    index.by_key(form_key), "form", hint or form_hint, reading=reading,
+                    plural=plural, neuter=neuter, masculine=masculine,
+                    literal=form_core if literal else None,
+                )  # fmt: skip
+            hungarian = hungarian_respelling(form_core) if latin_query else None
+            if hungarian is not None:  # Kupjanszkban: kupjanszk, read as Hungarian
+                consider(
+                    index.by_key(key(hungarian)), "form", hint or form_hint,
+                    reading=fine(hungarian),
+                )  # fmt: skip
         if not best and k:
             if limit is None or hint in _LIFTING_HINTS:
                 for found, edits in index.fuzzy_keys(k):
@@ -1184,6 +1226,48 @@ def _not_a_name(text: str, core: str) -> bool:
 def _is_bulgarian(text: str) -> bool:
     """Whether ``text`` (lower case) is spelt as only Bulgarian spells (Търново)."""
     return _BULGARIAN_HARD_SIGN.search(text) is not None and _NOT_BULGARIAN.search(text) is None
+
+
+# A feminine adjective of a settlement's name, in any case: the stem and its suffix's consonants.
+_FEMININE_OF_NAME = re.compile(r"^(\w{3,}?)(ськ|зьк|цьк|ск|цк)(?:ая|ой|ую|ою|а|ої|ій|у)$")
+
+
+def _centre_names(core: str) -> list[str]:
+    """The names a Cyrillic feminine adjective may be made from, most likely first: Александровская
+    of Александровка, Славянская of Славянск, Лиманская of Лиман, Марганецкая of Марганец,
+    Александровское (a neuter name's adjective drops its ending too)."""
+    match = _FEMININE_OF_NAME.match(core)
+    if match is None:
+        return []
+    stem, suffix = match.groups()
+    soft = "ь" if "ь" in suffix else ""
+    names = [stem + suffix[:-1].removesuffix("ь") + soft + "к"]  # Славянск, Покровськ, Торецк
+    if suffix[0] == "ц":
+        names.append(stem + "ц")  # Марганец (Марганецкая)
+    else:
+        if stem.endswith(("ов", "ев", "ёв", "ив", "ів", "їв", "ин", "ын", "ін")):
+            names.append(stem + "ка")  # Александровка, Олександрівка
+        names.append(stem)  # Лиман
+    names.append(stem + suffix + ("е" if soft else "ое"))  # Александровское, Олександрівське
+    return names
+
+
+# Ukrainian and Russian letters read alike where the two languages spell one name apart
+# (Красний, Красный); soft and hard signs and apostrophes dropped.
+_SKELETON = str.maketrans("іїыєэёґ", "иииееег", "ьъ'’ʼ")
+
+
+def _respells(form: str, name: str, ukrainian: bool) -> bool:
+    """Whether a Cyrillic query's case form ``form``, where another form of the query is a
+    recorded name as written, merely respells ``name``, which its key met: in Ukrainian text any
+    other spelling (Хотінської is of Хотінська громада, not of Хотинська: і and и are two
+    letters); in Russian text a name in Latin script, or one whose stem the other language's
+    spelling does not explain (Борозенки is of Борозенка, not of Березинка; Красным Лиманом is of
+    Lyman, once Красний Лиман; Калинового of Калинове as of Калиновое)."""
+    if ukrainian or not has_cyrillic(name):
+        return True
+    # The endings apart, where the languages differ (Калиновое, Калинове).
+    return not name.lower().translate(_SKELETON).startswith(form.translate(_SKELETON)[:-2])
 
 
 def _centre_of(info: PlaceInfo) -> str | None:
