@@ -531,6 +531,48 @@ def test_hromadas_listed_by_their_centres_or_adjectives(text: str, expected: lis
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Новорайська is also of Новорайськ, Борозенська of Борозенка's adjective: in a list of
+        # hromadas' adjectives in one case, with no noun said, they are hromadas too
+        ("Під російським вогнем опинилися Бериславська, Новорайська, Борозенська та Тягинська.",
+         ["Beryslavska hromada", "Novoraiska hromada", "Borozenska hromada",
+          "Tiahynska hromada"]),
+        ("Обстрілів зазнали Миропільська, Новослобідська та Хотінська.",
+         ["Myropilska hromada", "Novoslobidska hromada", "Khotinska hromada"]),
+        # villages' names in a list stay villages
+        ("Бої тривають біля Новоолександрівки, Борозенки та Тягинки.",
+         ["Novooleksandrivka", "Borozenka", "Tiahynka"]),
+    ],
+)  # fmt: skip
+def test_a_list_of_feminine_adjectives_agrees_with_one_noun(text: str, expected: list[str]) -> None:
+    assert [m.name for m in toponyms.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("На територію Миропільської скинули 9 мін.", ["Myropilska hromada"]),
+        ("На территорию Миропольской сбросили 9 мин.", ["Myropilska hromada"]),
+        ("Донецкой областной администрации", []),  # an adjective of its noun
+    ],
+)
+def test_a_verb_after_an_adjective_leaves_it_a_name(text: str, expected: list[str]) -> None:
+    """A verb's past plural (скинули, сбросили) cannot be the noun a singular adjective agrees
+    with: the adjective is a name of its own, its noun (громада) left out."""
+    assert [m.name for m in toponyms.extract(text)] == expected
+
+
+def test_a_name_and_its_alternative_in_brackets_share_the_unit_word() -> None:
+    found = toponyms.extract("Посёлок расположен в Красноармейском (Покровском) районе ДНР.")
+    assert [m.answer.kind for m in found[:2]] == ["raion", "raion"]
+    assert [m.text for m in found[:2]] == ["Красноармейском", "Покровском"]
+    # not a town in brackets after a town
+    found = toponyms.extract("Обстріляли Покровськ (Красноармійськ) і Мирноград.")
+    assert [m.name for m in found] == ["Pokrovsk", "Pokrovsk", "Myrnohrad"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Severodonetk, cel mai mare oras din regiune.", ["Siverskodonetsk"]),  # a city's typo
         ("Kramatorks was shelled.", ["Kramatorsk"]),
         ("Live updates follow.", []),  # a common word opening a sentence

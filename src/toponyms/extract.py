@@ -356,6 +356,10 @@ _AGREEMENT = (
 )  # fmt: skip
 
 
+# A verb's past plural (скинули, обстріляли, вдарили, сбросили), which a singular adjective's noun
+# of this length does not end as; and the plural adjective endings (Донецькі генерали).
+_PAST_PLURAL = re.compile(r"\w{4}[аяуиі]ли$")
+_PLURAL_ADJECTIVE = ("і", "ие", "ые", "их", "ими", "ых", "ыми")
 # Nouns that do not decline (Громадського радіо, Киевского метро).
 _INDECLINABLE = frozenset({"радіо", "радио", "метро", "кафе", "бюро", "депо", "таксі", "такси"})
 
@@ -367,6 +371,8 @@ def _agrees(adjective: str, noun: str) -> bool:
         return False  # з, у, в, по, на: a preposition
     if noun in _INDECLINABLE:
         return True
+    if _PAST_PLURAL.search(noun) and not adjective.endswith(_PLURAL_ADJECTIVE):
+        return False  # Миропільської скинули: a verb's past plural, no singular's noun
     for ending, last_letters in _AGREEMENT:
         if adjective.endswith(ending):
             return noun[-1] in last_letters
@@ -638,10 +644,12 @@ def extract_with(
     if not found:
         return []
     found = _listed_units(text, found, find)
+    found = _adjective_lists(text, found, find)
     found = _donbas_pair(text, found, find)
     found = _villages_in_region(text, words, found, find)
     found = _region_words(text, words, found, find)
     found = _apposed_oblast(text, found, find)
+    found = _bracketed_alternatives(text, found, find)
     return _in_context(text, found, ask, within)
 
 
@@ -771,6 +779,44 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
             as_unit = find(f"{asked} {kind}")
             if as_unit.name is not None and as_unit.kind in _LISTED_KINDS:
                 out[n] = (start, end, as_unit, f"{asked} {kind}")
+    return out
+
+
+# The case ending of a Cyrillic feminine adjective in -ськ-/-цьк-/-зьк- (-ск-/-цк-), in the cases
+# a list of hromadas takes (Миропільська, Хотінської, Краснопільську; Покровской, Марганецкую).
+_FEMININE_LISTED = re.compile(r"\w(?:[сцз]ьк|[сц]к)(а|ої|ій|ою|у|ая|ой|ую)$")
+
+
+def _adjective_lists(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
+    """The mentions, with the members of a list of feminine adjectives in one case read as
+    hromadas when some of them are read so: they agree with one noun, said or left out
+    (Миропільська, Новослобідська, Хотінська та Краснопільська громади; Бериславська,
+    Новорайська, Борозенська). A member that alone reads as a village's or town's form
+    (Новослобідська: Новослобідське; Новорайська: of Новорайськ) is asked again as a hromada,
+    and keeps that answer if it names one."""
+    out = list(found)
+    n = 0
+    while n < len(out):
+        members = [n]
+        while members[-1] + 1 < len(out) and _in_list(
+            _LIST_JOINS, text, out[members[-1]][1], out[members[-1] + 1][0]
+        ):
+            members.append(members[-1] + 1)
+        n = members[-1] + 1
+        if len(members) < 2:
+            continue
+        endings = {_FEMININE_LISTED.search(clean(out[m][3])) for m in members}
+        if None in endings or len({e.group(1) for e in endings if e is not None}) != 1:
+            continue
+        if not any(out[m][2].kind == "hromada" for m in members):
+            continue
+        for m in members:
+            start, end, answer, asked = out[m]
+            if answer.kind in _UNIT_ANSWERS:
+                continue
+            as_unit = find(f"{asked} громада")
+            if as_unit.name is not None and as_unit.kind == "hromada":
+                out[m] = (start, end, as_unit, f"{asked} громада")
     return out
 
 
@@ -1099,6 +1145,37 @@ def _apposed_oblast(text: str, found: list[_Found], find: Callable[[str], Answer
         unit = _as_oblast(find, out[m])
         if unit[2].kind == "oblast" and unit[2].name == before[2].admin1:
             out[m] = unit
+    return out
+
+
+# Two names of one unit, the second in brackets, before the unit word they share: "в
+# Красноармейском (Покровском) районе", "Dnipropetrovsk (Dnipro) Oblast".
+_BRACKET_OPENS = re.compile(r"\s*\(\s*")
+_BRACKET_SHARED = re.compile(r"\s*\)\s*(\w+)")
+
+
+def _bracketed_alternatives(
+    text: str, found: list[_Found], find: Callable[[str], Answer]
+) -> list[_Found]:
+    """The mentions, with a name and its alternative in brackets read as the unit the word after
+    the brackets makes of both: each is asked again with that word, and keeps the answer if it
+    names a unit (Красноармейском (Покровском) районе: the raion, not the town)."""
+    out = list(found)
+    for m in range(1, len(out)):
+        before, inner = out[m - 1], out[m]
+        shared = _BRACKET_SHARED.match(text, inner[1])
+        if shared is None or _BRACKET_OPENS.fullmatch(text, before[1], inner[0]) is None:
+            continue
+        unit = shared.group(1)
+        if split_descriptors(f"x {unit}")[1] is None:
+            continue
+        for n in (m - 1, m):
+            start, end, answer, asked = out[n]
+            if answer.kind in _UNIT_ANSWERS:
+                continue
+            as_unit = find(f"{asked} {unit}")
+            if as_unit.name is not None and as_unit.kind in _UNIT_ANSWERS:
+                out[n] = (start, end, as_unit, f"{asked} {unit}")
     return out
 
 
