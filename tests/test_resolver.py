@@ -808,6 +808,14 @@ def test_a_russian_hromada_adjective_is_read_by_its_centre(query: str, expected:
     assert answer.name == expected and answer.kind == "hromada"
 
 
+def test_a_raion_is_not_read_by_a_former_name_of_its_centre() -> None:
+    """Красноармейский район is the raion of before 2020 (renamed Покровский in 2016), not the
+    Pokrovskyi Raion of 2020, although its centre Pokrovsk was once Красноармейск."""
+    for query in ("Красноармейский район", "Красноармейском районе"):
+        assert toponyms.lookup(query).name == "Pokrovskyi Raion (pre-2020)"
+    assert toponyms.lookup("Pokrovsk district").name == "Pokrovskyi Raion"
+
+
 def test_a_hromada_is_not_read_by_a_former_or_variant_name_of_a_centre() -> None:
     # Александровск was Zaporizhzhia's name before 1921, a GeoNames variant today
     assert toponyms.lookup("Александровской громаде").name != "Zaporizka hromada"

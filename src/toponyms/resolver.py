@@ -751,7 +751,11 @@ class Resolver:
             if hint in ("oblast", "raion") and fits and best:
                 for place, c in list(best.items()):
                     info = index.place(place)
-                    if info.kind not in ("city", "town"):
+                    if info.kind not in ("city", "town") or (
+                        hint == "raion" and _former_name(index, place, c)
+                    ):
+                        # A raion of 2020 bears its centre's current name: Красноармейский
+                        # район is the raion of before 2020, whose own former name it is.
                         continue
                     units = [
                         slot for slot in index.exact(clean(info.name))
@@ -767,7 +771,7 @@ class Resolver:
                     if (
                         hromada is None
                         or hromada not in index.position
-                        or c.name_how == "former"
+                        or _former_name(index, place, c)
                         or (c.variant and not latin_query)
                     ):
                         # Not by a former name: a hromada (2015-2020) bears its centre's current
@@ -1268,6 +1272,15 @@ def _respells(form: str, name: str, ukrainian: bool) -> bool:
         return True
     # The endings apart, where the languages differ (Калиновое, Калинове).
     return not name.lower().translate(_SKELETON).startswith(form.translate(_SKELETON)[:-2])
+
+
+def _former_name(index: Index, place: int, c: Candidate) -> bool:
+    """Whether the name ``c`` met is one ``place`` bore before (GeoNames may record it as an
+    alternate name too: Красноармейск for Pokrovsk)."""
+    return c.name_how == "former" or any(
+        index.name_place[slot] == place and index.name_how[slot] == "former"
+        for slot in index.exact(clean(c.matched))
+    )
 
 
 def _centre_of(info: PlaceInfo) -> str | None:
