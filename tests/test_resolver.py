@@ -828,3 +828,15 @@ def test_a_ukrainian_case_form_prefers_the_name_spelled_as_written() -> None:
         answer = toponyms.lookup(query)
         assert answer.name == "Khotinska hromada" and answer.place is not None
         assert answer.place.admin1 == "Sumy Oblast"
+
+
+@pytest.mark.parametrize("query", ["Іванівки", "Андріївці", "Андріївку", "Олександрівці"])
+def test_a_former_name_of_one_place_is_no_rival_of_a_name_many_bear(query: str) -> None:
+    """Over a hundred villages are Іванівка now and one was until 2016: a case form of the name
+    gives the name (which of them is for the context to say)."""
+    answer = toponyms.lookup(query)
+    assert answer.status is toponyms.Status.AMBIGUOUS and answer.name is not None
+
+
+def test_a_former_name_that_several_places_shared_stays_unsettled() -> None:
+    assert toponyms.lookup("Кировское").name is None

@@ -576,6 +576,11 @@ def even_odds(rivals: int) -> float:
     return -math.log(rivals) if rivals > 0 else 0.0
 
 
+# How many times more places must bear a name now than bore it once for the former reading to
+# be no rival of the name (see _features_at).
+_NAME_OUTNUMBERS = 10
+
+
 def _features_at(
     index: Index, found: list[Candidate], i: int, query: Query, pool: int | None = None
 ) -> tuple[list[float], list[float] | None, list[Candidate], list[Candidate]]:
@@ -595,6 +600,13 @@ def _features_at(
             same.append(r)
         elif not _abroad(r, top):
             others.append(r)
+    if top.name_how != "former" and others:
+        # A name that many places bear now, and a few bore once (Іванівка: 119 villages, and one
+        # renamed in 2016): the former reading is no rival of the name's, whose odds are the
+        # share of places that bear it now.
+        former = [r for r in others if r.name_how == "former"]
+        if former and len(same) + 1 >= _NAME_OUTNUMBERS * len(former):
+            others = [r for r in others if r.name_how != "former"]
     runner_up = found[i + 1] if i + 1 < len(found) else None
     pool = len(found) if pool is None else pool
     name_x = features(top, others, query, pool, runner_up)
