@@ -580,3 +580,8 @@ def test_a_name_and_its_alternative_in_brackets_share_the_unit_word() -> None:
 )
 def test_a_sure_misspelling_of_a_city_may_open_a_sentence(text: str, expected: list[str]) -> None:
     assert [m.name for m in toponyms.extract(text)] == expected
+
+
+def test_ukrainian_locatives_of_villages_are_mentions() -> None:
+    found = toponyms.extract("Бої тривають біля Лозівки і в Орлівці Донецької області.")
+    assert [m.name for m in found] == ["Lozivka", "Orlivka", "Donetsk Oblast"]

@@ -840,3 +840,16 @@ def test_a_former_name_of_one_place_is_no_rival_of_a_name_many_bear(query: str) 
 
 def test_a_former_name_that_several_places_shared_stays_unsettled() -> None:
     assert toponyms.lookup("Кировское").name is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Романівці", "Romanivka"), ("Дібрівці", "Dibrivka"), ("Орлівці", "Orlivka")],
+)
+def test_a_ukrainian_locative_with_its_consonant_changed_gives_the_name(
+    query: str, expected: str
+) -> None:
+    """у Романівці: Ukrainian turns the к of Романівка into ц before the locative's -і; the form
+    is as sure a reading as Романівки. Одесі and Криниці keep their own consonant."""
+    assert toponyms.lookup(query).name == expected
+    assert toponyms.lookup("Одесі").name == "Odesa"

@@ -572,7 +572,7 @@ class Resolver:
             language and spelling, and a shared name a hundred places)."""
             if not slots:
                 return
-            against = bare_fine if method == "form" else spelled or query_fine
+            against = (spelled or bare_fine) if method == "form" else spelled or query_fine
             fits = _HINT_FITS.get(hint or "", _NO_KINDS)
             unit_hint = hint in _UNIT_HINTS
             # First each place's best slot, by what the slot adds to the rank (the place's own
@@ -829,8 +829,9 @@ class Resolver:
             else nominative_candidates(core)
         )  # fmt: skip
         if forms:
-            bare_fine = fine(split_preposition(core)[1])
-        read_forms: list[tuple[str, KindHint | None, str | None]] = []
+            bare = split_preposition(core)[1]
+            bare_fine = fine(bare)
+        read_forms: list[tuple[str, KindHint | None, str | None, str | None]] = []
         literal = False  # whether some form is a recorded name as written
         for form in forms:
             # One word carries no descriptor but itself (split_descriptors keeps a lone "raion"),
@@ -843,15 +844,17 @@ class Resolver:
                 # GeoNames records among the variants: spelled exactly, they count.
                 written = index.exact(form_core)
                 literal = literal or bool(written)
+                unpalatalized = None if latin_query else _unpalatalized(bare, form_core)
                 consider(
-                    written, "form", hint or form_hint, reading=reading, variants=latin_query
+                    written, "form", hint or form_hint, reading=reading, variants=latin_query,
+                    spelled=unpalatalized,
                 )  # fmt: skip
-                read_forms.append((form_core, form_hint, reading))
+                read_forms.append((form_core, form_hint, reading, unpalatalized))
         # Where some form is a name as written, one met only by its key may be a respelling
         # (see _respells).
         literal = literal and not latin_query
         keyed: set[tuple[str, str | None, str | None, bool]] = set()
-        for form_core, form_hint, reading in read_forms:
+        for form_core, form_hint, reading, unpalatalized in read_forms:
             # Покровской, Марганецкую: a Russian feminine adjective read back as -ая, where
             # Ukrainian writes -а (Покровська громада has no Russian name recorded).
             if not latin_query and form_core.endswith(("ая", "яя")):
@@ -866,7 +869,7 @@ class Resolver:
                 consider(
                     index.by_key(form_key), "form", hint or form_hint, reading=reading,
                     plural=plural, neuter=neuter, masculine=masculine,
-                    literal=form_core if literal else None,
+                    literal=form_core if literal else None, spelled=unpalatalized,
                 )  # fmt: skip
             hungarian = hungarian_respelling(form_core) if latin_query else None
             if hungarian is not None:  # Kupjanszkban: kupjanszk, read as Hungarian
@@ -1272,6 +1275,22 @@ def _respells(form: str, name: str, ukrainian: bool) -> bool:
         return True
     # The endings apart, where the languages differ (Калиновое, Калинове).
     return not name.lower().translate(_SKELETON).startswith(form.translate(_SKELETON)[:-2])
+
+
+# Ukrainian turns к, г, х before the -і of the locative and dative into ц, з, с (Романівка: у
+# Романівці; Ольховатка: в Ольховатці).
+_PALATALIZED = {"ці": "к", "зі": "г", "сі": "х"}
+
+
+def _unpalatalized(query: str, form: str) -> str | None:
+    """The romanized ``query`` with that change undone, if ``form`` is the name it came from
+    (Романівці of Романівка: romanivki), so that the form is as close to its name as the other
+    cases are (Романівки), which is what a case form's similarity measures; else None (Одесі of
+    Одеса, Криниці of Криниця keep their consonant)."""
+    back = _PALATALIZED.get(query[-2:])
+    if back is None or form[-2:-1] != back or form[:-2] != query[:-2]:
+        return None
+    return fine(query[:-2] + back + "і")
 
 
 def _former_name(index: Index, place: int, c: Candidate) -> bool:
