@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from toponyms.keys import foreign_respellings, greek_readings, key, translated_readings
+from toponyms.keys import (
+    foreign_respellings,
+    greek_readings,
+    key,
+    translated_readings,
+    translated_stem,
+)
 from toponyms.text.translit import get_scheme, schemes
 
 SAME_NAME = [
@@ -210,3 +216,11 @@ def test_hungarian_respelling_needs_its_digraphs_and_no_polish_marks() -> None:
     assert hungarian_respelling("csuhujiv") == "čuhujiv"
     assert hungarian_respelling("szewczenko") is None  # Polish cz
     assert hungarian_respelling("pokrovsk") is None
+
+
+def test_translated_stems_read_russian_compass_points_as_ukrainian() -> None:
+    assert translated_stem("южном") == "південном"
+    assert translated_stem("северное") == "північное"
+    assert translated_stem("южная") is None  # feminine: a group of forces
+    assert translated_stem("южанин") is None
+    assert key(translated_stem("южное") or "") == key("Південне")

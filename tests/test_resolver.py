@@ -853,3 +853,12 @@ def test_a_ukrainian_locative_with_its_consonant_changed_gives_the_name(
     is as sure a reading as Романівки. Одесі and Криниці keep their own consonant."""
     assert toponyms.lookup(query).name == expected
     assert toponyms.lookup("Одесі").name == "Odesa"
+
+
+@pytest.mark.parametrize("query", ["Южное", "Южном", "Южного"])
+def test_russian_translates_a_compass_point_in_a_name(query: str) -> None:
+    """Russian text writes Южное for Південне (official Russian name: Пивденное), as it writes
+    Большая for Велика; a feminine Южная (a group of forces) is left alone."""
+    answer = toponyms.lookup(query, within="Donetsk Oblast")
+    assert answer.name == "Pivdenne" and answer.place is not None
+    assert toponyms.lookup("Южная").name is None

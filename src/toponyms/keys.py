@@ -322,12 +322,39 @@ for _word in ("большая", "большой", "большое", "больш�
 _MAX_TRANSLATED_READINGS = 9
 
 
+# Russian text translates the names of the compass points and the sun where Ukrainian ones carry
+# them (Южное for Південне, Северное for Північне, Солнечное for Сонячне): the Russian stem
+# read as the Ukrainian one, in the masculine and neuter adjective's cases (a feminine Южная,
+# Восточная is rather the name of a group of forces).
+_TRANSLATED_STEMS = {
+    "южн": "південн", "северн": "північн", "западн": "західн", "восточн": "східн",
+    "солнечн": "сонячн",
+}  # fmt: skip
+_TRANSLATED_STEM = re.compile(
+    r"^(" + "|".join(_TRANSLATED_STEMS) + r")(ое|ый|ий|ого|ому|ом|ым|ые|ых)$"
+)
+
+
+def translated_stem(word: str) -> str | None:
+    """One cleaned Russian word whose stem Ukrainian translates, with the Ukrainian stem and its
+    own ending: ``translated_stem("южном") == "південном"``, which key() reads as the key of
+    Південне's case form; else None."""
+    match = _TRANSLATED_STEM.match(word)
+    if match is None:
+        return None
+    return _TRANSLATED_STEMS[match.group(1)] + match.group(2)
+
+
 def translated_readings(text: str) -> list[str]:
     """``text`` with its translated descriptive words read back as Ukrainian adjectives, as the
     letters key() reads: ``translated_readings("Cossack Lopan")[0] == "kozacha lopan"``. Empty
-    when no word of ``text`` is one (one-word text is a name, not a description of one)."""
+    when no word of ``text`` is one (one-word text is a name, not a description of one, unless
+    Russian translated its stem: Южное)."""
     words = clean(text).split(" ")
-    if len(words) < 2 or not any(w in _TRANSLATED_WORDS for w in words):
+    if len(words) == 1:
+        stem = translated_stem(words[0])
+        return [] if stem is None else [stem]
+    if not any(w in _TRANSLATED_WORDS for w in words):
         return []
     readings = [""]
     for word in words:

@@ -25,7 +25,13 @@ from . import gazetteer as _gazetteer
 from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
 from .index import Index, PlaceColumns, PlaceInfo, fine, shipped_index
-from .keys import foreign_respellings, hungarian_respelling, key, translated_readings
+from .keys import (
+    foreign_respellings,
+    hungarian_respelling,
+    key,
+    translated_readings,
+    translated_stem,
+)
 from .lexicon import is_common_word, is_given_name, is_person_name, is_water_body
 from .results import Answer, How, Match, Status
 from .scoring import (
@@ -870,6 +876,12 @@ class Resolver:
                     index.by_key(form_key), "form", hint or form_hint, reading=reading,
                     plural=plural, neuter=neuter, masculine=masculine,
                     literal=form_core if literal else None, spelled=unpalatalized,
+                )  # fmt: skip
+            translated = None if latin_query else translated_stem(form_core)
+            if translated is not None:  # Южном: of Южное, Russian for Південне
+                consider(
+                    index.by_key(key(translated)), "form", hint or form_hint,
+                    spelled=fine(translated), literal=form_core if literal else None,
                 )  # fmt: skip
             hungarian = hungarian_respelling(form_core) if latin_query else None
             if hungarian is not None:  # Kupjanszkban: kupjanszk, read as Hungarian
