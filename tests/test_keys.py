@@ -224,3 +224,9 @@ def test_translated_stems_read_russian_compass_points_as_ukrainian() -> None:
     assert translated_stem("южная") is None  # feminine: a group of forces
     assert translated_stem("южанин") is None
     assert key(translated_stem("южное") or "") == key("Південне")
+
+
+def test_an_ordinal_before_the_name_is_read_after_it() -> None:
+    assert translated_readings("Второе Желанное") == ["желанное второе"]
+    assert translated_readings("Первое мая") == ["мая первое"]
+    assert translated_readings("Первое Второе") == []  # two ordinals: nothing to reorder

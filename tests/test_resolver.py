@@ -862,3 +862,9 @@ def test_russian_translates_a_compass_point_in_a_name(query: str) -> None:
     answer = toponyms.lookup(query, within="Donetsk Oblast")
     assert answer.name == "Pivdenne" and answer.place is not None
     assert toponyms.lookup("Южная").name is None
+
+
+def test_an_ordinal_may_come_before_the_name_it_numbers() -> None:
+    # Желанное Второе, renamed Бажане Друге in 2016
+    assert toponyms.lookup("Второе Желанное").name == "Bazhane Druhe"
+    assert toponyms.lookup("Друге Бажане").name == "Bazhane Druhe"

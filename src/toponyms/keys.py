@@ -335,6 +335,14 @@ _TRANSLATED_STEM = re.compile(
 )
 
 
+# The ordinals that number villages of one name (Желанное Первое, Бажане Друге, Лиман Перший), in
+# Russian and Ukrainian, which text may put before the name.
+_ORDINALS = frozenset(
+    "первое первый первая второе второй вторая третье третий третья четвертое четвертый "
+    "перше перший перша друге другий друга третє третій третя четверте четвертий".split()
+)
+
+
 def translated_stem(word: str) -> str | None:
     """One cleaned Russian word whose stem Ukrainian translates, with the Ukrainian stem and its
     own ending: ``translated_stem("южном") == "південном"``, which key() reads as the key of
@@ -349,11 +357,15 @@ def translated_readings(text: str) -> list[str]:
     """``text`` with its translated descriptive words read back as Ukrainian adjectives, as the
     letters key() reads: ``translated_readings("Cossack Lopan")[0] == "kozacha lopan"``. Empty
     when no word of ``text`` is one (one-word text is a name, not a description of one, unless
-    Russian translated its stem: Южное)."""
+    Russian translated its stem: Южное). Two words of which one is an ordinal are read in the
+    other order too (Второе Желанное: Желанное Второе)."""
     words = clean(text).split(" ")
     if len(words) == 1:
         stem = translated_stem(words[0])
         return [] if stem is None else [stem]
+    if len(words) == 2 and (words[0] in _ORDINALS) != (words[1] in _ORDINALS):
+        # Второе Желанное for Желанное Второе: an ordinal put before the name it numbers
+        return [f"{words[1]} {words[0]}"]
     if not any(w in _TRANSLATED_WORDS for w in words):
         return []
     readings = [""]
