@@ -868,3 +868,10 @@ def test_an_ordinal_may_come_before_the_name_it_numbers() -> None:
     # Желанное Второе, renamed Бажане Друге in 2016
     assert toponyms.lookup("Второе Желанное").name == "Bazhane Druhe"
     assert toponyms.lookup("Друге Бажане").name == "Bazhane Druhe"
+
+
+def test_russian_yekaterinovka_is_ukrainian_katerynivka() -> None:
+    """The official Russian name of Катеринівка is Катериновка; Russian text writes
+    Екатериновка, after Екатерина."""
+    for query in ("Екатериновка", "Екатериновку"):
+        assert toponyms.lookup(query, within="Donetsk Oblast").name == "Katerynivka"

@@ -344,10 +344,19 @@ _ORDINALS = frozenset({
 })  # fmt: skip
 
 
+# Russian names Ukrainian Катерина Екатерина: Russian text writes Екатериновка for the dozens of
+# Катеринівка, whose official Russian name is Катериновка.
+_RUSSIAN_PREFIXES = {"екатерин": "катерин"}
+
+
 def translated_stem(word: str) -> str | None:
     """One cleaned Russian word whose stem Ukrainian translates, with the Ukrainian stem and its
     own ending: ``translated_stem("южном") == "південном"``, which key() reads as the key of
-    Південне's case form; else None."""
+    Південне's case form, and ``translated_stem("екатериновка") == "катериновка"``; else
+    None."""
+    for prefix, ukrainian in _RUSSIAN_PREFIXES.items():
+        if word.startswith(prefix):
+            return ukrainian + word[len(prefix) :]
     match = _TRANSLATED_STEM.match(word)
     if match is None:
         return None
