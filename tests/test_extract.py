@@ -519,8 +519,11 @@ def test_hromadas_listed_by_their_adjectives(text: str, expected: list[str]) -> 
          ["Bilopilska hromada", "Krasnopilska hromada", "Velykopysarivska hromada"]),
         ("Під вогнем опинилися Бериславська, Новорайська та Тягинська територіальні громади.",
          ["Beryslavska hromada", "Novoraiska hromada", "Tiahynska hromada"]),
-        # a garbled name that names nothing keeps its place in the list
+        # a name that alone names nothing keeps its place in the list, and is asked as a unit
+        # of the list's kind (Junakiw: Юнаків-ська громада, centred on Юнаківка)
         ("Betroffen waren die Gemeinden Junakiw, Myropillja und Bilopillja.",
+         ["Yunakivska hromada", "Myropilska hromada", "Bilopilska hromada"]),
+        ("Betroffen waren die Gemeinden Foobarz, Myropillja und Bilopillja.",
          ["Myropilska hromada", "Bilopilska hromada"]),
     ],
 )  # fmt: skip

@@ -724,15 +724,20 @@ def _in_list(joins: re.Pattern[str], text: str, at: int, start: int) -> bool:
     """Whether ``text[at:start]`` joins two names of a list: ``joins``, or ``joins`` around one
     capitalised word that named nothing (die Gemeinden Junakiw, Myropillja: a garbled name
     keeps its place in the list)."""
-    if joins.fullmatch(text, at, start) is not None:
-        return True
+    return joins.fullmatch(text, at, start) is not None or bool(_unnamed(joins, text, at, start))
+
+
+def _unnamed(joins: re.Pattern[str], text: str, at: int, start: int) -> re.Match[str] | None:
+    """The capitalised word that named nothing, if ``text[at:start]`` is ``joins`` around one."""
     lead = joins.match(text, at, start)
     word = _WORD.match(text, lead.end(), start) if lead is not None else None
-    return (
-        word is not None
-        and word.group()[0].isupper()
-        and _LIST_JOINS.fullmatch(text, word.end(), start) is not None
-    )
+    if (
+        word is None
+        or not word.group()[0].isupper()
+        or _LIST_JOINS.fullmatch(text, word.end(), start) is None
+    ):
+        return None
+    return word
 
 
 def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
@@ -741,6 +746,7 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
     "regions" ("the Kursk and Belgorod regions"). Each is asked again with the unit word, and
     keeps the answer only if that names a unit (Luhansk and Donezk: the oblasts)."""
     out = list(found)
+    unnamed: list[_Found] = []
     for unit in _PLURAL_UNIT.finditer(text):
         kind = _PLURAL_UNITS[unit.group().lower()]
         listed: list[int] = []
@@ -749,8 +755,18 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
         for n, (start, end, _, _) in enumerate(out):  # the names after it
             if start < at:
                 continue
-            if not _in_list(joins, text, at, start):
-                break
+            if joins.fullmatch(text, at, start) is None:
+                word = _unnamed(joins, text, at, start)
+                if word is None:
+                    break
+                # Junakiw: a word that alone names nothing may name a unit of the list's kind
+                as_unit = find(f"{word.group()} {kind}")
+                if (
+                    as_unit.name is not None
+                    and as_unit.kind in _LISTED_KINDS
+                    and all(u[0] != word.start() for u in unnamed)
+                ):
+                    unnamed.append((word.start(), word.end(), as_unit, f"{word.group()} {kind}"))
             listed.append(n)
             at, joins = end, _LIST_JOINS
         if unit.group().lower() in _PLURAL_BEFORE_ONLY and not all(
@@ -779,7 +795,7 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
             as_unit = find(f"{asked} {kind}")
             if as_unit.name is not None and as_unit.kind in _LISTED_KINDS:
                 out[n] = (start, end, as_unit, f"{asked} {kind}")
-    return out
+    return sorted(out + unnamed, key=lambda m: m[0]) if unnamed else out
 
 
 # The case ending of a Cyrillic feminine adjective in -ськ-/-цьк-/-зьк- (-ск-/-цк-), in the cases

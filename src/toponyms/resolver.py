@@ -405,14 +405,11 @@ class Resolver:
             top = min(lifted, key=rank_key, default=None)
             if top is not None and top.method != "fuzzy" and top.hint > 0:
                 core, k, found = stem, key(stem), lifted
-        if (
-            hint == "hromada"
-            and not any(c.method != "fuzzy" and c.hint > 0 for c in found)
-            and has_cyrillic(core)
-        ):
+        if hint == "hromada" and not any(c.method != "fuzzy" and c.hint > 0 for c in found):
             # Константиновской громаде, Александровская громада: a hromada's adjective in
             # Russian, which the data records for its centre only (Константиновка), not for
-            # the hromada; the centre lifts its hromada (finish).
+            # the hromada; Gemeinde Junakiw: the adjective's stem (Юнаків-ська) in Latin script.
+            # The centre lifts its hromada (finish).
             found = self._hromada_by_centre(core, keep, pruning) or found
         if _is_bulgarian(text.lower()) and not any(c.method == "exact" for c in found):
             # Търново, Кърджали: a Bulgarian place, unless a recorded name (Саталък Хаджи, a
@@ -1254,7 +1251,12 @@ _FEMININE_OF_NAME = re.compile(r"^(\w{3,}?)(ськ|зьк|цьк|ск|цк)(?:а
 def _centre_names(core: str) -> list[str]:
     """The names a Cyrillic feminine adjective may be made from, most likely first: Александровская
     of Александровка, Славянская of Славянск, Лиманская of Лиман, Марганецкая of Марганец,
-    Александровское (a neuter name's adjective drops its ending too)."""
+    Александровское (a neuter name's adjective drops its ending too); or a Latin adjective's
+    stem (Junakiw: Junakiwka)."""
+    if not has_cyrillic(core):
+        # Junakiw, Schalyhin: the stem of Юнаківська, Шалигинська, whose centres are Юнаківка
+        # and Шалигине
+        return [core + "ka", core + "e"] if len(core) >= _MIN_STEM and " " not in core else []
     match = _FEMININE_OF_NAME.match(core)
     if match is None:
         return []
