@@ -875,3 +875,16 @@ def test_russian_yekaterinovka_is_ukrainian_katerynivka() -> None:
     Екатериновка, after Екатерина."""
     for query in ("Екатериновка", "Екатериновку"):
         assert toponyms.lookup(query, within="Donetsk Oblast").name == "Katerynivka"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Грайворонского округа", "Grayvoronsky District"),
+        ("Шебекинском городском округе", "Shebekinsky District"),
+        ("Шебекинского муниципального округа", "Shebekinsky District"),
+    ],
+)
+def test_a_russian_okrug_is_a_district(query: str, expected: str) -> None:
+    """Russia's border districts became urban or municipal okrugs; reports use both words."""
+    assert toponyms.lookup(query).name == expected

@@ -268,6 +268,11 @@ _RAION = [
     "körzetek", "körzetben", "körzetében", "járás", "járásban", "rayonu", "rayonunda",
     "rayonları", "rayonlarının", "piiri", "piirissä", "okres", "okrese", "okresu", "okrug",
     "okrugu", "okruga", "районом", "районами", "rajonom", "okresom",
+    # Russia's districts became okrugs (Грайворонский городской округ, Шебекинского
+    # муниципального округа): the same unit level.
+    "округ", "округа", "округе", "округу", "округом", "городской округ", "городского округа",
+    "городском округе", "городскому округу", "муниципальный округ", "муниципального округа",
+    "муниципальном округе", "муниципальному округу",
 ]  # fmt: skip
 _HROMADA = [
     "громада",
