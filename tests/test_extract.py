@@ -588,3 +588,16 @@ def test_a_sure_misspelling_of_a_city_may_open_a_sentence(text: str, expected: l
 def test_ukrainian_locatives_of_villages_are_mentions() -> None:
     found = toponyms.extract("Бої тривають біля Лозівки і в Орлівці Донецької області.")
     assert [m.name for m in found] == ["Lozivka", "Orlivka", "Donetsk Oblast"]
+
+
+def test_latin_news_calls_a_city_a_village_loosely() -> None:
+    """Krasnohorivka is a city of 15,000; a Latin-script "village of" does not make it the
+    village renamed from Krasnohorivka in 2024. Ukrainian с. is a legal status and keeps to
+    villages."""
+    found = toponyms.extract(
+        "Russian troops captured the village of Krasnohorivka, west of Donetsk."
+    )
+    place = found[0].answer.place
+    assert place is not None and place.kind == "city" and found[0].name == "Krasnohorivka"
+    answer = toponyms.lookup("с. Красногорівка")
+    assert answer.kind == "village"

@@ -384,6 +384,10 @@ class Resolver:
                     core, hint = rest_core, rest_hint
         if not core or len(core) > MAX_QUERY_LENGTH:
             return core, None
+        if hint in ("village", "city") and not has_cyrillic(core):
+            # "the village of Krasnohorivka" (a city of 15,000): news in Latin script calls a
+            # place village, town or city loosely, where село and місто are its legal status.
+            hint = "town"
         k = key(core)
         pruning = limit if near is None else None
         found: list[Candidate] = self._gather(core, k, hint, keep, pruning)
