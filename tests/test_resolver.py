@@ -888,3 +888,12 @@ def test_russian_yekaterinovka_is_ukrainian_katerynivka() -> None:
 def test_a_russian_okrug_is_a_district(query: str, expected: str) -> None:
     """Russia's border districts became urban or municipal okrugs; reports use both words."""
     assert toponyms.lookup(query).name == expected
+
+
+def test_a_former_name_two_places_shared_stays_unsettled_where_context_ties() -> None:
+    """Первомайське was the name of a dozen villages of Donetsk Oblast; two of them, renamed
+    Myrove and Avdiivske in 2024, lie in Nevelske's raion. Nothing tells them apart: no name."""
+    answer = toponyms.lookup("Pervomaiske", near=["Nevelske"])
+    assert answer.name is None
+    # a city among villages that bore its former name is still the one meant
+    assert toponyms.lookup("Krasnoarmeysk").name == "Pokrovsk"

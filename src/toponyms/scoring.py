@@ -541,6 +541,11 @@ def assess(
     for i, top in enumerate(found[: max(1, limit)]):
         name_x, place_x, rivals, same = _features_at(index, found, i, query, pool)
         name_p = _probability(_name_weights(), name_x)
+        shared = _sharing_a_former_name(index, top, rivals)
+        if shared:
+            # Первомайське, once the name of a dozen villages, near Nevelske: two of them lie in
+            # its raion. Nothing tells them apart; each is as likely as the other.
+            name_p = min(name_p, 1.0 / (1 + len(shared)))
         place_p = (
             1.0
             if place_x is None
@@ -556,6 +561,24 @@ def assess(
         ambiguous.append(bool(rivals) and close(top, rivals))
         left = max(0.0, left - p)
     return Assessment(found, confidences, ambiguous, name_confidence, homonyms, query)
+
+
+def _sharing_a_former_name(
+    index: Index, top: Candidate, rivals: list[Candidate]
+) -> list[Candidate]:
+    """The rivals of other names that, like ``top``, bore the name the query met, with the same
+    evidence and context, when ``top`` does not outrank them by prominence (clear_winner): a
+    former name several places shared, which nothing settles."""
+    if top.name_how != "former" or not rivals:
+        return []
+    names = index.columns.name
+    evidence = top.evidence()
+    tied = [
+        r for r in rivals
+        if r.name_how == "former" and r.context == top.context and r.evidence() == evidence
+        and names[r.place] != names[top.place]
+    ]  # fmt: skip
+    return [] if not tied or clear_winner(top, tied) else tied
 
 
 def winner_features(
