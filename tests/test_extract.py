@@ -601,3 +601,17 @@ def test_latin_news_calls_a_city_a_village_loosely() -> None:
     assert place is not None and place.kind == "city" and found[0].name == "Krasnohorivka"
     answer = toponyms.lookup("с. Красногорівка")
     assert answer.kind == "village"
+
+
+def test_a_word_that_names_nothing_before_a_plural_unit_word_is_asked_as_a_unit() -> None:
+    """Славянской alone names nothing; before громадах, of a list of Dnipropetrovsk Oblast's
+    hromadas, it is Слов'янська громада, centred on Слов'янка (Russian Славянка)."""
+    text = "Попал по Петропавловской, Славянской, Межевской громадах Синельниковского района."
+    found = toponyms.extract(text)
+    assert [m.name for m in found[:3]] == [
+        "Petropavlivska hromada",
+        "Slovianska hromada",
+        "Mezhivska hromada",
+    ]
+    place = found[1].answer.place
+    assert place is not None and place.admin1 == "Dnipropetrovsk Oblast"

@@ -897,3 +897,12 @@ def test_a_former_name_two_places_shared_stays_unsettled_where_context_ties() ->
     assert answer.name is None
     # a city among villages that bore its former name is still the one meant
     assert toponyms.lookup("Krasnoarmeysk").name == "Pokrovsk"
+
+
+def test_a_russian_hromada_adjective_reaches_every_centre_it_may_come_from() -> None:
+    """Славянская громада: Sloviansk's, Слов'янка's (Dnipropetrovsk Oblast) or Crimea's, whose
+    Russian name is recorded; the oblast settles it."""
+    answer = toponyms.lookup("Славянской громаде", within="Dnipropetrovsk Oblast")
+    assert answer.name == "Slovianska hromada" and answer.place is not None
+    assert answer.place.admin1 == "Dnipropetrovsk Oblast"
+    assert len(toponyms.lookup("Славянской громаде").places) >= 3

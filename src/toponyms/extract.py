@@ -747,6 +747,19 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
     keeps the answer only if that names a unit (Luhansk and Donezk: the oblasts)."""
     out = list(found)
     unnamed: list[_Found] = []
+
+    def ask_unnamed(word: re.Match[str], kind: str) -> None:
+        """Junakiw, Славянской: a listed word that alone names nothing may name a unit of the
+        list's kind."""
+        asked = f"{word.group()} {kind}"
+        as_unit = find(asked)
+        if (
+            as_unit.name is not None
+            and as_unit.kind in _LISTED_KINDS
+            and all(u[0] != word.start() for u in unnamed)
+        ):
+            unnamed.append((word.start(), word.end(), as_unit, asked))
+
     for unit in _PLURAL_UNIT.finditer(text):
         kind = _PLURAL_UNITS[unit.group().lower()]
         listed: list[int] = []
@@ -759,14 +772,7 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
                 word = _unnamed(joins, text, at, start)
                 if word is None:
                     break
-                # Junakiw: a word that alone names nothing may name a unit of the list's kind
-                as_unit = find(f"{word.group()} {kind}")
-                if (
-                    as_unit.name is not None
-                    and as_unit.kind in _LISTED_KINDS
-                    and all(u[0] != word.start() for u in unnamed)
-                ):
-                    unnamed.append((word.start(), word.end(), as_unit, f"{word.group()} {kind}"))
+                ask_unnamed(word, kind)
             listed.append(n)
             at, joins = end, _LIST_JOINS
         if unit.group().lower() in _PLURAL_BEFORE_ONLY and not all(
@@ -782,7 +788,11 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
                     at, joins = start, _LIST_JOINS  # Луганська області: the list's last name
                 continue
             if joins.fullmatch(text, end, at) is None:
-                break
+                word = _unnamed(joins, text, end, at) if joins is _LIST_JOINS else None
+                if word is None:
+                    break
+                if not has_cyrillic(unit.group()) or _ADJECTIVAL.search(clean(word.group())):
+                    ask_unnamed(word, kind)  # Петропавловской, Славянской, Межевской громадах
             # Никополь, Покровскую и Червоногригорьевскую громады: a Cyrillic plural noun
             # agrees with the adjectives before it, not with a town's name among them.
             if not has_cyrillic(unit.group()) or _ADJECTIVAL.search(clean(out[n][3])):

@@ -390,6 +390,7 @@ class Resolver:
             hint = "town"
         k = key(core)
         pruning = limit if near is None else None
+        latin_core = not has_cyrillic(core)
         found: list[Candidate] = self._gather(core, k, hint, keep, pruning)
         if not found:  # "Луцький райнон": a garbled descriptor hides the name
             repaired = repair_descriptor(text)
@@ -409,12 +410,24 @@ class Resolver:
             top = min(lifted, key=rank_key, default=None)
             if top is not None and top.method != "fuzzy" and top.hint > 0:
                 core, k, found = stem, key(stem), lifted
-        if hint == "hromada" and not any(c.method != "fuzzy" and c.hint > 0 for c in found):
+        if (
+            hint == "hromada"
+            and (latin_core or _UKRAINIAN_LETTERS.search(core) is None)
+            and not any(
+                c.hint > 0 and (c.method == "exact" or (c.method != "fuzzy" and latin_core))
+                for c in found
+            )
+        ):
             # Константиновской громаде, Александровская громада: a hromada's adjective in
             # Russian, which the data records for its centre only (Константиновка), not for
             # the hromada; Gemeinde Junakiw: the adjective's stem (Юнаків-ська) in Latin script.
-            # The centre lifts its hromada (finish).
-            found = self._hromada_by_centre(core, keep, pruning) or found
+            # The centre lifts its hromada (finish). A Russian case form's hromadas stand
+            # beside them (Славянской громаде: of Славянск, of Славянка, or a Crimean
+            # Славянская громада). Ukrainian text writes the hromada's own name.
+            by_centre = self._hromada_by_centre(core, keep, pruning)
+            found = (
+                _merged(found, by_centre) if by_centre and not latin_core else (by_centre or found)
+            )
         if _is_bulgarian(text.lower()) and not any(c.method == "exact" for c in found):
             # Търново, Кърджали: a Bulgarian place, unless a recorded name (Саталък Хаджи, a
             # village of Bessarabia's Bulgarians).
@@ -486,13 +499,13 @@ class Resolver:
 
     def _hromada_by_centre(self, core: str, keep: _Keep, limit: int | None) -> list[Candidate]:
         """The hromadas whose centre bears a name ``core`` is the feminine adjective of
-        (Константиновская, -ой: Константиновка; Славянская: Славянск; Лиманская: Лиман), met
-        as written or by key, if any."""
+        (Константиновская, -ой: Константиновка; Славянская: Славянск, Славянка; Лиманская:
+        Лиман), met as written or by key."""
+        hromadas: list[Candidate] = []
         for centre in _centre_names(core):
             found = self._gather(centre, key(centre), "hromada", keep, limit)
-            if any(c.method != "fuzzy" and c.hint > 0 for c in found):
-                return found
-        return []
+            hromadas = _merged(hromadas, [c for c in found if c.method != "fuzzy" and c.hint > 0])
+        return hromadas
 
     def _unit_by_adjective(
         self, adjective: str | None, keep: _Keep, limit: int | None
@@ -572,6 +585,7 @@ class Resolver:
             neuter: bool = False,  # ... or as a neuter (Рідкодуба: рідкодубо)
             masculine: bool = False,  # ... or as a masculine adjective (Піщаного: піщаний)
             literal: str | None = None,  # a Cyrillic form, where others are names as written
+            translated: bool = False,  # ... read through a translation: a respelling of it
             into: dict[int, _Chosen] | None = None,  # choose each place's name here, no more
         ) -> None:
             """Keep, for each place a slot names, the best evidence: a candidate is built only
@@ -631,7 +645,8 @@ class Resolver:
                         found_by, against, index, slot, name_fines[slot], edits, latin_query
                     )
                     respelled = (found_by == "key" and not latin_query) or (
-                        literal is not None and _respells(literal, name, ukrainian_query)
+                        literal is not None
+                        and (translated or _respells(literal, name, ukrainian_query))
                     )
                     missing = hint is None and not bare
                     read = readings[name_reading[slot]] = _SlotReading(
@@ -883,6 +898,7 @@ class Resolver:
                 consider(
                     index.by_key(key(translated)), "form", hint or form_hint,
                     spelled=fine(translated), literal=form_core if literal else None,
+                    translated=True,
                 )  # fmt: skip
             hungarian = hungarian_respelling(form_core) if latin_query else None
             if hungarian is not None:  # Kupjanszkban: kupjanszk, read as Hungarian
@@ -1274,6 +1290,10 @@ def _centre_names(core: str) -> list[str]:
             names.append(stem + "ка")  # Александровка, Олександрівка
         names.append(stem)  # Лиман
     names.append(stem + suffix + ("е" if soft else "ое"))  # Александровское, Олександрівське
+    if suffix[0] != "ц" and not stem.endswith(
+        ("ов", "ев", "ёв", "ив", "ів", "їв", "ин", "ын", "ін")
+    ):
+        names.append(stem + "ка")  # Славянка (Слов'янка), after Славянск
     return names
 
 
@@ -1309,6 +1329,16 @@ def _unpalatalized(query: str, form: str) -> str | None:
     if back is None or form[-2:-1] != back or form[:-2] != query[:-2]:
         return None
     return fine(query[:-2] + back + "і")
+
+
+def _merged(found: list[Candidate], more: list[Candidate]) -> list[Candidate]:
+    """The candidates of both lists, each place once, with its better evidence."""
+    best: dict[int, Candidate] = {}
+    for c in (*found, *more):
+        known = best.get(c.place)
+        if known is None or rank_key(c) < rank_key(known):
+            best[c.place] = c
+    return sorted(best.values(), key=rank_key)
 
 
 def _former_name(index: Index, place: int, c: Candidate) -> bool:
