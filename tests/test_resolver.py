@@ -906,3 +906,11 @@ def test_a_russian_hromada_adjective_reaches_every_centre_it_may_come_from() -> 
     assert answer.name == "Slovianska hromada" and answer.place is not None
     assert answer.place.admin1 == "Dnipropetrovsk Oblast"
     assert len(toponyms.lookup("Славянской громаде").places) >= 3
+
+
+def test_a_ukrainian_case_form_is_no_rival_of_a_russian_spelling_its_key_meets() -> None:
+    """Лозової is of Лозова; its key meets Лозовое too (-ої and -ое read alike), a Russian
+    spelling no Ukrainian text writes."""
+    answer = toponyms.lookup("Лозової")
+    assert answer.name == "Lozova" and answer.place is not None
+    assert answer.place.admin1 == "Kharkiv Oblast"

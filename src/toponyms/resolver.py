@@ -906,6 +906,14 @@ class Resolver:
                     index.by_key(key(hungarian)), "form", hint or form_hint,
                     reading=fine(hungarian),
                 )  # fmt: skip
+        if literal and ukrainian_query:
+            # Лозової, of Лозова: the query's own key met Лозовое too (the key reads -ої and -ое
+            # alike), a Russian spelling no Ukrainian text writes. Beside a case form met as
+            # written, such a hit is a respelled case form, no rival of it.
+            for position, c in best.items():
+                if c.method == "key" and c.respelled:
+                    c.method = "form"
+                    best_rank[position] = rank_key(c)
         if not best and k:
             if limit is None or hint in _LIFTING_HINTS:
                 for found, edits in index.fuzzy_keys(k):
