@@ -615,3 +615,30 @@ def test_a_word_that_names_nothing_before_a_plural_unit_word_is_asked_as_a_unit(
     ]
     place = found[1].answer.place
     assert place is not None and place.admin1 == "Dnipropetrovsk Oblast"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to the Kyiv Independent, fighting continues near Bakhmut.", ["Bakhmut"]),
+        ("Ukrainska Pravda reported explosions in Kharkiv.", ["Kharkiv"]),
+        ("Donetsk News Agency reported shelling in Horlivka.", ["Horlivka"]),
+        ("Про це повідомляє Громадське радіо. Обстріляли Покровськ.", ["Pokrovsk"]),
+        # a military unit named after a place or a word, before or after it
+        ("The Azov brigade holds the line near Pokrovsk.", ["Pokrovsk"]),
+        ("Бригада «Азов» и полк Азов держат оборону у Покровска.", ["Pokrovsk"]),
+        # the word alone, or after a preposition, is still the place
+        ("Удар по Азову, бригада под Бахмутом.", ["Azov", "Bakhmut"]),
+    ],
+)
+def test_outlets_and_military_units_are_not_places(text: str, expected: list[str]) -> None:
+    assert [m.name for m in toponyms.extract(text)] == expected
+
+
+def test_a_former_name_several_places_shared_is_a_mention_the_text_settles() -> None:
+    """Ленино was the name of several villages; the ДНР of the sentence settles it. Alone, with
+    nothing to settle it, it is no mention."""
+    text = "В районах населенных пунктов Ленино, Ивановка и Торецкое в ДНР нанесены удары."
+    found = toponyms.extract(text)
+    assert found[0].text == "Ленино" and found[0].name == "Molodetske"
+    assert toponyms.extract("Ленино упоминается в отчёте.") == []

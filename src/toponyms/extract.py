@@ -29,7 +29,7 @@ from itertools import pairwise
 from typing import Any
 
 from .keys import key
-from .lexicon import is_common_word, is_given_name, is_water_body
+from .lexicon import is_common_word, is_given_name, is_water_body, media_names
 from .resolver import Resolver, _Once
 from .results import Answer, Match, Status
 from .text.forms import is_preposition, nominative_candidates
@@ -139,6 +139,24 @@ _NOT_PLACES_AFTER = frozenset(
         "водохранилища", "водосховище", "водосховища", "reservoir", "канал", "канала", "canal",
     }
 )  # fmt: skip
+
+
+# Military units named after a place or a word (the Azov brigade, бригада «Азов», полк Азов,
+# батальон «Восток», Kraken unit): a unit, not a place, before or after the name.
+_FORCE_UNITS = frozenset(
+    {
+        "brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "division",
+        "corps", "squadron", "brigade's", "bataillon", "brygada", "brygady",
+        "batalion", "batalionu", "pułk", "pułku", "бригада", "бригади", "бригаду", "бригадою",
+        "бригаді", "бригады", "бригаде", "бригадой", "батальйон", "батальйону", "батальйоном",
+        "батальйоні", "батальон", "батальона", "батальону", "батальоном", "батальоне", "полк",
+        "полку", "полком", "полка", "дивізія", "дивізії", "дивизия", "дивизии", "корпус",
+        "корпусу", "корпуса", "загін", "загону", "отряд", "отряда", "отряду",
+    }
+)  # fmt: skip
+
+
+_FOLLOWING_NOT_PLACES = _FEATURES | _FORCE_UNITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,11 +398,26 @@ def _agrees(adjective: str, noun: str) -> bool:
 
 
 def _feature_follows(text: str, words: list[_Word], j: int) -> bool:
+    """Whether the word after word ``j`` makes the name a water body's (the Karlivka reservoir)
+    or a military unit's (the Azov brigade)."""
     return (
         j + 1 < len(words)
         and _joined(text, words[j], words[j + 1])
-        and clean(words[j + 1].text) in _FEATURES
+        and clean(words[j + 1].text) in _FOLLOWING_NOT_PLACES
     )
+
+
+def _inside_span(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` lies inside one of ``spans`` (sorted, not overlapping)."""
+    n = bisect_right(spans, (at, sys.maxsize)) - 1
+    return n >= 0 and spans[n][0] <= at < spans[n][1]
+
+
+def _unit_named(text: str, words: list[_Word], i: int) -> bool:
+    """Whether word ``i`` follows a military unit's word as its name: right after it or in
+    quotation marks (бригада Азов, полк «Азов»), not after a preposition or a number."""
+    gap = text[words[i - 1].end : words[i].start]
+    return gap.strip(" \u00a0«\"“„'‘") == ""
 
 
 def _quoted_after(text: str, words: list[_Word], i: int) -> bool:
@@ -489,6 +522,18 @@ def extract_with(
             index.name_how[slot] == "former" for slot in index.by_key(key(core))
         )
 
+    def shared_former(span: str) -> bool:
+        """Whether ``span`` (its core) was the name of two places or more, as written or in a
+        spelling its key reads alike."""
+        index = resolver.index
+        core = split_descriptors(span)[0]
+        places = {
+            index.name_place[slot]
+            for slot in (*index.exact(core), *index.by_key(key(core)))
+            if index.name_how[slot] == "former"
+        }
+        return len(places) > 1
+
     def find(span: str) -> Answer:
         answer = resolver.lookup(span, country=country, threshold=detect)
         if answer.name is None and within is not None:
@@ -499,9 +544,11 @@ def extract_with(
     words = _words(text)
     found: list[_Found] = []
     ends: set[int] = set()  # where the mentions found so far end
+    # according to the Kyiv Independent, Ukrainska Pravda reports: an outlet, not a place
+    media = [m.span() for m in media_names().finditer(text)]
     i = 0
     while i < len(words):
-        if not _opens(words[i]):
+        if not _opens(words[i]) or (media and _inside_span(media, words[i].start)):
             i += 1
             continue
         last = i
@@ -532,6 +579,9 @@ def extract_with(
             i > 1 and clean(words[i - 2].text) in _NOT_PLACES_AFTER and before in ("имени", "імені")
         ):
             i = last + 1  # улица Карла Маркса, річка Оскіл: a street or a river, not a place
+            continue
+        if i > 0 and clean(words[i - 1].text) in _FORCE_UNITS and _unit_named(text, words, i):
+            i = last + 1  # бригада «Азов», полк Азов: a military unit
             continue
         # A settlement type written before the name (село Филия, м. Покровськ, the village of
         # Ptyche) is a hint for the lookup, not part of the span.
@@ -588,6 +638,11 @@ def extract_with(
                 break
             if j > i and answer.status is Status.NOT_A_PLACE and is_water_body(asked):
                 taken = (j, None, asked)  # Siwerskyj Donez: a river, none of its words a place
+                break
+            if answer.name is None and not caseless and shared_former(asked):
+                # Ленино: a former name several places shared gives no name alone, but the
+                # text's oblast may settle it (_in_context); a mention if it does.
+                taken = (j, answer, asked)
                 break
             if answer.name is None or answer.kind == "country":
                 continue  # countries are not the places reports are about here

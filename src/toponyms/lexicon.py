@@ -20,6 +20,7 @@ of strings); two spellings share a hash with odds of about one in 10^13.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from array import array
 from bisect import bisect_left
@@ -32,7 +33,7 @@ from .index import fine
 from .keys import key
 from .text.normalize import clean, has_cyrillic
 
-__all__ = ["is_common_word", "is_given_name", "is_person_name", "is_water_body"]
+__all__ = ["is_common_word", "is_given_name", "is_person_name", "is_water_body", "media_names"]
 
 _hashes: memoryview | None = None
 _lock = threading.Lock()
@@ -166,6 +167,27 @@ def is_water_body(text: str) -> bool:
 
 
 _waters: frozenset[str] | None = None
+
+
+def media_names() -> re.Pattern[str]:
+    """A pattern that finds, as whole words and letter case aside, the names of media and news
+    agencies whose names hold a place's name or read as one (data/media_names.txt): Kyiv
+    Independent, Ukrainska Pravda, Donetsk News Agency."""
+    global _media
+    if _media is None:
+        lines = _gazetteer._data_file("media_names.txt").read_text(encoding="utf-8").splitlines()
+        spellings = {
+            name.strip()
+            for line in lines
+            if line and not line.startswith("#")
+            for name in line.split(" / ")
+        }
+        alternatives = "|".join(map(re.escape, sorted(spellings, key=len, reverse=True)))
+        _media = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return _media
+
+
+_media: re.Pattern[str] | None = None
 
 
 def _given_names() -> frozenset[str]:
