@@ -1272,6 +1272,8 @@ def _is_bulgarian(text: str) -> bool:
     return _BULGARIAN_HARD_SIGN.search(text) is not None and _NOT_BULGARIAN.search(text) is None
 
 
+# Stems of the possessive names in -ка (Александровка, Олександрівка, Ильинка).
+_POSSESSIVE_STEMS = ("ов", "ев", "ёв", "ив", "ів", "їв", "ин", "ын", "ін")
 # A feminine adjective of a settlement's name, in any case: the stem and its suffix's consonants.
 _FEMININE_OF_NAME = re.compile(r"^(\w{3,}?)(ськ|зьк|цьк|ск|цк)(?:ая|ой|ую|ою|а|ої|ій|у)$")
 
@@ -1291,16 +1293,15 @@ def _centre_names(core: str) -> list[str]:
     stem, suffix = match.groups()
     soft = "ь" if "ь" in suffix else ""
     names = [stem + suffix[:-1].removesuffix("ь") + soft + "к"]  # Славянск, Покровськ, Торецк
+    possessive = stem.endswith(_POSSESSIVE_STEMS)
     if suffix[0] == "ц":
         names.append(stem + "ц")  # Марганец (Марганецкая)
     else:
-        if stem.endswith(("ов", "ев", "ёв", "ив", "ів", "їв", "ин", "ын", "ін")):
+        if possessive:
             names.append(stem + "ка")  # Александровка, Олександрівка
         names.append(stem)  # Лиман
     names.append(stem + suffix + ("е" if soft else "ое"))  # Александровское, Олександрівське
-    if suffix[0] != "ц" and not stem.endswith(
-        ("ов", "ев", "ёв", "ив", "ів", "їв", "ин", "ын", "ін")
-    ):
+    if suffix[0] != "ц" and not possessive:
         names.append(stem + "ка")  # Славянка (Слов'янка), after Славянск
     return names
 
