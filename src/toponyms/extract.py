@@ -142,11 +142,11 @@ _NOT_PLACES_AFTER = frozenset(
 
 
 # Military units named after a place or a word (the Azov brigade, бригада «Азов», полк Азов,
-# батальон «Восток», Kraken unit): a unit, not a place, before or after the name.
+# батальон «Восток»): a unit, not a place, before or after the name.
 _FORCE_UNITS = frozenset(
     {
         "brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "division",
-        "corps", "squadron", "brigade's", "bataillon", "brygada", "brygady",
+        "corps", "squadron", "bataillon", "brygada", "brygady",
         "batalion", "batalionu", "pułk", "pułku", "бригада", "бригади", "бригаду", "бригадою",
         "бригаді", "бригады", "бригаде", "бригадой", "батальйон", "батальйону", "батальйоном",
         "батальйоні", "батальон", "батальона", "батальону", "батальоном", "батальоне", "полк",
