@@ -853,7 +853,7 @@ class Resolver:
         if forms:
             bare = split_preposition(core)[1]
             bare_fine = fine(bare)
-        read_forms: list[tuple[str, KindHint | None, str | None, str | None]] = []
+        read_forms: list[tuple[str, KindHint | None, str | None]] = []
         literal = False  # whether some form is a recorded name as written
         for form in forms:
             # One word carries no descriptor but itself (split_descriptors keeps a lone "raion"),
@@ -866,17 +866,19 @@ class Resolver:
                 # GeoNames records among the variants: spelled exactly, they count.
                 written = index.exact(form_core)
                 literal = literal or bool(written)
+                # у Романівці: a name as written, measured as its other cases are (a form met
+                # only by key is a respelling too, which the changed consonant does not excuse)
                 unpalatalized = None if latin_query else _unpalatalized(bare, form_core)
                 consider(
                     written, "form", hint or form_hint, reading=reading, variants=latin_query,
                     spelled=unpalatalized,
                 )  # fmt: skip
-                read_forms.append((form_core, form_hint, reading, unpalatalized))
+                read_forms.append((form_core, form_hint, reading))
         # Where some form is a name as written, one met only by its key may be a respelling
         # (see _respells).
         literal = literal and not latin_query
         keyed: set[tuple[str, str | None, str | None, bool]] = set()
-        for form_core, form_hint, reading, unpalatalized in read_forms:
+        for form_core, form_hint, reading in read_forms:
             # Покровской, Марганецкую: a Russian feminine adjective read back as -ая, where
             # Ukrainian writes -а (Покровська громада has no Russian name recorded).
             if not latin_query and form_core.endswith(("ая", "яя")):
@@ -891,7 +893,7 @@ class Resolver:
                 consider(
                     index.by_key(form_key), "form", hint or form_hint, reading=reading,
                     plural=plural, neuter=neuter, masculine=masculine,
-                    literal=form_core if literal else None, spelled=unpalatalized,
+                    literal=form_core if literal else None,
                 )  # fmt: skip
             translated = None if latin_query else translated_stem(form_core)
             if translated is not None:  # Южном: of Южное, Russian for Південне
