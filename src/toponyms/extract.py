@@ -773,6 +773,7 @@ _LIST_JOINS = re.compile(
 
 
 _LISTED_KINDS = frozenset({"oblast", "raion", "hromada", "federal_subject"})
+_HROMADA_KIND = frozenset({"hromada"})
 
 
 def _in_list(joins: re.Pattern[str], text: str, at: int, start: int) -> bool:
@@ -854,13 +855,21 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
                 listed.append(n)
             at, joins = start, _LIST_JOINS
         for n in listed:
-            start, end, answer, asked = out[n]
-            if answer.kind in _UNIT_ANSWERS:
-                continue
-            as_unit = find(f"{asked} {kind}")
-            if as_unit.name is not None and as_unit.kind in _LISTED_KINDS:
-                out[n] = (start, end, as_unit, f"{asked} {kind}")
+            _ask_as_unit(out, n, find, kind, _LISTED_KINDS)
     return sorted(out + unnamed, key=lambda m: m[0]) if unnamed else out
+
+
+def _ask_as_unit(
+    out: list[_Found], n: int, find: Callable[[str], Answer], unit: str, kinds: frozenset[str]
+) -> None:
+    """Mention ``n`` of ``out`` asked again with the ``unit`` word after it, the answer kept if
+    it names a unit of ``kinds``; a unit already is left as it is."""
+    start, end, answer, asked = out[n]
+    if answer.kind in _UNIT_ANSWERS:
+        return
+    as_unit = find(f"{asked} {unit}")
+    if as_unit.name is not None and as_unit.kind in kinds:
+        out[n] = (start, end, as_unit, f"{asked} {unit}")
 
 
 # The case ending of a Cyrillic feminine adjective in -ськ-/-цьк-/-зьк- (-ск-/-цк-), in the cases
@@ -892,12 +901,7 @@ def _adjective_lists(text: str, found: list[_Found], find: Callable[[str], Answe
         if not any(out[m][2].kind == "hromada" for m in members):
             continue
         for m in members:
-            start, end, answer, asked = out[m]
-            if answer.kind in _UNIT_ANSWERS:
-                continue
-            as_unit = find(f"{asked} громада")
-            if as_unit.name is not None and as_unit.kind == "hromada":
-                out[m] = (start, end, as_unit, f"{asked} громада")
+            _ask_as_unit(out, m, find, "громада", _HROMADA_KIND)
     return out
 
 
@@ -1251,12 +1255,7 @@ def _bracketed_alternatives(
         if split_descriptors(f"x {unit}")[1] is None:
             continue
         for n in (m - 1, m):
-            start, end, answer, asked = out[n]
-            if answer.kind in _UNIT_ANSWERS:
-                continue
-            as_unit = find(f"{asked} {unit}")
-            if as_unit.name is not None and as_unit.kind in _UNIT_ANSWERS:
-                out[n] = (start, end, as_unit, f"{asked} {unit}")
+            _ask_as_unit(out, n, find, unit, _UNIT_ANSWERS)
     return out
 
 
