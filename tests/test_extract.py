@@ -642,3 +642,8 @@ def test_a_former_name_several_places_shared_is_a_mention_the_text_settles() -> 
     found = toponyms.extract(text)
     assert found[0].text == "Ленино" and found[0].name == "Molodetske"
     assert toponyms.extract("Ленино упоминается в отчёте.") == []
+
+
+def test_a_street_named_after_a_place_is_no_mention() -> None:
+    text = "Russian forces advanced along Sukhyi Yar Street in western Myrnohrad."
+    assert [m.name for m in toponyms.extract(text)] == ["Myrnohrad"]

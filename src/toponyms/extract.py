@@ -93,6 +93,8 @@ _FEATURES = frozenset(
         "reservoir", "river", "canal", "stausee", "zbiornik", "zbiornika", "водохранилище",
         "водохранилища", "водохранилищем", "водосховище", "водосховища",
         "водосховищем", "водосховищі", "канал", "канала", "каналу",
+        # Sukhyi Yar Street, Pokrovsk Avenue, Charkiwer Straße: a street named after a place
+        "street", "avenue", "boulevard", "straße", "strasse", "allee", "platz",
     }
 )  # fmt: skip
 _GROUPINGS = frozenset(
