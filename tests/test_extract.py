@@ -647,3 +647,30 @@ def test_a_former_name_several_places_shared_is_a_mention_the_text_settles() -> 
 def test_a_street_named_after_a_place_is_no_mention() -> None:
     text = "Russian forces advanced along Sukhyi Yar Street in western Myrnohrad."
     assert [m.name for m in toponyms.extract(text)] == ["Myrnohrad"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gloss in brackets, and the region, between the unit word and its list
+        ("The Russians fired at four territorial hromadas [administrative units] of the Oblast: "
+         "Bilopillia, Hlukhiv, Nova Sloboda, Khotin.",
+         ["Bilopilska hromada", "Hlukhivska hromada", "Novoslobidska hromada",
+          "Khotinska hromada"]),
+        ("They shelled the hromadas (amalgamated territorial communities) of Bilopillia, "
+         "Krasnopillia and Khotin.",
+         ["Bilopilska hromada", "Krasnopilska hromada", "Khotinska hromada"]),
+        # a list set out as bullets
+        ("Обстрілів зазнали громади:\n- Шалигинська\n- Есманьська\n- Зноб-Новгородська\n",
+         ["Shalyhynska hromada", "Esmanska hromada", "Znob-Novhorodska hromada"]),
+        # an oblast's adjective among more hromadas' is a hromada's
+        ("Атакували п'ять наших громад: Білопільській, Краснопільській, Сумській, Хотінській.",
+         ["Bilopilska hromada", "Krasnopilska hromada", "Sumska hromada", "Khotinska hromada"]),
+        ("У Сумській та Краснопільській громадах.", ["Sumska hromada", "Krasnopilska hromada"]),
+        # and oblasts stay oblasts
+        ("Обстріляли Сумську, Харківську та Полтавську області.",
+         ["Sumy Oblast", "Kharkiv Oblast", "Poltava Oblast"]),
+    ],
+)  # fmt: skip
+def test_lists_of_hromadas_as_administrations_write_them(text: str, expected: list[str]) -> None:
+    assert [m.name for m in toponyms.extract(text)] == expected

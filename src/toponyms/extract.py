@@ -761,14 +761,20 @@ _ADJECTIVAL = re.compile(
 )
 _PLURAL_UNIT = re.compile(r"\b(?:" + "|".join(_PLURAL_UNITS) + r")\b", re.IGNORECASE)
 # Between a plural unit word and the list after it: "of", "de", "von der", a colon or comma.
+# A gloss in brackets may follow the unit word, and the region it belongs to ("hromadas
+# (amalgamated territorial communities) of", "hromadas [...] of the Oblast:"), and a list may be
+# set out as bullets.
 _LIST_OPENS = re.compile(
-    r"\s*[,:\-–—]?\s*(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*", re.IGNORECASE
+    r"(?:\s*[(\[][^)\]\n]{0,160}[)\]])?(?:\s+(?:of|in)\s+(?:the\s+)?(?:oblast|region|province)\b)?"
+    r"\s*[,:\-–—]?\s*(?:[-–—•·*]\s+)?(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
+    re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
 # Between two names of the list: a comma or a conjunction, and the same small words.
 _LIST_CONJUNCTIONS = "|".join(sorted(map(re.escape, _CONJUNCTIONS), key=len, reverse=True))
 _LIST_JOINS = re.compile(
-    rf"\s*(?:,\s*(?:(?:{_LIST_CONJUNCTIONS})\s+)?|\s+(?:{_LIST_CONJUNCTIONS})\s+)"
+    rf"\s*(?:,\s*(?:(?:{_LIST_CONJUNCTIONS})\s+)?|\s+(?:{_LIST_CONJUNCTIONS})\s+|;\s*"
+    r"|[\n\r]+\s*[-–—•·*]\s*)"  # or bullets, one a line
     r"(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
     re.IGNORECASE,
 )
@@ -856,18 +862,27 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
             if not has_cyrillic(unit.group()) or _ADJECTIVAL.search(clean(out[n][3])):
                 listed.append(n)
             at, joins = start, _LIST_JOINS
+        # Сумській, Харківській та Краснопільській громадах: a hromada word makes hromadas even
+        # of the adjectives that alone name an oblast
+        units = _NOT_OBLASTS if kind == "hromada" else None
         for n in listed:
-            _ask_as_unit(out, n, find, kind, _LISTED_KINDS)
+            _ask_as_unit(out, n, find, kind, _LISTED_KINDS, units)
     return sorted(out + unnamed, key=lambda m: m[0]) if unnamed else out
 
 
 def _ask_as_unit(
-    out: list[_Found], n: int, find: Callable[[str], Answer], unit: str, kinds: frozenset[str]
+    out: list[_Found],
+    n: int,
+    find: Callable[[str], Answer],
+    unit: str,
+    kinds: frozenset[str],
+    units: frozenset[str] | None = None,
 ) -> None:
     """Mention ``n`` of ``out`` asked again with the ``unit`` word after it, the answer kept if
-    it names a unit of ``kinds``; a unit already is left as it is."""
+    it names a unit of ``kinds``; one that names a unit of ``units`` already is left as it
+    is (by default any unit)."""
     start, end, answer, asked = out[n]
-    if answer.kind in _UNIT_ANSWERS:
+    if answer.kind in (_UNIT_ANSWERS if units is None else units):
         return
     as_unit = find(f"{asked} {unit}")
     if as_unit.name is not None and as_unit.kind in kinds:
@@ -881,7 +896,8 @@ _FEMININE_LISTED = re.compile(r"\w(?:[сцз]ьк|[сц]к)(а|ої|ій|ою|у
 
 def _adjective_lists(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
     """The mentions, with the members of a list of feminine adjectives in one case read as
-    hromadas when some of them are read so: they agree with one noun, said or left out
+    hromadas when some of them are read so (and an oblast's adjective among them, when the
+    hromadas outnumber the oblasts): they agree with one noun, said or left out
     (Миропільська, Новослобідська, Хотінська та Краснопільська громади; Бериславська,
     Новорайська, Борозенська). A member that alone reads as a village's or town's form
     (Новослобідська: Новослобідське; Новорайська: of Новорайськ) is asked again as a hromada,
@@ -900,10 +916,14 @@ def _adjective_lists(text: str, found: list[_Found], find: Callable[[str], Answe
         endings = {_FEMININE_LISTED.search(clean(out[m][3])) for m in members}
         if None in endings or len({e.group(1) for e in endings if e is not None}) != 1:
             continue
-        if not any(out[m][2].kind == "hromada" for m in members):
+        kinds = [out[m][2].kind for m in members]
+        if "hromada" not in kinds:
             continue
+        # Білопільській, Краснопільській, Сумській, Хотінській: where hromadas outnumber them,
+        # the oblasts' adjectives among them are hromadas' too (Сумська громада)
+        units = _NOT_OBLASTS if kinds.count("hromada") > kinds.count("oblast") else None
         for m in members:
-            _ask_as_unit(out, m, find, "громада", _HROMADA_KIND)
+            _ask_as_unit(out, m, find, "громада", _HROMADA_KIND, units)
     return out
 
 
@@ -1264,6 +1284,7 @@ def _bracketed_alternatives(
 _APPOSITION = re.compile(r"\s*,\s*")
 _UNIT_KINDS = frozenset({"oblast", "entity"})
 _UNIT_ANSWERS = frozenset({"oblast", "raion", "hromada", "federal_subject", "entity", "region"})
+_NOT_OBLASTS = _UNIT_ANSWERS - {"oblast"}
 # A near miss of several capitalised words this sure is a name (Kozak Łopan: Kozacha Lopan).
 _SURE_NEAR_MISS = 0.95
 _BROAD_KINDS = frozenset({"oblast", "entity", "region", "federal_subject", "country"})
