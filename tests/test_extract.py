@@ -674,3 +674,23 @@ def test_a_street_named_after_a_place_is_no_mention() -> None:
 )  # fmt: skip
 def test_lists_of_hromadas_as_administrations_write_them(text: str, expected: list[str]) -> None:
     assert [m.name for m in toponyms.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Об этом сообщил губернатор Гладков.", []),
+        ("Гладков рассказал о последствиях атак по Белгородской области.", ["Belgorod Oblast"]),
+        ("Об этом рассказал Гладков.", []),
+        ("Governor Gladkov said that Shebekino was shelled.", ["Shebekino"]),
+        # a place after a title is in the genitive, or after "of"
+        ("мэр Харькова Игорь Терехов заявил", ["Kharkiv"]),
+        ("the governor of Kursk said", ["Kursk Oblast"]),
+        ("Глава ДНР заявил об этом.", ["Donetsk People's Republic"]),
+        # a channel's quoted name, and a structure named after a place
+        ("Telegram-канал «Северный Ветер» сообщил о боях в Сумской области.", ["Sumy Oblast"]),
+        ("Strikes hit the Avdiivka Coke plant.", []),
+    ],
+)
+def test_persons_channels_and_structures_are_not_places(text: str, expected: list[str]) -> None:
+    assert [m.name for m in toponyms.extract(text)] == expected

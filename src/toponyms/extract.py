@@ -93,8 +93,10 @@ _FEATURES = frozenset(
         "reservoir", "river", "canal", "stausee", "zbiornik", "zbiornika", "водохранилище",
         "водохранилища", "водохранилищем", "водосховище", "водосховища",
         "водосховищем", "водосховищі", "канал", "канала", "каналу",
-        # Sukhyi Yar Street, Pokrovsk Avenue, Charkiwer Straße: a street named after a place
-        "street", "avenue", "boulevard", "straße", "strasse", "allee", "platz",
+        # Sukhyi Yar Street, Pokrovsk Avenue, Charkiwer Straße: a street named after a place;
+        # the Avdiivka Coke plant, the Zaporizhzhia NPP: a structure
+        "street", "avenue", "boulevard", "straße", "strasse", "allee", "platz", "coke", "plant",
+        "factory", "airport", "npp",
     }
 )  # fmt: skip
 _GROUPINGS = frozenset(
@@ -103,6 +105,15 @@ _GROUPINGS = frozenset(
         "группировки", "группировкой", "группировке", "группировку", "осув", "оту", "grouping",
         "угрупованні", "угрупуванні", "угруповань", "группировок", "ув", "угв", "оск",
         "group", "gruppe", "zgrupowanie", "zgrupowania", "групировката", "групировка",
+    }
+)  # fmt: skip
+# Words for channels and outlets before their quoted names (Telegram-канал «Северный Ветер»).
+_OUTLETS = frozenset(
+    {
+        "канал", "канала", "каналу", "каналі", "telegram-канал", "telegram-канала",
+        "телеграм-канал", "телеграм-канала", "телеграм-каналу", "channel", "газета", "газеты",
+        "газети", "издание", "издания", "видання", "агентство", "агентства", "агенція",
+        "агенції", "портал", "портала", "порталу",
     }
 )  # fmt: skip
 # "Of forces" between a grouping word and its quoted name (угруповання військ «Схід»).
@@ -159,6 +170,30 @@ _FORCE_UNITS = frozenset(
 
 
 _FOLLOWING_NOT_PLACES = _FEATURES | _FORCE_UNITS
+# Russian and Ukrainian verbs of saying: the nominative name right before or after one is its
+# subject, a person's (Гладков рассказал, сообщил Песков) or a government's (заявил Киев). English
+# "said" may well stand before a place that is the subject of what was said (said Pokrovsk was
+# holding).
+_SAYING = frozenset(
+    {
+        "сообщил", "сообщила", "заявил", "заявила", "рассказал", "рассказала", "отметил",
+        "отметила", "написал", "написала", "добавил", "добавила", "уточнил", "уточнила",
+        "повідомив", "повідомила", "заявив", "розповів", "розповіла", "зазначив", "зазначила",
+        "написав", "додав", "додала", "уточнив",
+    }
+)  # fmt: skip
+# Titles and verbs of saying right before a person's name (губернатор Гладков, Governor Gladkov,
+# rzecznik Pieskow).
+_PERSON_CUES = _SAYING | frozenset(
+    {
+        "губернатор", "губернатора", "мэр", "мэра", "глава", "главы", "президент", "президента",
+        "министр", "министра", "генерал", "генерала", "командующий", "пресс-секретарь",
+        "спикер", "депутат", "сенатор", "голова", "мер", "міністр", "командувач", "речник",
+        "прессекретар", "governor", "mayor", "president", "minister", "spokesman",
+        "spokesperson", "spokeswoman", "commander", "gouverneur", "bürgermeister", "präsident",
+        "sprecher", "gubernator", "prezydent", "rzecznik",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,6 +444,15 @@ def _feature_follows(text: str, words: list[_Word], j: int) -> bool:
     )
 
 
+def _followed_by(text: str, words: list[_Word], j: int, following: frozenset[str]) -> bool:
+    """Whether word ``j`` is right followed by one of ``following`` (Гладков рассказал)."""
+    return (
+        j + 1 < len(words)
+        and _joined(text, words[j], words[j + 1])
+        and clean(words[j + 1].text) in following
+    )
+
+
 def _inside_span(spans: list[tuple[int, int]], at: int) -> bool:
     """Whether offset ``at`` lies inside one of ``spans`` (sorted, not overlapping)."""
     n = bisect_right(spans, (at, sys.maxsize)) - 1
@@ -424,13 +468,16 @@ def _unit_named(text: str, words: list[_Word], i: int) -> bool:
 
 def _quoted_after(text: str, words: list[_Word], i: int) -> bool:
     """Whether word ``i`` opens a quotation right after the words for a grouping of forces
-    (группировка "Центр", угрупованні військ «Схід», УВ «Схід»)."""
+    (группировка "Центр", угрупованні військ «Схід», УВ «Схід») or a channel or outlet
+    (Telegram-канал «Северный Ветер»)."""
     gap = text[words[i - 1].end : words[i].start]
     if not any(q in gap for q in "«\"“„'‘"):
         return False
     before = clean(words[i - 1].text)
-    return before in _GROUPINGS or (
-        i > 1 and before in _OF_FORCES and clean(words[i - 2].text) in _GROUPINGS
+    return (
+        before in _GROUPINGS
+        or before in _OUTLETS
+        or (i > 1 and before in _OF_FORCES and clean(words[i - 2].text) in _GROUPINGS)
     )
 
 
@@ -640,6 +687,21 @@ def extract_with(
                 break
             if j > i and answer.status is Status.NOT_A_PLACE and is_water_body(asked):
                 taken = (j, None, asked)  # Siwerskyj Donez: a river, none of its words a place
+                break
+            if (
+                j == i
+                and answer.name is not None
+                and answer.kind not in _UNIT_ANSWERS
+                and (answer.how != "case-form" or not has_cyrillic(asked))
+                and (
+                    before in _PERSON_CUES
+                    or (has_cyrillic(asked) and _followed_by(text, words, j, _SAYING))
+                )
+            ):
+                # губернатор Гладков, заявил Песков, Governor Gladkov: a title or a verb of
+                # saying before a name in the nominative makes it a person's (a place after a
+                # title is in the genitive: мэр Харькова, or after "of")
+                taken = (j, None, asked)
                 break
             if answer.name is None and not caseless and shared_former(asked):
                 # Ленино: a former name several places shared gives no name alone, but the
@@ -1353,7 +1415,8 @@ def _in_context(
             # Context settles homonyms and names a blurred name; it does not turn a place of
             # Ukraine named plainly into a namesake within the text's oblast (Luhansk is no
             # Luhanske of Donetsk Oblast), though it does read a Russian town's name as the
-            # Ukrainian place's Russian spelling there (Seversk: Siversk), and picks among the
+            # Ukrainian place's Russian spelling there (Seversk: Siversk; Дачного among villages
+            # of Donetsk Oblast: Дачне, not a district of Saint Petersburg), and picks among the
             # places a former name belonged to.
             if narrowed.name is not None and (
                 narrowed.name == answer.name
@@ -1362,8 +1425,7 @@ def _in_context(
                 or (
                     answer.place is not None
                     and answer.place.country != "UA"
-                    and narrowed.place is not None
-                    and narrowed.place.country == "UA"
+                    and narrowed.country == "UA"
                 )
             ):
                 answer = narrowed

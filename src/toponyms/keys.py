@@ -324,15 +324,13 @@ _MAX_TRANSLATED_READINGS = 9
 
 # Russian text translates the names of the compass points and the sun where Ukrainian ones carry
 # them (Южное for Південне, Северное for Північне, Солнечное for Сонячне): the Russian stem
-# read as the Ukrainian one, in the masculine and neuter adjective's cases (a feminine Южная,
-# Восточная is rather the name of a group of forces).
+# read as the Ukrainian one, in the neuter adjective's cases (a feminine Южная, Восточная is
+# rather a group of forces' name, a masculine Северный a channel's or a district's).
 _TRANSLATED_STEMS = {
     "южн": "південн", "северн": "північн", "западн": "західн", "восточн": "східн",
     "солнечн": "сонячн",
 }  # fmt: skip
-_TRANSLATED_STEM = re.compile(
-    r"^(" + "|".join(_TRANSLATED_STEMS) + r")(ое|ый|ий|ого|ому|ом|ым|ые|ых)$"
-)
+_TRANSLATED_STEM = re.compile(r"^(" + "|".join(_TRANSLATED_STEMS) + r")(ое|ого|ому|ом)$")
 
 
 # The ordinals that number villages of one name (Желанное Первое, Бажане Друге, Лиман Перший), in

@@ -353,14 +353,17 @@ def rival(
 
 def _abroad(other: Candidate, top: Candidate) -> bool:
     """Whether ``other``, a namesake of another name, is no doubt about the name: it lies outside
-    the focus country, where ``top`` lies, and is of no higher tier, and the context does not
-    favour it (в Песках: the 24 Ukrainian villages Pisky, not the Russian villages Peski, unless
-    the caller says country="RU" or names Kursk places beside it)."""
+    the focus country, where ``top`` lies, and is of no higher tier or the context favours
+    ``top``, and the context does not favour it (в Песках: the 24 Ukrainian villages Pisky, not
+    the Russian villages Peski, unless the caller says country="RU" or names Kursk places beside
+    it)."""
     return (
         top.method != "fuzzy"  # a near miss's namesakes abroad are doubts like any other
         and top.country in FOCUS_BONUS
         and other.country not in FOCUS_BONUS
-        and other.tier <= top.tier
+        # A larger place abroad is a doubt, unless the context favours the winner (Дачного
+        # among villages of Donetsk Oblast: not a district of Saint Petersburg)
+        and (other.tier <= top.tier or other.context < top.context)
         and other.context <= top.context
     )
 
