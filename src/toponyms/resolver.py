@@ -503,8 +503,8 @@ class Resolver:
         Лиман), met as written or by key."""
         hromadas: list[Candidate] = []
         for centre in _centre_names(core):
-            found = self._gather(centre, key(centre), "hromada", keep, limit)
-            hromadas = _merged(hromadas, [c for c in found if c.method != "fuzzy" and c.hint > 0])
+            found = self._gather(centre, key(centre), "hromada", keep, limit, as_written=True)
+            hromadas = _merged(hromadas, [c for c in found if c.hint > 0])
         return hromadas
 
     def _unit_by_adjective(
@@ -550,14 +550,21 @@ class Resolver:
 
     # ---------------------------------------------------------------------- evidence
     def _gather(
-        self, core: str, k: str, hint: str | None, keep: _Keep, limit: int | None = None
+        self,
+        core: str,
+        k: str,
+        hint: str | None,
+        keep: _Keep,
+        limit: int | None = None,
+        *,
+        as_written: bool = False,
     ) -> _Found:
         """Every place the query's ``core`` (whose key is ``k``) may name, with its evidence,
         in rank order (rank_key, no context counted).
 
         With ``limit`` (no context to come, which would reorder them), near misses are built
         only where the first ``limit`` answers depend on them, and counted all: the _Found says
-        how many places there were."""
+        how many places there were. ``as_written``: the names spelled so or keyed alike only."""
         index = self.index
         best: dict[int, Candidate] = {}
         best_rank: dict[int, tuple[float, ...]] = {}  # rank_key of each best, as it was built
@@ -831,6 +838,8 @@ class Resolver:
 
         consider(index.exact(core), "exact")
         consider(index.by_key(k), "key")
+        if as_written:
+            return finish()  # a name made by a rule (a hromada's centre): no forms, no typos
         # Tsjoegoejev, Ouglitch; Cossack Lopan, Большая Шапковка (Великая, Велика)
         for respelled in foreign_respellings(core) if latin_query else translated_readings(core):
             consider(index.by_key(key(respelled)), "key", spelled=fine(respelled))
