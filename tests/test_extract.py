@@ -667,9 +667,13 @@ def test_a_street_named_after_a_place_is_no_mention() -> None:
         ("Атакували п'ять наших громад: Білопільській, Краснопільській, Сумській, Хотінській.",
          ["Bilopilska hromada", "Krasnopilska hromada", "Sumska hromada", "Khotinska hromada"]),
         ("У Сумській та Краснопільській громадах.", ["Sumska hromada", "Krasnopilska hromada"]),
-        # and oblasts stay oblasts
+        # and oblasts stay oblasts, among them the oblast the hromadas lie in
         ("Обстріляли Сумську, Харківську та Полтавську області.",
          ["Sumy Oblast", "Kharkiv Oblast", "Poltava Oblast"]),
+        ("Russian troops shelled the Velykopysarivska and Myropilska hromadas of Sumy Oblast.",
+         ["Velykopysarivska hromada", "Myropilska hromada", "Sumy Oblast"]),
+        ("Обстріляли громади Сумської області: Білопільську та Краснопільську.",
+         ["Sumy Oblast", "Bilopilska hromada", "Krasnopilska hromada"]),
     ],
 )  # fmt: skip
 def test_lists_of_hromadas_as_administrations_write_them(text: str, expected: list[str]) -> None:

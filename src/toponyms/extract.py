@@ -924,9 +924,10 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
             if not has_cyrillic(unit.group()) or _ADJECTIVAL.search(clean(out[n][3])):
                 listed.append(n)
             at, joins = start, _LIST_JOINS
-        # Сумській, Харківській та Краснопільській громадах: a hromada word makes hromadas even
-        # of the adjectives that alone name an oblast
-        units = _NOT_OBLASTS if kind == "hromada" else None
+        # Сумській, Харківській та Краснопільській громадах: a Cyrillic hromada word makes
+        # hromadas even of the adjectives that alone name an oblast (which is all a Cyrillic
+        # unit word lists); not of an oblast named after it (the hromadas of Sumy Oblast)
+        units = _NOT_OBLASTS if kind == "hromada" and has_cyrillic(unit.group()) else None
         for n in listed:
             _ask_as_unit(out, n, find, kind, _LISTED_KINDS, units)
     return sorted(out + unnamed, key=lambda m: m[0]) if unnamed else out
