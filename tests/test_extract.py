@@ -674,6 +674,11 @@ def test_a_street_named_after_a_place_is_no_mention() -> None:
          ["Velykopysarivska hromada", "Myropilska hromada", "Sumy Oblast"]),
         ("Обстріляли громади Сумської області: Білопільську та Краснопільську.",
          ["Sumy Oblast", "Bilopilska hromada", "Krasnopilska hromada"]),
+        # the oblast the units lie in, between the unit word and its list
+        ("Russian forces struck the communities of Sumy Oblast: Bilopillia; Krasnopillia.",
+         ["Sumy Oblast", "Bilopilska hromada", "Krasnopilska hromada"]),
+        ("Districts (raions) of Kharkiv Oblast: Kupiansk and Izium.",
+         ["Kharkiv Oblast", "Kupianskyi Raion", "Iziumskyi Raion"]),
     ],
 )  # fmt: skip
 def test_lists_of_hromadas_as_administrations_write_them(text: str, expected: list[str]) -> None:

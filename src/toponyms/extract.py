@@ -832,6 +832,7 @@ _LIST_OPENS = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_COLON = re.compile(r"\s*:")
 # Between two names of the list: a comma or a conjunction, and the same small words.
 _LIST_CONJUNCTIONS = "|".join(sorted(map(re.escape, _CONJUNCTIONS), key=len, reverse=True))
 _LIST_JOINS = re.compile(
@@ -891,7 +892,7 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
         listed: list[int] = []
         at = unit.end()
         joins = _LIST_OPENS
-        for n, (start, end, _, _) in enumerate(out):  # the names after it
+        for n, (start, end, answer, _) in enumerate(out):  # the names after it
             if start < at:
                 continue
             if joins.fullmatch(text, at, start) is None:
@@ -901,6 +902,13 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
                 ask_unnamed(word, kind)
             listed.append(n)
             at, joins = end, _LIST_JOINS
+            if (
+                len(listed) == 1
+                and kind != "oblast"
+                and answer.kind in _BROAD_KINDS
+                and _COLON.match(text, end)
+            ):
+                joins = _LIST_OPENS  # the communities of Sumy Oblast: Bilopillia, ...
         if unit.group().lower() in _PLURAL_BEFORE_ONLY and not all(
             _ADJECTIVAL.search(clean(out[n][3])) for n in listed
         ):
