@@ -561,27 +561,25 @@ def extract_with(
     # lie outside (die Regionen Luhansk und Donezk, within Donetsk Oblast).
     detect = min(_DETECT_THRESHOLD, resolver._threshold if threshold is None else threshold)
 
-    def recorded(span: str) -> bool:
-        """Whether some place bears ``span`` as written (its core, descriptors off), or had it
-        as a former name in any spelling: the answers a common word opening a sentence may
-        give (_WHOLE)."""
+    def former_bearers(core: str) -> set[int]:
+        """The places that bore ``core`` as a former name, in any spelling its key reads alike
+        (which takes in the spelling as written)."""
         index = resolver.index
-        core = split_descriptors(span)[0]
-        return bool(index.exact(core)) or any(
-            index.name_how[slot] == "former" for slot in index.by_key(key(core))
-        )
-
-    def shared_former(span: str) -> bool:
-        """Whether ``span`` (its core) was the name of two places or more, as written or in a
-        spelling its key reads alike."""
-        index = resolver.index
-        core = split_descriptors(span)[0]
-        places = {
+        return {
             index.name_place[slot]
-            for slot in (*index.exact(core), *index.by_key(key(core)))
+            for slot in index.by_key(key(core))
             if index.name_how[slot] == "former"
         }
-        return len(places) > 1
+
+    def recorded(span: str) -> bool:
+        """Whether some place bears ``span`` as written (its core, descriptors off), or had it
+        as a former name: the answers a common word opening a sentence may give (_WHOLE)."""
+        core = split_descriptors(span)[0]
+        return bool(resolver.index.exact(core)) or bool(former_bearers(core))
+
+    def shared_former(span: str) -> bool:
+        """Whether ``span`` (its core) was the name of two places or more."""
+        return len(former_bearers(split_descriptors(span)[0])) > 1
 
     def find(span: str) -> Answer:
         answer = resolver.lookup(span, country=country, threshold=detect)
