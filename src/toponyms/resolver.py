@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -138,6 +139,12 @@ class Resolver:
         # Reports repeat the same few hundred names: answers are remembered (bounded, LRU).
         self._answers: OrderedDict[tuple[Any, ...], _Assessed] = OrderedDict()
         self._final: OrderedDict[tuple[Any, ...], Answer] = OrderedDict()
+        # What a name's core gathers, by its key, descriptor and filter: a report asks a name
+        # again beside its other places (near=), which scores that evidence anew, nothing more.
+        # Kept as snapshots, each use building its own candidates (scoring writes to them).
+        self._gathered: OrderedDict[tuple[Any, ...], tuple[tuple[tuple[Any, ...], ...], int]]
+        self._gathered = OrderedDict()
+        self._filters: dict[tuple[Any, ...], _Keep] = {}  # one function per filter, to key by
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Ship the recipe, not the index: a worker rebuilds (or reads the disk cache) once.
@@ -154,6 +161,8 @@ class Resolver:
         with self._lock:
             self._answers.clear()
             self._final.clear()
+            self._gathered.clear()
+            self._filters.clear()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -311,11 +320,13 @@ class Resolver:
             self._remember(self._answers, memo, outcome)
         return outcome
 
-    def _remember(self, memory: OrderedDict[Any, Any], memo: Any, value: object) -> None:
-        """Keep ``value`` under ``memo``, forgetting the oldest beyond _MEMO_SIZE."""
+    def _remember(
+        self, memory: OrderedDict[Any, Any], memo: Any, value: object, size: int = 0
+    ) -> None:
+        """Keep ``value`` under ``memo``, forgetting the oldest beyond ``size`` (_MEMO_SIZE)."""
         with self._lock:
             memory[memo] = value
-            if len(memory) > _MEMO_SIZE:
+            if len(memory) > (size or _MEMO_SIZE):
                 memory.popitem(last=False)
 
     def _outcome(
@@ -550,6 +561,30 @@ class Resolver:
 
     # ---------------------------------------------------------------------- evidence
     def _gather(
+        self,
+        core: str,
+        k: str,
+        hint: str | None,
+        keep: _Keep,
+        limit: int | None = None,
+        *,
+        as_written: bool = False,
+    ) -> _Found:
+        """_gather_anew's candidates, remembered (_GATHERED_SIZE): new objects each time."""
+        memo = (core, k, hint, keep, limit, as_written)
+        with self._lock:
+            kept = self._gathered.get(memo)
+            if kept is not None:
+                self._gathered.move_to_end(memo)
+        if kept is not None:
+            fields_, pool = kept
+            return _Found([Candidate(*f) for f in fields_], pool)
+        found = self._gather_anew(core, k, hint, keep, limit, as_written=as_written)
+        snapshot = (tuple(map(_CANDIDATE_FIELDS, found)), found.pool)
+        self._remember(self._gathered, memo, snapshot, _GATHERED_SIZE)
+        return found
+
+    def _gather_anew(
         self,
         core: str,
         k: str,
@@ -1007,6 +1042,10 @@ class Resolver:
         unit = None if within is None else self._unit(within)
         if country is None and kinds is None and unit is None:
             return None  # keep every place
+        memo = (country, None if kinds is None else frozenset(kinds), unit)
+        known = self._filters.get(memo)
+        if known is not None:
+            return known
 
         def keep(info: PlaceInfo) -> bool:
             return (
@@ -1015,6 +1054,10 @@ class Resolver:
                 and (unit is None or unit in info.parents or info.id == unit)
             )
 
+        with self._lock:
+            if len(self._filters) >= _FILTERS_SIZE:
+                self._filters.clear()
+            self._filters[memo] = keep
         return keep
 
     def _unit(self, within: str) -> str:
@@ -1159,6 +1202,9 @@ _Keep = Any  # Callable[[PlaceInfo], bool] | None (keep all); Any keeps mypy qui
 
 
 _MEMO_SIZE = 100_000
+_GATHERED_SIZE = 4_096  # cores' evidence remembered: a report's names, asked in context
+_FILTERS_SIZE = 1_024
+_CANDIDATE_FIELDS = operator.attrgetter(*(f.name for f in fields(Candidate)))
 
 
 def _memo_key(text: str, *options: Any) -> tuple[Any, ...] | None:
