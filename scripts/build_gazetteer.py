@@ -425,28 +425,63 @@ def centre_of(adjective: str, members: Iterable[Place]) -> Place | None:
 
 
 _ADJ_ENDINGS = ("СЬКИЙ", "ЦЬКИЙ", "ЗЬКИЙ", "СЬКА", "ЦЬКА", "ЗЬКА")
+# A stem's last consonant as Ukrainian changes it before -ськ- (Ріг: Криворізький; Прилуки:
+# Прилуцький; Дрогобич: Дрогобицький; Калуш: Калуський).
+_MUTATIONS = {"Г": "З", "Ж": "З", "К": "Ц", "Ч": "Ц", "Ш": "С", "Х": "С"}
+# Sounds put between a stem and -ськ- (Ромни: Роменський; Щастя: Щастинський; Буча:
+# Бучанський; Роздільна: Роздільнянський; Пологи: Пологівський; Ізмаїл: Ізмаїльський).
+_LINKS = ("ЕН", "ИН", "АН", "ЯН", "ІВ", "ІН", "Ь")
+_ADJECTIVE_ENDING = re.compile("[СЦЗ]ЬК(?:ИЙ|А|Е)$")
+_COMPOUND_FIRST = re.compile("(?:ИЙ|ІЙ|А|Я|Е|І)$")
 
 
 def adjective_forms(name: str) -> set[str]:
-    """Adjectives a Ukrainian place name forms (Покровськ -> Покровський, Бахмут -> Бахмутський)."""
+    """Adjectives a Ukrainian place name forms (Покровськ -> Покровський, Бахмут ->
+    Бахмутський, Одеса -> Одеський, Кривий Ріг -> Криворізький, Нові Санжари ->
+    Новосанжарська). Generous: a unit's adjective is matched against its own members only."""
+    forms = _simple_adjective_forms(name)
+    words = name.split(" ")
+    if len(words) == 2 and _COMPOUND_FIRST.search(words[0]):
+        # Two words make one adjective through -о-: Біла Церква, Білоцерківський.
+        first = _COMPOUND_FIRST.sub("", words[0]) + "О"
+        forms |= {first + form for form in _simple_adjective_forms(words[1])}
+    return forms
+
+
+def _simple_adjective_forms(name: str) -> set[str]:
     forms: set[str] = set()
     stems = {name}
     if name.endswith(("СЬК", "ЦЬК", "ЗЬК")):
         forms |= {name + "ИЙ", name + "А"}
+    adjectival = _ADJECTIVE_ENDING.search(name)
+    if adjectival:  # Кропивницький, Шептицький: the name is an adjective
+        stem = name[: adjectival.start() + 3]
+        forms |= {stem + "ИЙ", stem + "А"}
+    if name.endswith(("ЦІ", "ЧІ")):  # Чернівці: Чернівецький; Немовичі: Немовицька
+        forms |= {name[:-2] + e for e in ("ЕЦЬКИЙ", "ЕЦЬКА", "ЦЬКИЙ", "ЦЬКА")}
     for end in ("КА", "ХА", "ГА", "А", "Я", "Е", "О", "І", "И", "Ь"):
         if name.endswith(end) and len(name) > len(end) + 2:
             stems.add(name[: -len(end)])
-    # і/о alternation in a closed last syllable: Харків -> Харківський, Курахове -> Курахівська
+    if re.search("[АЕИІОУ]Я$", name):  # Коломия: Коломийський; Євпаторія: Євпаторійський
+        stems.add(name[:-1] + "Й")
     for stem in list(stems):
-        m = re.search("О(В|Н|Л|Р|Д|Т|Г)$", stem)
+        # і/о and і/е alternation in a closed last syllable: Харків -> Харківський, Курахове ->
+        # Курахівська; a vowel between two last consonants: Церква -> -церківський
+        m = re.search("[ОЕ](В|Н|Л|Р|Д|Т|Г)$", stem)
         if m:
             stems.add(stem[: m.start()] + "І" + m.group(1))
-        m = re.search("Е(В|Н|Л|Р|Д|Т|Г)$", stem)
-        if m:
-            stems.add(stem[: m.start()] + "І" + m.group(1))
+        if re.search("[БВГДЖЗКЛМНПРСТФХЦЧШ]В$", stem):
+            stems.add(stem[:-1] + "ІВ")
+    for stem in list(stems):
+        if stem[-1:] in _MUTATIONS:
+            stems.add(stem[:-1] + _MUTATIONS[stem[-1]])
     for stem in stems:
         for ending in _ADJ_ENDINGS:
             forms.add(stem + ending)
+        if stem[-1:] in ("С", "Ц", "З"):  # Одеса: Одеський; Вінниця: Вінницький
+            forms |= {stem + "ЬКИЙ", stem + "ЬКА"}
+        for link in _LINKS:
+            forms |= {stem + link + "СЬКИЙ", stem + link + "СЬКА"}
         forms.add(stem + "ИЙ")
         forms.add(stem + "А")
     return forms
@@ -1401,7 +1436,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-DATA_VERSION = "2026.11.7"
+DATA_VERSION = "2026.11.8"
 DOCS_DATA = ROOT / "docs" / "data.md"
 BEGIN, END = (
     "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->",

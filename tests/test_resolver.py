@@ -701,6 +701,29 @@ def test_a_raions_adjective_stem_names_it(query: str, expected: str) -> None:
     assert toponyms.normalize(query) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A unit bears its centre's name however Ukrainian makes the adjective of it: a
+        # compound through -о- (Кривий Ріг: Криворізький), a changed consonant (Кременчук:
+        # Кременчуцький), a linking sound (Пологи: Пологівський; Буча: Бучанський), -ськ- merged
+        # into a stem in -с- or -ц- (Одеса: Одеський; Вінниця: Вінницький).
+        ("Kryvyi Rih district", "Kryvorizkyi Raion"),
+        ("Bila Tserkva Raion", "Bilotserkivskyi Raion"),
+        ("Kremenchuk district", "Kremenchutskyi Raion"),
+        ("Polohy district", "Polohivskyi Raion"),
+        ("Bucha district", "Buchanskyi Raion"),
+        ("Odesa Raion", "Odeskyi Raion"),
+        ("Vinnytsia district", "Vinnytskyi Raion"),
+        ("Oleksandriia district", "Oleksandriiskyi Raion"),  # the city, not Олександрійське
+        ("Пологівщина", "Polohivskyi Raion"),  # the regional noun of its adjective
+        ("Nemovychi hromada", "Nemovytska hromada"),  # Немовичі: Немовицька
+    ],
+)
+def test_a_unit_bears_its_centres_name_in_english(query: str, expected: str) -> None:
+    assert toponyms.normalize(query) == expected
+
+
 def test_a_short_word_after_a_unit_word_is_no_stem() -> None:
     assert toponyms.lookup("Gebiet im").name is None
 
