@@ -143,6 +143,16 @@ def test_languages(text: str, expected: list[tuple[str, str]]) -> None:
         ("обстріли у районах - Нікопольському, Синельниківському та Дніпровському.",
          [("Нікопольському", "Nikopolskyi Raion"), ("Синельниківському", "Synelnykivskyi Raion"),
           ("Дніпровському", "Dniprovskyi Raion")]),
+        # A German plural unit word in the dative before its list.
+        ("Die Nacht war auch in den Bezirken Synelnykowe und Krywyj Rih unruhig.",
+         [("Synelnykowe", "Synelnykivskyi Raion"), ("Krywyj Rih", "Kryvorizkyi Raion")]),
+        # Russian adjectives found alone at the finding bar keep their answer in context, the
+        # first after a type word (населенные пункты) too.
+        ("Обстрелам подверглись населенные пункты Изюмского, Чугуевского, Богодуховского и "
+         "Купянского районов области.",
+         [("Изюмского", "Iziumskyi Raion"), ("Чугуевского", "Chuhuivskyi Raion"),
+          ("Богодуховского", "Bohodukhivskyi Raion"),
+          ("Купянского районов области", "Kupianskyi Raion")]),
         # Lower-case adjectives of units, the noun said once or not at all.
         ("kontrola nad częścią obwodów donieckiego, chersońskiego i zaporoskiego",
          [("obwodów donieckiego", "Donetsk Oblast"), ("chersońskiego", "Kherson Oblast"),
@@ -541,6 +551,9 @@ def test_hromadas_listed_by_their_centres_or_adjectives(text: str, expected: lis
           "Tiahynska hromada"]),
         ("Обстрілів зазнали Миропільська, Новослобідська та Хотінська.",
          ["Myropilska hromada", "Novoslobidska hromada", "Khotinska hromada"]),
+        # the last with the noun, in the singular (...та Тягинська територіальна громада)
+        ("Під вогнем опинилися Милівська, Новорайська та Тягинська територіальна громада.",
+         ["Mylivska hromada", "Novoraiska hromada", "Tiahynska hromada"]),
         # villages' names in a list stay villages
         ("Бої тривають біля Новоолександрівки, Борозенки та Тягинки.",
          ["Novooleksandrivka", "Borozenka", "Tiahynka"]),

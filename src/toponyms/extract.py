@@ -791,12 +791,12 @@ _PLURAL_UNITS = {
     ),
     **dict.fromkeys(
         (
-            "districts", "raions", "rayons", "bezirke", "rajone", "rajonen", "distritos",
-            "distretti", "rejony", "rejonów", "rejonach", "okresy", "okresech", "körzetek",
-            "körzetekben", "körzeteket", "körzetekre", "körzetekből", "körzeteknek", "körzetei",
-            "járások", "járásokban", "járásokat", "járásokra", "rayonları", "rayonlarının",
-            "rayonlarında", "ilçeleri", "райони", "районів", "районах", "районам", "районами",
-            "районы", "районов",
+            "districts", "raions", "rayons", "bezirke", "bezirken", "rajone", "rajonen",
+            "distritos", "distretti", "rejony", "rejonów", "rejonach", "okresy", "okresech",
+            "körzetek", "körzetekben", "körzeteket", "körzetekre", "körzetekből", "körzeteknek",
+            "körzetei", "járások", "járásokban", "járásokat", "járásokra", "rayonları",
+            "rayonlarının", "rayonlarında", "ilçeleri", "райони", "районів", "районах", "районам",
+            "районами", "районы", "районов",
         ),
         "raion",
     ),
@@ -949,14 +949,25 @@ def _ask_as_unit(
 ) -> None:
     """Mention ``n`` of ``out`` asked again with the ``unit`` word after it, the answer kept if
     it names a unit of ``kinds``; one that names a unit of ``units`` already is left as it
-    is (by default any unit)."""
+    is (by default any unit), unless it is the unit word's own kind: found alone at the
+    finding bar (Богодуховского, Чугуевского ... районов), it is asked with the word so that
+    it keeps its answer when asked again in context."""
     start, end, answer, asked = out[n]
     if answer.kind in (_UNIT_ANSWERS if units is None else units):
+        if (
+            answer.kind == _UNIT_WORD_KINDS.get(unit, unit)
+            and split_descriptors(asked)[1] is None  # not asked with a unit word already
+        ):
+            as_unit = find(f"{asked} {unit}")
+            if as_unit.name == answer.name:
+                out[n] = (start, end, as_unit, f"{asked} {unit}")
         return
     as_unit = find(f"{asked} {unit}")
     if as_unit.name is not None and as_unit.kind in kinds:
         out[n] = (start, end, as_unit, f"{asked} {unit}")
 
+
+_UNIT_WORD_KINDS = {"громада": "hromada"}  # the unit words _ask_as_unit is given, by kind
 
 # The case ending of a Cyrillic feminine adjective in -ськ-/-цьк-/-зьк- (-ск-/-цк-), in the cases
 # a list of hromadas takes (Миропільська, Хотінської, Краснопільську; Покровской, Марганецкую).
@@ -982,7 +993,8 @@ def _adjective_lists(text: str, found: list[_Found], find: Callable[[str], Answe
         n = members[-1] + 1
         if len(members) < 2:
             continue
-        endings = {_FEMININE_LISTED.search(clean(out[m][3])) for m in members}
+        # (the last may carry the noun: Милівська та Тягинська територіальна громада)
+        endings = {_FEMININE_LISTED.search(split_descriptors(out[m][3])[0]) for m in members}
         if None in endings or len({e.group(1) for e in endings if e is not None}) != 1:
             continue
         kinds = [out[m][2].kind for m in members]
