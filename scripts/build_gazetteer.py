@@ -413,14 +413,20 @@ class Builder:
 
 
 def centre_of(adjective: str, members: Iterable[Place]) -> Place | None:
-    """The settlement a raion or hromada adjective is formed from (Покровський <- Покровськ)."""
+    """The settlement a raion or hromada adjective is formed from (Покровський <- Покровськ):
+    among the members whose name forms it, a hromada's seat first (KATOTTG numbers it 001 in
+    its hromada: Нова Слобода, not the village Новослобідське), then the larger kind."""
     target = fold(adjective)
     best: Place | None = None
-    rank = {"city": 0, "town": 1, "village": 2}
+    best_rank = (2, 3)
+
+    def rank(p: Place) -> tuple[int, int]:
+        seat = p.katottg[9:12] == "001"
+        return (0 if seat else 1, {"city": 0, "town": 1, "village": 2}[p.kind])
+
     for p in members:
-        better = best is None or rank[p.kind] < rank[best.kind]
-        if better and target in adjective_forms(fold(p.name_uk)):
-            best = p
+        if rank(p) < best_rank and target in adjective_forms(fold(p.name_uk)):
+            best, best_rank = p, rank(p)
     return best
 
 
@@ -464,6 +470,8 @@ def _simple_adjective_forms(name: str) -> set[str]:
             stems.add(name[: -len(end)])
     if re.search("[АЕИІОУ]Я$", name):  # Коломия: Коломийський; Євпаторія: Євпаторійський
         stems.add(name[:-1] + "Й")
+    if re.search(r"([БВГДЖЗКЛМНПРСТФХЦЧШ])\1Я$", name):
+        stems.add(name[:-2])  # Білопілля: Білопільська; Залісся: Заліська; Запоріжжя: -різька
     for stem in list(stems):
         # і/о and і/е alternation in a closed last syllable: Харків -> Харківський, Курахове ->
         # Курахівська; a vowel between two last consonants: Церква -> -церківський
@@ -1193,11 +1201,25 @@ def entities(b: Builder) -> None:
         )
 
 
+# Nouns of a land that are words of their own: a historic land's (Слобожанщина is no land of the
+# Слобожанська громада alone), or a Russian word (барщина, морщина).
+_LANDS = frozenset({"Слобожанщина", "Сіверщина", "Бойківщина", "Гуцульщина", "Лемківщина"})
+
+
+def _a_word_already(noun: str) -> bool:
+    from wordfreq import zipf_frequency  # the build extra
+
+    return noun in _LANDS or zipf_frequency(noun.lower(), "ru") > 0
+
+
 def regional_noun(adjective: str) -> str | None:
     """The noun Ukrainian makes of a place adjective for the area around the place, as for the
-    oblasts (Сумська: Сумщина, Донецька: Донеччина, Запорізька: Запоріжчина): -ський gives
-    -щина, -цький -ччина, -зький -жчина. None for other adjectives."""
-    for ending, noun in (("цький", "ччина"), ("зький", "жчина"), ("ський", "щина")):
+    oblasts (Сумська: Сумщина, Донецька: Донеччина, Запорізька: Запоріжчина): -ський (-ська)
+    gives -щина, -цький -ччина, -зький -жчина. None for other adjectives."""
+    for ending, noun in (
+        ("цький", "ччина"), ("зький", "жчина"), ("ський", "щина"),
+        ("цька", "ччина"), ("зька", "жчина"), ("ська", "щина"),
+    ):  # fmt: skip
         if adjective.endswith(ending) and len(adjective) > len(ending) + 1:
             return adjective[: -len(ending)] + noun
     return None
@@ -1205,6 +1227,12 @@ def regional_noun(adjective: str) -> str | None:
 
 def official_names(b: Builder) -> None:
     named = {n.name for n in b.names.values()}  # the curated and GeoNames names so far
+    # A raion's noun is its own, not that of the hromada of its centre (Нікопольщина).
+    raion_nouns = {
+        regional_noun(p.name_uk.removesuffix(" район"))
+        for p in b.places.values()
+        if p.kind == "raion" and p.id in b.centre_names and not p.valid_to
+    }
     for p in b.places.values():
         src = p.sources[0]
         # A border village added from the classifier has no English name but the romanization
@@ -1219,15 +1247,24 @@ def official_names(b: Builder) -> None:
                 Name(p.id, b.centre_names[p.id], "en", "Latn", "exonym", p.valid_from, p.valid_to,
                      "derived: named after its centre, as English usage names units")
             )  # fmt: skip
-            adjective = p.name_uk.removesuffix(" район")
-            regional = regional_noun(adjective) if p.kind == "raion" else None
+            adjective = p.name_uk.removesuffix(" район").removesuffix(" громада")
+            regional = regional_noun(adjective) if p.kind in ("raion", "hromada") else None
             # A noun that names a place already stays its own: an oblast's (Сумщина) is not its
-            # centre's raion's.
-            if regional is not None and not p.valid_to and regional not in named:
+            # centre's raion's, nor a raion's its centre's hromada's.
+            if (
+                regional is not None
+                and not p.valid_to
+                and regional not in named
+                and (
+                    p.kind == "raion"
+                    or (regional not in raion_nouns and not _a_word_already(regional))
+                )
+            ):
                 b.add_name(
                     Name(p.id, regional, "uk", "Cyrl", "colloquial", p.valid_from, p.valid_to,
                          "derived: the regional noun of its adjective, as Ukrainian usage names "
-                         "the area around a town (Нікопольщина, Покровщина)")
+                         + ("the area around a town (Нікопольщина, Покровщина)"
+                            if p.kind == "raion" else "a community's land (Краснопільщина)"))
                 )  # fmt: skip
         if p.name_uk:
             b.add_name(
