@@ -716,3 +716,17 @@ def test_lists_of_hromadas_as_administrations_write_them(text: str, expected: li
 )
 def test_persons_channels_and_structures_are_not_places(text: str, expected: list[str]) -> None:
     assert [m.name for m in toponyms.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence opened by an adjective and its noun (Второй пострадавшей): no village
+        # Второй; a village opening a sentence before a verb stays one.
+        ("Второй пострадавшей стала женщина из Теткино.", ["Tëtkino"]),
+        ("Мирного жителя ранили в Орехове.", ["Orikhiv"]),
+        ("Мирное обстреляли из артиллерии.", ["Myrne"]),
+    ],
+)
+def test_an_adjective_and_its_noun_opening_a_sentence(text: str, expected: list[str]) -> None:
+    assert [m.name for m in toponyms.extract(text)] == expected

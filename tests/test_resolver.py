@@ -946,3 +946,11 @@ def test_a_ukrainian_case_form_is_no_rival_of_a_russian_spelling_its_key_meets()
     answer = toponyms.lookup("Лозової")
     assert answer.name == "Lozova" and answer.place is not None
     assert answer.place.admin1 == "Kharkiv Oblast"
+
+
+@pytest.mark.parametrize("query", ["деревня Рыжевка", "деревни Рыжевка", "д. Рыжевка"])
+def test_a_derevnya_is_a_village_of_russia(query: str) -> None:
+    # Russian writes деревня for Russia's villages only: a Ukrainian village is a село.
+    answer = toponyms.lookup(query)
+    assert answer.country == "RU"
+    assert toponyms.lookup("село Рыжевка").country == "UA"

@@ -400,6 +400,25 @@ def _modifies_next(text: str, words: list[_Word], i: int) -> bool:
     )
 
 
+def _opens_a_phrase(text: str, words: list[_Word], i: int) -> bool:
+    """Whether word ``i``, a Cyrillic word with an adjective's case ending that _AGREEMENT
+    knows, stands before a lowercase word of a matching ending (Второй пострадавшей, Новой
+    волной): an adjective and its noun, not a village's name and the next word."""
+    folded = clean(words[i].text)
+    if i + 1 >= len(words) or not has_cyrillic(folded):
+        return False
+    after = words[i + 1]
+    noun = clean(after.text)
+    return (
+        any(folded.endswith(ending) for ending, _ in _AGREEMENT if len(ending) > 1)
+        and _joined(text, words[i], after)
+        and not after.text[0].isupper()
+        and noun not in _CONJUNCTIONS
+        and split_descriptors(f"x {noun}")[1] is None
+        and _agrees(folded, noun)
+    )
+
+
 # The last letters a noun may have after an adjective with each case ending, in Ukrainian and
 # Russian (Донецької області, Громадського радіо, Донецкой областной, Українські підрозділи): a
 # word after the adjective that cannot agree with it (a verb, a preposition: Білопільської з,
@@ -724,6 +743,8 @@ def extract_with(
                 break  # Збройних Сил, Громадського Телебачення: the rest of another name
             if j == i and _modifies_next(text, words, i):
                 break  # Донецкой областной администрации: an adjective of a common noun
+            if j == i and words[i].sentence_start and small and _opens_a_phrase(text, words, i):
+                break  # Второй пострадавшей стала: an adjective and its noun open a sentence
             if _axis_follows(text, words, j):
                 taken = (j, None, asked)  # an axis: context, not a mention
                 break

@@ -480,6 +480,12 @@ class Resolver:
                 lifted = self._gather(named, key(named), "entity", keep)
                 if any(self.index.place(c.place).kind == "entity" for c in lifted):
                     core, k, found = named, key(named), lifted
+        if hint == "village" and _RUSSIAN_VILLAGE.match(clean(text)):
+            # деревня Рыжевка, из деревни Поповка: Russia's word for a village (a Ukrainian
+            # village is a село, in Russian text too).
+            russian = [c for c in found if c.country == "RU" and c.hint > 0]
+            if russian:
+                found = russian
         exact = any(c.method == "exact" for c in found)
         if (
             not found
@@ -1202,6 +1208,7 @@ _Keep = Any  # Callable[[PlaceInfo], bool] | None (keep all); Any keeps mypy qui
 
 
 _MEMO_SIZE = 100_000
+_RUSSIAN_VILLAGE = re.compile(r"(?:деревн\w*|дер\.|д\.)\s")
 _GATHERED_SIZE = 4_096  # cores' evidence remembered: a report's names, asked in context
 _FILTERS_SIZE = 1_024
 _CANDIDATE_FIELDS = operator.attrgetter(*(f.name for f in fields(Candidate)))
