@@ -182,6 +182,11 @@ _SAYING = frozenset(
         "написав", "додав", "додала", "уточнив",
     }
 )  # fmt: skip
+# A Cyrillic word ending in a consonant: a nominative surname's ending (Богомаз, Гладков), no
+# singular case ending of a place's name (Харькова, Харькову, Харькове).
+_BARE_STEM = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
+# "According to" before a person's name in the genitive (по словам Богомаза, за словами Федорова).
+_WORDS_OF = frozenset({"словам", "словами"})
 # Titles and verbs of saying right before a person's name (губернатор Гладков, Governor Gladkov,
 # rzecznik Pieskow).
 _PERSON_CUES = _SAYING | frozenset(
@@ -705,19 +710,33 @@ def extract_with(
             if j > i and answer.status is Status.NOT_A_PLACE and is_water_body(asked):
                 taken = (j, None, asked)  # Siwerskyj Donez: a river, none of its words a place
                 break
+            # A name as a nominative surname ends (Богомаз, Гладков), which a Cyrillic case
+            # form may too, as a plural's genitive (Богомази): no singular place's case ending.
+            nominative = (
+                answer.how != "case-form"
+                or not has_cyrillic(asked)
+                or _BARE_STEM.search(asked) is not None
+            )
             if (
                 j == i
                 and answer.name is not None
                 and answer.kind not in _UNIT_ANSWERS
-                and (answer.how != "case-form" or not has_cyrillic(asked))
                 and (
-                    before in _PERSON_CUES
-                    or (has_cyrillic(asked) and _followed_by(text, words, j, _SAYING))
+                    (before in _PERSON_CUES and nominative)
+                    or before in _WORDS_OF
+                    or (
+                        has_cyrillic(asked)
+                        and nominative
+                        and not is_preposition(before)
+                        and _followed_by(text, words, j, _SAYING)
+                    )
                 )
             ):
-                # губернатор Гладков, заявил Песков, Governor Gladkov: a title or a verb of
-                # saying before a name in the nominative makes it a person's (a place after a
-                # title is in the genitive: мэр Харькова, or after "of")
+                # губернатор Гладков, заявил Песков, Гладков рассказал, Governor Gladkov: a
+                # title or a verb of saying beside a name in the nominative makes it a person's
+                # (a place after a title is in the genitive: мэр Харькова, or after "of"; before
+                # a verb, in a case: в Харькове рассказал), and so does "по словам" before a
+                # name in any case (по словам Богомаза)
                 taken = (j, None, asked)
                 break
             if answer.name is None and not caseless and shared_former(asked):
