@@ -727,6 +727,14 @@ def test_a_raions_adjective_stem_names_it(query: str, expected: str) -> None:
         ("Нікопольщина", "Nikopolskyi Raion"),
         ("Слобожанщина", None),
         ("на Слобожанщині", None),
+        # Since the city became Dnipro, reports name the oblast after it; the raion named after
+        # the city too is Dniprovskyi (not after the village Дніпрове).
+        ("Dnipro region", "Dnipropetrovsk Oblast"),
+        ("на Дніпровщині", "Dnipropetrovsk Oblast"),
+        ("Dnipro district", "Dniprovskyi Raion"),
+        ("Dnipro", "Dnipro"),
+        # A stem naming a town as written outranks a unit met by a near miss (not Kurgan Oblast)
+        ("Kupyan region", "Kupiansk"),
     ],
 )
 def test_a_unit_bears_its_centres_name_in_english(query: str, expected: str | None) -> None:

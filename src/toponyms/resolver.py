@@ -415,11 +415,13 @@ class Resolver:
             and all(c.method == "fuzzy" for c in found)
         ):
             # Kupyan district, okruga Kupjan: a raion's adjective cut to its stem (Купян-ский),
-            # which drops the -sk of a centre's name (Kupiansk).
+            # which drops the -sk of a centre's name (Kupiansk). The stem naming a place as
+            # written outranks a unit met only as a near miss (Kupyan region: Kupiansk, not
+            # Kurgan Oblast).
             stem = core + ("ск" if has_cyrillic(core) else "sk")
             lifted = self._gather(stem, key(stem), hint, keep, pruning)
             top = min(lifted, key=rank_key, default=None)
-            if top is not None and top.method != "fuzzy" and top.hint > 0:
+            if top is not None and top.method != "fuzzy":
                 core, k, found = stem, key(stem), lifted
         if (
             hint == "hromada"
