@@ -391,25 +391,42 @@ def translated_readings(text: str) -> list[str]:
 # press usage for the names of Ukrainian cities.
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_DIGRAPHS = (
-    ("ου", "u"), ("ού", "u"), ("ντ", "d"), ("μπ", "b"), ("γκ", "g"), ("γγ", "ng"), ("τσ", "ts"),
+    ("ου", "u"), ("ού", "u"), ("ντ", "d"), ("μπ", "b"), ("γκ", "g"), ("γγ", "ng"), ("τσ", "\1"),
     ("τζ", "dz"), ("αι", "e"), ("ει", "i"), ("οι", "i"),
 )  # fmt: skip
+# γι before a vowel is the glide j (Τιχόγιε: Тихое, Οτράντνογιε: Отрадное).
+_GREEK_GLIDE = re.compile("γι(?=[αεηιουωάέήίόύώ])")
+# The letters by which Greek writes two Slavic sounds each: φ f and в (Ποκρόφσκ, Ντνιεπροπετρόφσκ),
+# σ s and ш (Ζατίσια: Затишшя), ζ z and ж, τσ ts and ч, χ х and Ukrainian г (Τσερνίχιβ:
+# Чернігів); χ is never ч, which anyascii's "ch" would read.
+_GREEK_CHOICES: dict[str, tuple[str, ...]] = {
+    "φ": ("f", "v"), "σ": ("s", "sh"), "ς": ("s", "sh"), "ζ": ("z", "zh"), "\1": ("ts", "ch"),
+    "χ": ("kh", "h"),
+}  # fmt: skip
+_MAX_GREEK_READINGS = 16
 
 
 def greek_readings(text: str) -> list[str]:
-    """A Greek-script name read as Latin letters key() reads, with and without its Greek ending:
-    ``greek_readings("Χάρκοβο") == ["charkovo", "charkov"]``. Empty for other scripts."""
+    """A Greek-script name read as Latin letters key() reads, with and without its Greek ending,
+    each letter that writes two Slavic sounds read both ways (at most 16 readings):
+    ``greek_readings("Χάρκοβο")[:2] == ["kharkovo", "kharkov"]``. Empty for other scripts."""
     cleaned = clean(text)
     if not _GREEK.search(cleaned):
         return []
     for greek, latin in _GREEK_DIGRAPHS:
         cleaned = cleaned.replace(greek, latin)
-    latin = anyascii(cleaned).lower()
-    out = [latin]
-    words = latin.split(" ")
-    if len(words[-1]) > 4 and words[-1][-1] in "aeio":
-        out.append(" ".join([*words[:-1], words[-1][:-1]]))
-    return out
+    cleaned = _GREEK_GLIDE.sub("j", cleaned)
+    readings = [""]
+    for ch in cleaned:
+        choices = _GREEK_CHOICES.get(ch) or (anyascii(ch).lower(),)
+        readings = [r + c for r in readings for c in choices][:_MAX_GREEK_READINGS]
+    out: list[str] = []
+    for latin in readings:
+        out.append(latin)
+        words = latin.split(" ")
+        if len(words[-1]) > 4 and words[-1][-1] in "aeio":
+            out.append(" ".join([*words[:-1], words[-1][:-1]]))
+    return list(dict.fromkeys(out))
 
 
 # Arabic and Hebrew write a foreign name's consonants and long vowels only, and one letter for
@@ -422,7 +439,8 @@ _ABJAD: dict[str, tuple[str, ...]] = {
     # Arabic (and the Persian letters Arabic writers borrow for p, ch, v, g)
     "ا": ("a",), "أ": ("a",), "إ": ("i",), "آ": ("a",), "ء": ("",), "ئ": ("i",), "ؤ": ("u",),
     "ب": ("b", "p"), "ت": ("t",), "ث": ("s",), "ج": ("zh", "g"), "ح": ("h",), "خ": ("kh",),
-    "د": ("d",), "ذ": ("z",), "ر": ("r",), "ز": ("z",), "س": ("s",), "ش": ("sh",), "ص": ("s",),
+    "د": ("d",), "ذ": ("z",), "ر": ("r",), "ز": ("z",), "س": ("s",), "ش": ("sh", "shch"),
+    "ص": ("s",),
     "ض": ("d",), "ط": ("t",), "ظ": ("z",), "ع": ("",), "غ": ("h", "g"), "ف": ("f", "v"),
     "ق": ("k",), "ك": ("k",), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("h",), "ة": ("a",),
     "و": ("o", "u", "v"), "ي": ("i",), "ى": ("a",), "پ": ("p",), "چ": ("ch",), "ڤ": ("v",),
@@ -435,6 +453,7 @@ _ABJAD: dict[str, tuple[str, ...]] = {
     "ש": ("sh", "s"), "ת": ("t",), "׳": ("",), "'": ("",),
 }  # fmt: skip
 _ABJAD_LETTERS = re.compile("[֐-׿؀-ۿ]")
+_ABJAD_INITIAL = re.compile("(?<![؀-ۿ])[اأإ](?=[وي])")
 _MAX_ABJAD_READINGS = 48
 
 
@@ -445,6 +464,8 @@ def abjad_readings(text: str) -> list[str]:
     cleaned = clean(text)
     if not _ABJAD_LETTERS.search(cleaned):
         return []
+    # A word's first vowel is written on an alif, then و or ي (أوليكساندروهراد: Oleksandrohrad).
+    cleaned = _ABJAD_INITIAL.sub("", cleaned)
     readings = [""]
     for ch in cleaned:
         choices = _ABJAD.get(ch) or ((ch,) if not _ABJAD_LETTERS.match(ch) else ("",))
