@@ -143,6 +143,9 @@ def test_languages(text: str, expected: list[tuple[str, str]]) -> None:
         ("обстріли у районах - Нікопольському, Синельниківському та Дніпровському.",
          [("Нікопольському", "Nikopolskyi Raion"), ("Синельниківському", "Synelnykivskyi Raion"),
           ("Дніпровському", "Dniprovskyi Raion")]),
+        # Dutch: a plural unit word and "en".
+        ("Het Donbas omvat de provincies Donetsk en Loehansk.",
+         [("Donbas", "Donbas"), ("Donetsk", "Donetsk Oblast"), ("Loehansk", "Luhansk Oblast")]),
         # A German plural unit word in the dative before its list.
         ("Die Nacht war auch in den Bezirken Synelnykowe und Krywyj Rih unruhig.",
          [("Synelnykowe", "Synelnykivskyi Raion"), ("Krywyj Rih", "Kryvorizkyi Raion")]),

@@ -962,3 +962,20 @@ def test_a_derevnya_is_a_village_of_russia(query: str) -> None:
     answer = toponyms.lookup(query)
     assert answer.country == "RU"
     assert toponyms.lookup("село Рыжевка").country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Russia's republics by the short names reports use, in their cases
+        ("Татарстан", "Republic of Tatarstan"),
+        ("в Башкирии", "Republic of Bashkortostan"),
+        ("Chechnya", "Chechen Republic"),
+        ("Чувашії", "Chuvash Republic"),
+        # Dutch unit words before the name
+        ("de provincie Donetsk", "Donetsk Oblast"),
+        ("regio Charkiv", "Kharkiv Oblast"),
+    ],
+)
+def test_short_names_of_republics_and_dutch_unit_words(query: str, expected: str) -> None:
+    assert toponyms.normalize(query) == expected

@@ -136,7 +136,7 @@ _CONJUNCTIONS = frozenset({
     "and", "und", "et", "y", "e", "i", "a", "și", "şi", "és", "ve", "və", "or", "oder", "ou", "o",
     "lub", "albo", "та", "і", "й", "и", "или", "або", "а", "και", "ja", "ir", "un", "junto con",
     "together with", "along with", "as well as", "ainsi que", "zusammen mit", "insieme a",
-    "insieme al",
+    "insieme al", "en", "och", "og", "oraz",
 })  # fmt: skip
 # Words of a people's republic's name that may stand lowercase inside it.
 _PEOPLES = _REPUBLIC_FILLERS - {"the", "of", "de", "di", "la", "der", "des", "die", "du"}
@@ -825,7 +825,7 @@ _PLURAL_UNITS = {
             "megyékből", "területek", "területeken", "területeket", "területekre",
             "bölgeleri", "bölgelerinde", "bölgelerine", "vilayətləri", "vilayətlərində",
             "області", "областей", "областях", "областям", "областями", "области",
-            "srityse", "sritys", "sričių", "apgabalos", "apgabali",
+            "srityse", "sritys", "sričių", "apgabalos", "apgabali", "provincies", "regio's",
         ),
         "oblast",
     ),

@@ -342,7 +342,7 @@ _OBLAST_BEFORE = [
     "regione del", "provincia del", "región del", "provincia", "região do", "província de",
     "oblastu", "oblasti",
     "περιφέρειας", "περιφέρεια του", "περιφέρειας του", "περιοχή", "περιοχή του", "περιοχής",
-    "περιοχής του", "منطقة", "مقاطعة", "إقليم",
+    "περιοχής του", "منطقة", "مقاطعة", "إقليم", "provincie", "de provincie", "regio", "de regio",
 ]  # fmt: skip
 _RAION_BEFORE = [
     "raion", "rayon", "rajon", "district of", "the district of", "rejon", "rejonie", "rejonu",
