@@ -722,6 +722,12 @@ def test_lists_of_hromadas_as_administrations_write_them(text: str, expected: li
         # a channel's quoted name, and a structure named after a place
         ("Telegram-канал «Северный Ветер» сообщил о боях в Сумской области.", ["Sumy Oblast"]),
         ("Strikes hit the Avdiivka Coke plant.", []),
+        ("IAEA staff at the Zaporizhzhia nuclear plant reported shelling.", []),
+        ("Удар пришёлся по Запорожской АЭС.", []),
+        ("am Ostufer des Flusses Oskil gelegen", []),
+        ("According to Readovka, drones struck Kursk.", ["Kursk"]),
+        # an acronym before a name is no first word of it
+        ("Ворог тричі атакував з БПЛА Новоандріївку.", ["Novoandriivka"]),
     ],
 )
 def test_persons_channels_and_structures_are_not_places(text: str, expected: list[str]) -> None:

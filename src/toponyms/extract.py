@@ -96,7 +96,7 @@ _FEATURES = frozenset(
         # Sukhyi Yar Street, Pokrovsk Avenue, Charkiwer Straße: a street named after a place;
         # the Avdiivka Coke plant, the Zaporizhzhia NPP: a structure
         "street", "avenue", "boulevard", "straße", "strasse", "allee", "platz", "coke", "plant",
-        "factory", "airport", "npp",
+        "factory", "airport", "npp", "nuclear", "аэс", "аес", "тэц", "тец",
     }
 )  # fmt: skip
 _GROUPINGS = frozenset(
@@ -148,7 +148,8 @@ _NOT_PLACES_AFTER = frozenset(
         "улица", "улице", "улицы", "ул", "вулиця", "вулиці", "вул", "проспект", "просп",
         "проспекта", "площадь", "площади", "площа", "бульвар", "переулок", "провулок",
         "street", "avenue", "ulica", "ulicy", "straße", "strasse", "река", "реки", "реке",
-        "рекой", "річка", "річки", "річці", "river", "fluss", "rzeka", "rzeki", "водохранилище",
+        "рекой", "річка", "річки", "річці", "river", "fluss", "flusses", "flüsse", "rzeka", "rzeki",
+        "водохранилище",
         "водохранилища", "водосховище", "водосховища", "reservoir", "канал", "канала", "canal",
     }
 )  # fmt: skip
@@ -666,6 +667,8 @@ def extract_with(
             # (an article may be: The Rybar)
             and not (is_preposition(before) and before not in ARTICLES)
             and before not in _OPENERS
+            # з БПЛА Новоандріївку, ЗСУ Бахмут: an acronym is no name's first word
+            and not (len(words[i - 1].text) > 1 and words[i - 1].text.isupper())
         )  # fmt: skip
         if clean(words[i].text) in _ORGANISATION_HEADS:
             i += 1  # Сили оборони, Служба безпеки: the head of an organisation's name
