@@ -746,3 +746,11 @@ def test_persons_channels_and_structures_are_not_places(text: str, expected: lis
 )
 def test_an_adjective_and_its_noun_opening_a_sentence(text: str, expected: list[str]) -> None:
     assert [m.name for m in toponyms.extract(text)] == expected
+
+
+def test_ukrainian_text_declines_ukrainian_names() -> None:
+    # Сокола: of the Ukrainian Сокіл in Ukrainian text; of the Russian towns Сокол in Russian
+    text = "Ворог атакував неподалік Новоолександрівки, Невельського, Сокола та Карлівки."
+    assert [m.name for m in toponyms.extract(text)][2] == "Sokil"
+    russian = [m for m in toponyms.extract("Враг атаковал у Сокола и Карловки.")]
+    assert russian[0].answer.country == "RU"

@@ -574,11 +574,18 @@ def extract_with(
         raise TypeError(f"text must be str, not {type(text).__name__}")
     resolver._check_options(country=country, within=within, threshold=threshold)
 
-    def ask(span: str, near: Sequence[str] | None = None, unit: str | None = None) -> Answer:
-        """The answer a mention gets in the text's context, narrowed by ``within``."""
+    def ask(
+        span: str,
+        near: Sequence[str] | None = None,
+        unit: str | None = None,
+        in_country: str | None = None,
+    ) -> Answer:
+        """The answer a mention gets in the text's context, narrowed by ``within`` (and by
+        ``in_country`` where the caller's ``country`` leaves it open)."""
         return resolver.lookup(
-            span, country=country, within=unit or within, near=near or None, threshold=threshold
-        )
+            span, country=country or in_country, within=unit or within, near=near or None,
+            threshold=threshold,
+        )  # fmt: skip
 
     # Spans are found at a lower bar than answers are given: a name its homonyms blur alone
     # (Глибокого: Hlyboke or Hlybokyi) may be settled by the text's context. They are found in
@@ -1474,6 +1481,15 @@ def _in_context(
             narrowed = ask(asked, near, unit) if unit else None
             if narrowed is None or narrowed.name is None:
                 narrowed = ask(asked, near)
+            if (
+                narrowed.name is None
+                and answer.how == "case-form"
+                and answer.country not in (None, "UA")
+                and _ukrainian_around(text, start, end)
+            ):
+                # неподалік Новоолександрівки, Невельського, Сокола: Ukrainian text declines
+                # Ukrainian names (Сокіл), not the Russian towns a Russian reading finds (Сокол)
+                narrowed = ask(asked, near, None, "UA")
             # Context settles homonyms and names a blurred name; it does not turn a place of
             # Ukraine named plainly into a namesake within the text's oblast (Luhansk is no
             # Luhanske of Donetsk Oblast), though it does read a Russian town's name as the
@@ -1494,6 +1510,17 @@ def _in_context(
         if answer.name is not None:
             mentions.append(Mention(start, end, spans[n], answer))
     return mentions
+
+
+_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
+_RUSSIAN_ONLY = re.compile("[ыэъёЫЭЪЁ]")
+
+
+def _ukrainian_around(text: str, start: int, end: int, reach: int = 200) -> bool:
+    """Whether the text around ``text[start:end]`` is Ukrainian: letters only Ukrainian has, and
+    none only Russian has."""
+    around = text[max(0, start - reach) : end + reach]
+    return _UKRAINIAN_ONLY.search(around) is not None and _RUSSIAN_ONLY.search(around) is None
 
 
 def _settled(answer: Answer, ask: Any) -> bool:
