@@ -26,6 +26,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GAZETTEER = HERE.parent.parent / "data" / "gazetteer.csv"
+# Russia's border villages and districts, which the package lays over the gazetteer
+RU_BORDER = HERE.parent.parent / "data" / "ru_border.csv"
 NAMES = HERE.parent.parent / "data" / "names.csv"
 
 PAGE_COLS = ["id", "url", "lang", "source", "date", "date_source", "query", "text_len", "text_sha1"]
@@ -349,8 +351,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rederive", action="store_true", help="recompute settlement candidates")
     args = ap.parse_args(argv)
     rep = Report()
-    with GAZETTEER.open(encoding="utf-8", newline="") as fh:
-        gaz = {r["id"]: r for r in csv.DictReader(fh)}
+    gaz: dict[str, dict[str, str]] = {}
+    for path in (GAZETTEER, RU_BORDER):
+        with path.open(encoding="utf-8", newline="") as fh:
+            gaz.update((r["id"], r) for r in csv.DictReader(fh))
     pages = check_pages(read(HERE / "pages.csv", PAGE_COLS, rep), rep)
     mentions = read(HERE / "mentions.csv", MENTION_COLS, rep)
     negatives = read(HERE / "negatives.csv", NEGATIVE_COLS, rep)
