@@ -228,6 +228,11 @@ def test_donetsk_and_luhansk_named_together_are_their_oblasts(
         ("Moskva udrela tento mesiac na Charkov sériou útokov.", "Kharkiv"),  # a subject
         ("kod Pokrovska, ukrajinskog grada u Donjecku kojeg Rusi nisu zauzeli", "Donetsk Oblast"),
         ("Rusya, Donetsk’te Nelepovka yerleşim birimini ele geçirdi.", "Nelipivka"),
+        ("Les Russes ont pris Lyptsi à Kharkiv.", "Kharkiv Oblast"),
+        # a city that villages' names blur (Zaporizhzhia) needs the village noun, in any script
+        ("the village of Stepove in Zaporizhzhia", "Zaporizhzhia Oblast"),
+        ("τον έλεγχο του χωριού Ζατίσια στη Ζαπορίζια", "Zaporizhzhia Oblast"),
+        ("w kierunku południowym – do Melitopola i Zaporoża.", "Zaporizhzhia"),
         # Near the city, or in another sentence: the city.
         ("The village of Ptyche near Donetsk was shelled.", "Donetsk"),
         ("Russia captured a village. In Donetsk, shelling continued.", "Donetsk"),

@@ -1145,11 +1145,12 @@ _VILLAGE_NOUNS = frozenset(
         "siedlung", "wieś", "wsie", "wioska", "wioskę", "miejscowość", "miejscowości", "obec",
         "obce", "vesnice", "vesnici", "dedina", "sat", "sate", "satul", "satele", "localitate",
         "localități", "localitatea", "köy", "köyü", "köyünü", "dorp", "dorpen", "byn", "selo",
-        "sela", "falu", "falut", "települést", "kaimą", "kaimas", "küla", "yerleşim",
+        "sela", "falu", "falut", "települést", "kaimą", "kaimas", "küla", "yerleşim", "χωριό",
+        "χωριού", "χωριά", "χωριών", "οικισμός", "οικισμού", "οικισμό", "οικισμών",
     }
 )  # fmt: skip
 _IN = frozenset({"in", "en", "em", "nel", "nella", "no", "na", "în", "w", "we", "im", "dans", "u",
-                 "v", "ve", "i"})  # fmt: skip
+                 "v", "ve", "i", "à", "στη", "στην", "στο", "σε"})  # fmt: skip
 _VILLAGE_REACH = 6  # words between the noun and the preposition, at most
 # Words that make an oblast centre's name its region (Latin script: Ukrainian and Russian name a
 # region by its adjective). Governors head oblasts and Russia's federal subjects: "the governor of
@@ -1294,7 +1295,10 @@ def _villages_in_region(
         start: a for start, _, a, _ in found if a.kind not in _UNIT_ANSWERS and a.country == "UA"
     }
     out = list(found)
-    for m, n, last in _latin_cities(words, out, _CITY):
+    for m, n, last in _latin_cities(words, out, _CITY_OR_UNCLEAR):
+        city = out[m][2].place
+        if city is None or city.kind != "city":
+            continue  # Zaporizhzhia: the city, though villages share its name
         start, end = out[m][0], out[m][1]
         locative = _LOCATIVE_SUFFIX.search(text[start:end]) is not None
         if locative:  # Donetsk’te: in Donetsk
@@ -1318,8 +1322,15 @@ def _villages_in_region(
         unit = _as_oblast(find, out[m])
         if unit[2].kind == "oblast" and (
             noun
-            or any(w.start in villages for w in next_to)
-            or any(a.admin1 == unit[2].name for a in places)
+            # a city whose villages of the same name blur it needs a village noun (the village
+            # of Zatyshshia in Zaporizhzhia; not do Melitopola i Zaporoża)
+            or (
+                out[m][2].kind is not None
+                and (
+                    any(w.start in villages for w in next_to)
+                    or any(a.admin1 == unit[2].name for a in places)
+                )
+            )
         ):
             out[m] = unit
             # Donetsk ve Harkiv’de: a Turkish ending ends the list it applies to; "in" opens it
