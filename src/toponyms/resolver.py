@@ -310,15 +310,21 @@ class Resolver:
         """The threshold-free outcome of a query, remembered: ranked matches and the name."""
         memo = _memo_key(text, limit, country, kind, within, near)
         if memo is not None:
-            with self._lock:
-                found = self._answers.get(memo)
-                if found is not None:
-                    self._answers.move_to_end(memo)
-                    return found
+            found: _Assessed | None = self._recall(self._answers, memo)
+            if found is not None:
+                return found
         outcome = self._outcome(text, limit, country, kind, within, near)
         if memo is not None:
             self._remember(self._answers, memo, outcome)
         return outcome
+
+    def _recall(self, memory: OrderedDict[Any, Any], memo: Any) -> Any:
+        """What ``memory`` keeps under ``memo`` (None if nothing), made the most recent."""
+        with self._lock:
+            found = memory.get(memo)
+            if found is not None:
+                memory.move_to_end(memo)
+        return found
 
     def _remember(
         self, memory: OrderedDict[Any, Any], memo: Any, value: object, size: int = 0
@@ -580,10 +586,7 @@ class Resolver:
     ) -> _Found:
         """_gather_anew's candidates, remembered (_GATHERED_SIZE): new objects each time."""
         memo = (core, k, hint, keep, limit, as_written)
-        with self._lock:
-            kept = self._gathered.get(memo)
-            if kept is not None:
-                self._gathered.move_to_end(memo)
+        kept = self._recall(self._gathered, memo)
         if kept is not None:
             fields_, pool = kept
             return _Found([Candidate(*f) for f in fields_], pool)
