@@ -476,7 +476,7 @@ def _simple_adjective_forms(name: str) -> set[str]:
     for stem in list(stems):
         # і/о and і/е alternation in a closed last syllable: Харків -> Харківський, Курахове ->
         # Курахівська; a vowel between two last consonants: Церква -> -церківський
-        m = re.search("[ОЕ](В|Н|Л|Р|Д|Т|Г)$", stem)
+        m = re.search("[ОЕ](В|Н|Л|Р|Д|Т|Г|Ш|Ж|Ч|С|З|Б|П|М)$", stem)
         if m:
             stems.add(stem[: m.start()] + "І" + m.group(1))
         if re.search("[БВГДЖЗКЛМНПРСТФХЦЧШ]В$", stem):

@@ -143,6 +143,17 @@ def test_languages(text: str, expected: list[tuple[str, str]]) -> None:
         ("обстріли у районах - Нікопольському, Синельниківському та Дніпровському.",
          [("Нікопольському", "Nikopolskyi Raion"), ("Синельниківському", "Synelnykivskyi Raion"),
           ("Дніпровському", "Dniprovskyi Raion")]),
+        # counts in brackets after the listed names; "territories"; Polish adjectives after
+        # "obwody:" that are common words elsewhere (lwowski: львовский)
+        ("las regiones de Voronezh (5), Líptesk (4) y Kursk (3)",
+         [("Voronezh", "Voronezh Oblast"), ("Líptesk", "Lipetsk Oblast"),
+          ("Kursk", "Kursk Oblast")]),
+        ("drones over the territories of Belgorod, Bryansk and Ryazan",
+         [("Belgorod", "Belgorod Oblast"), ("Bryansk", "Bryansk Oblast"),
+          ("Ryazan", "Ryazan Oblast")]),
+        ("Atak dotknął obwody: lwowski, zaporoski i odeski.",
+         [("lwowski", "Lviv Oblast"), ("zaporoski", "Zaporizhzhia Oblast"),
+          ("odeski", "Odesa Oblast")]),
         # Dutch: a plural unit word and "en".
         ("Het Donbas omvat de provincies Donetsk en Loehansk.",
          [("Donbas", "Donbas"), ("Donetsk", "Donetsk Oblast"), ("Loehansk", "Luhansk Oblast")]),
@@ -229,6 +240,8 @@ def test_donetsk_and_luhansk_named_together_are_their_oblasts(
         ("kod Pokrovska, ukrajinskog grada u Donjecku kojeg Rusi nisu zauzeli", "Donetsk Oblast"),
         ("Rusya, Donetsk’te Nelepovka yerleşim birimini ele geçirdi.", "Nelipivka"),
         ("Les Russes ont pris Lyptsi à Kharkiv.", "Kharkiv Oblast"),
+        # a governor after a stop is no region's (attack on Dnipro: Governor Lysak said)
+        ("Two were killed in a missile attack on Dnipro: Governor Serhiy Lysak said.", "Dnipro"),
         # a city that villages' names blur (Zaporizhzhia) needs the village noun, in any script
         ("the village of Stepove in Zaporizhzhia", "Zaporizhzhia Oblast"),
         ("τον έλεγχο του χωριού Ζατίσια στη Ζαπορίζια", "Zaporizhzhia Oblast"),
@@ -728,6 +741,10 @@ def test_lists_of_hromadas_as_administrations_write_them(text: str, expected: li
         ("Telegram-канал «Северный Ветер» сообщил о боях в Сумской области.", ["Sumy Oblast"]),
         ("Strikes hit the Avdiivka Coke plant.", []),
         ("IAEA staff at the Zaporizhzhia nuclear plant reported shelling.", []),
+        ("Drones hit the Ryazan oil refinery overnight.", []),
+        ("Окупанти підірвали Каховську ГЕС.", []),
+        ("Рейсы задержаны в московских аэропортах Внуково, Домодедово и Жуковский.", []),
+        ("The New York Times called it a failure.", []),
         ("Удар пришёлся по Запорожской АЭС.", []),
         ("am Ostufer des Flusses Oskil gelegen", []),
         ("According to Readovka, drones struck Kursk.", ["Kursk"]),

@@ -96,7 +96,9 @@ _FEATURES = frozenset(
         # Sukhyi Yar Street, Pokrovsk Avenue, Charkiwer Straße: a street named after a place;
         # the Avdiivka Coke plant, the Zaporizhzhia NPP: a structure
         "street", "avenue", "boulevard", "straße", "strasse", "allee", "platz", "coke", "plant",
-        "factory", "airport", "npp", "nuclear", "аэс", "аес", "тэц", "тец",
+        "factory", "airport", "npp", "nuclear", "аэс", "аес", "тэц", "тец", "гэс", "гес", "нпз",
+        # the Ryazan oil refinery, Alčevský hutní kombinát, the Alchevsk steel works
+        "oil", "refinery", "steel", "metallurgical", "hutní", "kombinát", "комбинат", "комбінат",
     }
 )  # fmt: skip
 _GROUPINGS = frozenset(
@@ -149,12 +151,17 @@ _NOT_PLACES_AFTER = frozenset(
         "проспекта", "площадь", "площади", "площа", "бульвар", "переулок", "провулок",
         "street", "avenue", "ulica", "ulicy", "straße", "strasse", "река", "реки", "реке",
         "рекой", "річка", "річки", "річці", "river", "fluss", "flusses", "flüsse", "rzeka", "rzeki",
-        "водохранилище",
+        "водохранилище", "аэропорт", "аэропорта", "аэропорту", "аэропортах", "аеропорт",
+        "аеропорту", "аеропортах", "refinería", "rafinerie", "rafineria", "нпз",
         "водохранилища", "водосховище", "водосховища", "reservoir", "канал", "канала", "canal",
     }
 )  # fmt: skip
 
 
+# Plural words of structures and features before a list of their names.
+_PLURAL_NOT_PLACES = frozenset(
+    {"аэропортах", "аеропортах", "аэропорты", "аеропорти", "реки", "річки"}
+)
 # Military units named after a place or a word (the Azov brigade, бригада «Азов», полк Азов,
 # батальон «Восток»): a unit, not a place, before or after the name.
 _FORCE_UNITS = frozenset(
@@ -625,6 +632,7 @@ def extract_with(
     ends: set[int] = set()  # where the mentions found so far end
     # according to the Kyiv Independent, Ukrainska Pravda reports: an outlet, not a place
     media = [m.span() for m in media_names().finditer(text)]
+    listed_after = -1  # where a list of what a plural feature word names ends so far
     i = 0
     while i < len(words):
         if not _opens(words[i]) or (media and _inside_span(media, words[i].start)):
@@ -654,11 +662,22 @@ def extract_with(
         if i > 0 and _quoted_after(text, words, i):
             i = last + 1  # угруповання «Схід», группировка "Центр": a force, not a place
             continue
-        if before in _NOT_PLACES_AFTER or (
-            i > 1 and clean(words[i - 2].text) in _NOT_PLACES_AFTER and before in ("имени", "імені")
+        if (
+            before in _NOT_PLACES_AFTER
+            or (
+                i > 1
+                and clean(words[i - 2].text) in _NOT_PLACES_AFTER
+                and before in ("имени", "імені")
+            )
+            or (listed_after >= 0 and _LIST_JOINS.fullmatch(text, listed_after, words[i].start))
         ):
-            i = last + 1  # улица Карла Маркса, річка Оскіл: a street or a river, not a place
+            # улица Карла Маркса, річка Оскіл: a street or a river, not a place; after a plural
+            # (аэропортах Внуково, Домодедово и Жуковский) the whole list
+            plural = before in _PLURAL_NOT_PLACES or listed_after >= 0
+            listed_after = words[last].end if plural else -1
+            i = last + 1
             continue
+        listed_after = -1
         if i > 0 and clean(words[i - 1].text) in _FORCE_UNITS and _unit_named(text, words, i):
             i = last + 1  # бригада «Азов», полк Азов: a military unit
             continue
@@ -827,15 +846,15 @@ def extract_with(
 _PLURAL_UNITS = {
     **dict.fromkeys(
         (
-            "regions", "oblasts", "provinces", "regionen", "gebiete", "gebieten", "oblaste",
-            "oblasten", "régions", "regiones", "provincias", "regioni", "province", "regiões",
-            "províncias", "obwody", "obwodów", "obwodach", "obwodami", "oblasti", "oblastí",
-            "oblastech", "oblastiach", "regiony", "regionów", "regionach", "regiunile",
-            "regiunilor", "regiunii", "megyék", "megyékben", "megyéket", "megyékre",
-            "megyékből", "területek", "területeken", "területeket", "területekre",
-            "bölgeleri", "bölgelerinde", "bölgelerine", "vilayətləri", "vilayətlərində",
-            "області", "областей", "областях", "областям", "областями", "области",
-            "srityse", "sritys", "sričių", "apgabalos", "apgabali", "provincies", "regio's",
+            "regions", "oblasts", "provinces", "territories", "regionen", "gebiete", "gebieten",
+            "oblaste", "oblasten", "régions", "regiones", "provincias", "regioni", "province",
+            "regiões", "províncias", "obwody", "obwodów", "obwodach", "obwodami", "oblasti",
+            "oblastí", "oblastech", "oblastiach", "regiony", "regionów", "regionach", "regiunile",
+            "regiunilor", "regiunii", "megyék", "megyékben", "megyéket", "megyékre", "megyékből",
+            "területek", "területeken", "területeket", "területekre", "bölgeleri", "bölgelerinde",
+            "bölgelerine", "vilayətləri", "vilayətlərində", "області", "областей", "областях",
+            "областям", "областями", "области", "srityse", "sritys", "sričių", "apgabalos",
+            "apgabali", "provincies", "regio's",
         ),
         "oblast",
     ),
@@ -884,6 +903,8 @@ _COLON = re.compile(r"\s*:")
 # Between two names of the list: a comma or a conjunction, and the same small words.
 _LIST_CONJUNCTIONS = "|".join(sorted(map(re.escape, _CONJUNCTIONS), key=len, reverse=True))
 _LIST_JOINS = re.compile(
+    # a count in brackets may follow each name (Voronezh (5), Líptesk (4) y Kursk (3))
+    r"(?:\s*\(\d{1,4}\))?"
     rf"\s*(?:,\s*(?:(?:{_LIST_CONJUNCTIONS})\s+)?|\s+(?:{_LIST_CONJUNCTIONS})\s+|;\s*"
     r"|[\n\r]+\s*[-–—•·*]\s*)"  # or bullets, one a line
     r"(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
@@ -1235,7 +1256,11 @@ def _region_words(
     for m, n, last in _latin_cities(words, out, _CITY_OR_UNCLEAR):
         # The words before it, "of", "in" and articles left out (dell'amministrazione: the noun)
         before = [clean(w.text).split("'")[-1] for w in words[max(0, n - 4) : n]]
-        after = [clean(w.text) for w in words[last + 1 : last + 4]]
+        # ... and after it, up to a stop (attack on Dnipro: Governor Lysak said: the city)
+        following = words[last + 1 : last + 4]
+        if following and not _joined(text, words[last], following[0]):
+            following = []
+        after = [clean(w.text) for w in following]
         cue = n
         while before and before[-1] in _OF:
             before.pop()

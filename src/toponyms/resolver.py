@@ -511,10 +511,10 @@ class Resolver:
         query = Query(
             context_given=bool(context), length=len(core), key_length=len(k),
             lowercase=text == text.lower(),
-            # Asked once per query at most, and only where the feature can fire.
-            # A word of another language counts where no unit word says the query is a unit's
-            # adjective (w obwodzie sumskim: sumskim is also Croatian for "of the forest").
-            common_word=_Once(lambda: _word_or_given_name(bare, unit_free)),
+            # Asked once per query at most, and only where the feature can fire. With a unit word
+            # the core is the unit's adjective, which is a common word of some language as often
+            # as not (w obwodzie sumskim: Croatian "of the forest"; obwód lwowski: львовский).
+            common_word=_Once(lambda: unit_free and _word_or_given_name(bare, True)),
         )  # fmt: skip
         # Near misses left partly unbuilt come built in rank order.
         # Gathered in rank order, unless a context reorders them.
@@ -901,8 +901,10 @@ class Resolver:
         # A common English, Ukrainian or Russian word or name as written (Belgrade, Zelensky) is
         # no foreign inflection of a place: English does not decline, and the list holds no real
         # Latin case form. A word of another language may be one (sumskim: of Sumy).
+        # A unit word makes the core its adjective, whatever else it spells (obwód lwowski).
+        common = latin_query and hint not in _UNIT_HINTS
         forms = (
-            () if latin_query and is_common_word(core, other_languages=False)
+            () if common and is_common_word(core, other_languages=False)
             else nominative_candidates(core)
         )  # fmt: skip
         if forms:
