@@ -776,3 +776,19 @@ def test_ukrainian_text_declines_ukrainian_names() -> None:
     assert [m.name for m in toponyms.extract(text)][2] == "Sokil"
     russian = [m for m in toponyms.extract("Враг атаковал у Сокола и Карловки.")]
     assert russian[0].answer.country == "RU"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an elided article or preposition glued to a name; not after a unit word
+        ("des bombardements au sud-ouest d'Izioum et des frappes", [("Izioum", "Izium")]),
+        ("la région d'Odessa a été frappée", [("région d'Odessa", "Odesa Oblast")]),
+        # a quotation's first word is capitalised as a sentence's, and no name's
+        ('anımsatarak, "Ayrıca Pokrovsk batısında', [("Pokrovsk", "Pokrovsk")]),
+    ],
+)
+def test_elisions_and_quotations(text: str, expected: list[tuple[str, str]]) -> None:
+    found = toponyms.extract(text)
+    assert [(m.text, m.name) for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -79,7 +79,11 @@ _OPENERS = unit_prefix_words()
 _REPUBLIC_OPENERS = frozenset({"people's", "peoples", "popular", "republic", "république",
                                "repubblica", "república", "republik", "republika"})  # fmt: skip
 _LONG_DESCRIPTOR_WORDS = long_descriptor_words()
-_SENTENCE_STOP = re.compile(r"[.!?…]")
+_SENTENCE_STOP = re.compile(r"[.!?…]|[\"«“„]\s*$")  # a stop, or a quotation opening
+# An elided article or preposition glued to a name (d'Izioum, dell'Ucraina, l'Ukraine), except after
+# a unit word, where the descriptor reads it (région d'Odessa).
+_ELIDED = re.compile(r"(?:d|l|dell|dall|nell|sull|all|dell|qu)['’](?=[^\W\d_])")
+_ELIDING_UNITS = frozenset({"région", "oblast", "province", "regione", "provincia", "district"})
 # Lowercase words inside names: Rostov-na-Donu's kin written apart, the Romance and English "of".
 _CONNECTORS = frozenset(
     {"de", "di", "del", "della", "du", "la", "le", "ya", "wa", "of", "the", "na"}
@@ -259,12 +263,21 @@ def _words(text: str) -> list[_Word]:
     previous_end = 0
     for m in _WORD.finditer(text):
         gap = text[previous_end : m.start()]
-        # A sentence starts after . ! ? or a line break, not after an abbreviation (м. Покровськ).
+        # A sentence starts after . ! ? or a line break, not after an abbreviation (м. Покровськ),
+        # and a quotation's first word is capitalised as a sentence's.
         stop = _SENTENCE_STOP.search(gap) is not None and (
             not words or clean(words[-1].text) not in _ABBREVIATIONS
         )
         first = not words or stop or "\n" in gap
-        words.append(_Word(m.start(), m.end(), m.group(), first))
+        start, word = m.start(), m.group()
+        elided = _ELIDED.match(word)
+        if (
+            elided
+            and word[elided.end()].isupper()
+            and not (words and clean(words[-1].text) in _ELIDING_UNITS)
+        ):
+            start, word = start + elided.end(), word[elided.end() :]
+        words.append(_Word(start, m.end(), word, first))
         previous_end = m.end()
     return words
 
