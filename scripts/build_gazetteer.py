@@ -481,6 +481,8 @@ def _simple_adjective_forms(name: str) -> set[str]:
             stems.add(stem[: m.start()] + "І" + m.group(1))
         if re.search("[БВГДЖЗКЛМНПРСТФХЦЧШ]В$", stem):
             stems.add(stem[:-1] + "ІВ")
+        if re.search("[БВГДЖЗКЛМПРСТФХЦЧШ]Н$", stem):  # Лубни, Ромни, Дубно: Лубенський
+            stems.add(stem[:-1] + "ЕН")
     for stem in list(stems):
         if stem[-1:] in _MUTATIONS:
             stems.add(stem[:-1] + _MUTATIONS[stem[-1]])

@@ -718,6 +718,7 @@ def test_a_raions_adjective_stem_names_it(query: str, expected: str) -> None:
         ("Oleksandriia district", "Oleksandriiskyi Raion"),  # the city, not Олександрійське
         ("Пологівщина", "Polohivskyi Raion"),  # the regional noun of its adjective
         ("на Золотоніщині", "Zolotoniskyi Raion"),  # Золотоноша: Золотоніський
+        ("Romny district", "Romenskyi Raion"),  # Ромни: Роменський
         ("Nemovychi hromada", "Nemovytska hromada"),  # Немовичі: Немовицька
         ("Myropillia hromada", "Myropilska hromada"),  # Миропілля: Миропільська
         ("Zaporizhzhia district", "Zaporizkyi Raion"),  # the city, the seat; not Запорізьке
