@@ -154,6 +154,9 @@ def test_languages(text: str, expected: list[tuple[str, str]]) -> None:
         ("Atak dotknął obwody: lwowski, zaporoski i odeski.",
          [("lwowski", "Lviv Oblast"), ("zaporoski", "Zaporizhzhia Oblast"),
           ("odeski", "Odesa Oblast")]),
+        # a sure near miss ending on the unit's own word (Serbian Lavovska: Львівська)
+        ("napad tokom noći na Lavovsku oblast na zapadu Ukrajine",
+         [("Lavovsku oblast", "Lviv Oblast")]),
         # Dutch: a plural unit word and "en".
         ("Het Donbas omvat de provincies Donetsk en Loehansk.",
          [("Donbas", "Donbas"), ("Donetsk", "Donetsk Oblast"), ("Loehansk", "Luhansk Oblast")]),
