@@ -34,12 +34,15 @@ from .resolver import Resolver, _Once
 from .results import Answer, Match, Status
 from .text.forms import is_preposition, nominative_candidates
 from .text.normalize import (
+    _ELIDING,
     _REPUBLIC_FILLERS,
     _REPUBLIC_STEMS,
     _UNIT_ADJECTIVES,
     ARTICLES,
     clean,
     has_cyrillic,
+    has_russian_letters,
+    has_ukrainian_letters,
     is_feminine_adjective,
     is_latin_unit_adjective,
     long_descriptor_words,
@@ -82,8 +85,7 @@ _LONG_DESCRIPTOR_WORDS = long_descriptor_words()
 _SENTENCE_STOP = re.compile(r"[.!?…]|[\"«“„]\s*$")  # a stop, or a quotation opening
 # An elided article or preposition glued to a name (d'Izioum, dell'Ucraina, l'Ukraine), except after
 # a unit word, where the descriptor reads it (région d'Odessa).
-_ELIDED = re.compile(r"(?:d|l|dell|dall|nell|sull|all|dell|qu)['’](?=[^\W\d_])")
-_ELIDING_UNITS = frozenset({"région", "oblast", "province", "regione", "provincia", "district"})
+_ELIDED = re.compile(r"(?:d|l|dell|dall|nell|sull|all|qu)['’](?=[^\W\d_])")
 # Lowercase words inside names: Rostov-na-Donu's kin written apart, the Romance and English "of".
 _CONNECTORS = frozenset(
     {"de", "di", "del", "della", "du", "la", "le", "ya", "wa", "of", "the", "na"}
@@ -274,7 +276,7 @@ def _words(text: str) -> list[_Word]:
         if (
             elided
             and word[elided.end()].isupper()
-            and not (words and clean(words[-1].text) in _ELIDING_UNITS)
+            and not (words and clean(words[-1].text) in _ELIDING)
         ):
             start, word = start + elided.end(), word[elided.end() :]
         words.append(_Word(start, m.end(), word, first))
@@ -1563,15 +1565,11 @@ def _in_context(
     return mentions
 
 
-_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
-_RUSSIAN_ONLY = re.compile("[ыэъёЫЭЪЁ]")
-
-
 def _ukrainian_around(text: str, start: int, end: int, reach: int = 200) -> bool:
     """Whether the text around ``text[start:end]`` is Ukrainian: letters only Ukrainian has, and
     none only Russian has."""
     around = text[max(0, start - reach) : end + reach]
-    return _UKRAINIAN_ONLY.search(around) is not None and _RUSSIAN_ONLY.search(around) is None
+    return has_ukrainian_letters(around) and not has_russian_letters(around)
 
 
 def _settled(answer: Answer, ask: Any) -> bool:

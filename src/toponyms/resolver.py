@@ -56,6 +56,7 @@ from .text.normalize import (
     KindHint,
     clean,
     has_cyrillic,
+    has_ukrainian_letters,
     is_feminine_accusative,
     is_feminine_adjective,
     is_latin_unit_adjective,
@@ -109,7 +110,6 @@ _PLURAL_ENDINGS = frozenset("иыі")
 _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
 _IN_SK = re.compile(r"(?:ськ|цьк|зьк|ск|цк)$", re.IGNORECASE)  # a town's name: Покровськ
 _MASCULINE_ENDINGS = ("ий", "ій", "ый", "ой")
-_UKRAINIAN_LETTERS = re.compile("[іїєґ]")
 # A plural name's last letters: Рідкодуби, Піщани, Pishchany (not Pishchanyi, Pokrovskyi).
 _PLURAL_NAME = re.compile(r"(?:[иыі]|(?<![yi])[yi])$", re.IGNORECASE)
 # The evidence methods, strongest first.
@@ -431,7 +431,7 @@ class Resolver:
                 core, k, found = stem, key(stem), lifted
         if (
             hint == "hromada"
-            and (latin_core or _UKRAINIAN_LETTERS.search(core) is None)
+            and (latin_core or not has_ukrainian_letters(core))
             and not any(
                 c.hint > 0 and (c.method == "exact" or (c.method != "fuzzy" and latin_core))
                 for c in found
@@ -624,7 +624,7 @@ class Resolver:
         query_fine = fine(core)
         bare_fine = ""  # for case forms, set when they are read: мирноградом ~ мирноград
         latin_query = not has_cyrillic(core)
-        ukrainian_query = not latin_query and _UKRAINIAN_LETTERS.search(core) is not None
+        ukrainian_query = not latin_query and has_ukrainian_letters(core)
 
         def consider(
             slots: Sequence[int],

@@ -124,6 +124,20 @@ def has_cyrillic(text: str) -> bool:
     return any(map(is_cyrillic, text))
 
 
+_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
+_RUSSIAN_ONLY = re.compile("[ыэъёЫЭЪЁ]")
+
+
+def has_ukrainian_letters(text: str) -> bool:
+    """Whether ``text`` has a letter only Ukrainian of the two has (і ї є ґ)."""
+    return _UKRAINIAN_ONLY.search(text) is not None
+
+
+def has_russian_letters(text: str) -> bool:
+    """Whether ``text`` has a letter only Russian of the two has (ы э ъ ё)."""
+    return _RUSSIAN_ONLY.search(text) is not None
+
+
 def _is_latin(char: str) -> bool:
     return char.isascii() or "\u00c0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff"
 
