@@ -410,38 +410,24 @@ def _typed_from(text: str, words: list[_Word], i: int) -> int | None:
     return None
 
 
-def _modifies_next(text: str, words: list[_Word], i: int) -> bool:
+def _modifies_next(text: str, words: list[_Word], i: int, *, any_adjective: bool = False) -> bool:
     """Whether word ``i``, a bare Cyrillic adjective (Донецкой, Українські, Громадського), stands
     before a lowercase word it agrees with (областной, підрозділи, радіо) rather than before a
-    list's conjunction or a unit word."""
+    list's conjunction or a unit word. ``any_adjective``: any Cyrillic word with a case ending
+    _AGREEMENT knows (Второй пострадавшей, Новой волной), not only a place's adjective."""
     folded = clean(words[i].text)
-    if i + 1 >= len(words) or not (
-        is_feminine_adjective(folded) or _ADJECTIVE.search(folded) is not None
-    ):
+    if any_adjective:
+        adjective = has_cyrillic(folded) and any(
+            folded.endswith(ending) for ending, _ in _AGREEMENT if len(ending) > 1
+        )
+    else:
+        adjective = is_feminine_adjective(folded) or _ADJECTIVE.search(folded) is not None
+    if i + 1 >= len(words) or not adjective:
         return False
     after = words[i + 1]
     noun = clean(after.text)
     return (
         _joined(text, words[i], after)
-        and not after.text[0].isupper()
-        and noun not in _CONJUNCTIONS
-        and split_descriptors(f"x {noun}")[1] is None
-        and _agrees(folded, noun)
-    )
-
-
-def _opens_a_phrase(text: str, words: list[_Word], i: int) -> bool:
-    """Whether word ``i``, a Cyrillic word with an adjective's case ending that _AGREEMENT
-    knows, stands before a lowercase word of a matching ending (Второй пострадавшей, Новой
-    волной): an adjective and its noun, not a village's name and the next word."""
-    folded = clean(words[i].text)
-    if i + 1 >= len(words) or not has_cyrillic(folded):
-        return False
-    after = words[i + 1]
-    noun = clean(after.text)
-    return (
-        any(folded.endswith(ending) for ending, _ in _AGREEMENT if len(ending) > 1)
-        and _joined(text, words[i], after)
         and not after.text[0].isupper()
         and noun not in _CONJUNCTIONS
         and split_descriptors(f"x {noun}")[1] is None
@@ -808,7 +794,12 @@ def extract_with(
                 break  # Збройних Сил, Громадського Телебачення: the rest of another name
             if j == i and _modifies_next(text, words, i):
                 break  # Донецкой областной администрации: an adjective of a common noun
-            if j == i and words[i].sentence_start and small and _opens_a_phrase(text, words, i):
+            if (
+                j == i
+                and words[i].sentence_start
+                and small
+                and _modifies_next(text, words, i, any_adjective=True)
+            ):
                 break  # Второй пострадавшей стала: an adjective and its noun open a sentence
             if _axis_follows(text, words, j):
                 taken = (j, None, asked)  # an axis: context, not a mention
