@@ -1032,17 +1032,16 @@ def _ask_as_unit(
     finding bar (Богодуховского, Чугуевского ... районов), it is asked with the word so that
     it keeps its answer when asked again in context."""
     start, end, answer, asked = out[n]
-    if answer.kind in (_UNIT_ANSWERS if units is None else units):
-        if (
-            answer.kind == _UNIT_WORD_KINDS.get(unit, unit)
-            and split_descriptors(asked)[1] is None  # not asked with a unit word already
-        ):
-            as_unit = find(f"{asked} {unit}")
-            if as_unit.name == answer.name:
-                out[n] = (start, end, as_unit, f"{asked} {unit}")
+    unit_already = answer.kind in (_UNIT_ANSWERS if units is None else units)
+    if unit_already and not (
+        answer.kind == _UNIT_WORD_KINDS.get(unit, unit)
+        and split_descriptors(asked)[1] is None  # not asked with a unit word already
+    ):
         return
     as_unit = find(f"{asked} {unit}")
-    if as_unit.name is not None and as_unit.kind in kinds:
+    if as_unit.name is not None and (
+        as_unit.name == answer.name if unit_already else as_unit.kind in kinds
+    ):
         out[n] = (start, end, as_unit, f"{asked} {unit}")
 
 
