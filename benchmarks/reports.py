@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -49,6 +51,9 @@ WINDOW_WORDS = 5
 # No space before these where the words around a mention are joined to it.
 _NO_SPACE_BEFORE = tuple(".,;:!?)]»”\"'’")
 _NO_SPACE_AFTER = tuple("([«„“\"'")
+_ELISION = re.compile(r"(?:d|l|dell|dall|nell|sull|all|qu)['’]", re.IGNORECASE)
+# Letters (whitespace aside) two neighbouring spans' words must share to be read as one passage.
+_MIN_OVERLAP = 8
 # Kinds whose mentions are places a lookup could pass as ``near``; ``russia`` rows are left out
 # because the ``text`` context is about settling Ukrainian homonyms.
 NEAR_KINDS = frozenset({"settlement", "oblast", "raion", "hromada", "entity"})
@@ -402,20 +407,101 @@ def _ask(
         return Outcome(None, None, 0.0, 0.0, "error"), f"{type(error).__name__}: {error}"
 
 
-def _ask_in_words(
-    window: tuple[str, str] | None, mention: str, within: str | None
-) -> tuple[Outcome, str]:
-    """What ``toponyms.extract`` finds at the mention among the words around it (the found span
+def _joined(left: str, mention: str, right: str) -> tuple[str, int]:
+    """The words around a mention joined to it, and where the mention starts in the result."""
+    last = left.rsplit(" ", 1)[-1]
+    attached = left.endswith(_NO_SPACE_AFTER) or (
+        # Kherson-, l’, dell’: a hyphenated word's first half, an elided article
+        len(last) > 1 and (last.endswith("-") or _ELISION.fullmatch(last) is not None)
+    )
+    head = left + ("" if not left or attached else " ")
+    tail = ("" if not right or right.startswith(_NO_SPACE_BEFORE) else " ") + right
+    return head + mention + tail, len(head)
+
+
+def _nth_letter(text: str, n: int) -> int:
+    """Where the ``n``-th (from 0) non-space character of ``text`` is."""
+    for at, char in enumerate(text):
+        if not char.isspace():
+            if n == 0:
+                return at
+            n -= 1
+    raise IndexError(n)
+
+
+def _chain(passage: str, window: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """``passage`` continued by ``window`` when the end of one is the start of the other
+    (whitespace aside, over at least ``_MIN_OVERLAP`` letters), with where the span at
+    ``start:end`` of ``window`` falls in the result; None when they do not meet."""
+    bare_window = "".join(window.split())
+    bare_passage = "".join(passage.split())
+    for size in range(min(len(bare_passage), len(bare_window)), _MIN_OVERLAP - 1, -1):
+        if bare_passage.endswith(bare_window[:size]):
+            break
+    else:
+        return None
+    rest = _nth_letter(window, size - 1) + 1  # the window past the shared letters
+    joined = passage + window[rest:]
+
+    def place(at: int) -> int:
+        if at >= rest:
+            return len(passage) + at - rest
+        letters = len("".join(window[:at].split()))
+        return _nth_letter(passage, len(bare_passage) - size + letters)
+
+    return joined, place(start), place(end - 1) + 1
+
+
+def _passages(
+    spans: Iterable[tuple[str, str, int]], windows: dict[tuple[str, int], tuple[str, str]]
+) -> dict[tuple[str, int], tuple[str, int, int]]:
+    """The text read around each span, as ``(passage, start, end)`` by (text id, start).
+
+    A span's passage is its words either side joined to it; where the words kept around one
+    span reach into the next one's, the two are chained into one passage, so a list longer than
+    the window is read whole as far as its spans' words reach (a unit word after a long list of
+    names, the oblast before it).
+    """
+    by_text: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for text_id, mention, start in spans:
+        if (text_id, start) in windows:
+            by_text[text_id].add((start, mention))
+    out: dict[tuple[str, int], tuple[str, int, int]] = {}
+
+    def close(text_id: str, passage: str, chain: list[tuple[int, int, int]]) -> None:
+        for key, start, end in chain:
+            out[text_id, key] = (passage, start, end)
+
+    for text_id, found in by_text.items():
+        chain: list[tuple[int, int, int]] = []  # (start in the text, start and end in the passage)
+        passage = ""
+        for key, mention in sorted(found):
+            left, right = windows[text_id, key]
+            window, at = _joined(left, mention, right)
+            joined = _chain(passage, window, at, at + len(mention)) if chain else None
+            if joined is None or joined[1] < chain[-1][2]:
+                close(text_id, passage, chain)
+                chain, joined = [], (window, at, at + len(mention))
+            passage = joined[0]
+            chain.append((key, joined[1], joined[2]))
+        close(text_id, passage, chain)
+    return out
+
+
+@functools.lru_cache(maxsize=2048)
+def _extract(text: str, within: str | None) -> tuple[toponyms.Mention, ...]:
+    return tuple(toponyms.extract(text, within=within))
+
+
+def _ask_in_words(passage: tuple[str, int, int] | None, within: str | None) -> tuple[Outcome, str]:
+    """What ``toponyms.extract`` finds at the mention in the text read around it (the found span
     overlapping it most): no answer when it finds none there, or when no words were kept."""
     none = Outcome(None, None, 0.0, 0.0, "no_match")
-    if window is None:
+    if passage is None:
         return none, ""
-    left, right = window
-    head = left + ("" if not left or left.endswith(_NO_SPACE_AFTER) else " ")
-    tail = ("" if not right or right.startswith(_NO_SPACE_BEFORE) else " ") + right
-    text, start, end = head + mention + tail, len(head), len(head) + len(mention)
+    text, start, end = passage
     try:
-        found = toponyms.extract(text, within=within)
+        found = _extract(text, within)
     except Exception as error:
         return Outcome(None, None, 0.0, 0.0, "error"), f"{type(error).__name__}: {error}"
     best = max(
@@ -452,6 +538,13 @@ def evaluate(
     if context not in CONTEXTS:
         raise ValueError(f"context must be one of {CONTEXTS}, not {context!r}")
     judge = _PlaceJudge(gazetteer)
+    passages = _passages(
+        (
+            (span.text_id, span.mention, span.start)
+            for span in (*reports.mentions, *reports.negatives)
+        ),
+        reports.windows,
+    )
     near_of = _near_of(reports)
     text_oblast = _text_oblasts(reports)
 
@@ -475,9 +568,7 @@ def evaluate(
             excluded["no_code"].append(m.id)
         within, near = _options(context, m.mention, m.oblast, near_of[m.text_id])
         if context == "words":
-            outcome, error = _ask_in_words(
-                reports.windows.get((m.text_id, m.start)), m.mention, within
-            )
+            outcome, error = _ask_in_words(passages.get((m.text_id, m.start)), within)
         else:
             outcome, error = _ask(lookup, m.mention, within, near)
         identified = outcome.status == "identified" and outcome.place_id is not None
@@ -517,10 +608,10 @@ def evaluate(
         oblast = text_oblast.get(neg.text_id)
         within, near = _options(context, neg.mention, oblast, near_of[neg.text_id])
         if context == "words":
-            window = reports.windows.get((neg.text_id, neg.start))
-            if window is None:
+            passage = passages.get((neg.text_id, neg.start))
+            if passage is None:
                 continue  # the repository's set keeps words around some of its negatives only
-            outcome, error = _ask_in_words(window, neg.mention, within)
+            outcome, error = _ask_in_words(passage, within)
         else:
             outcome, error = _ask(lookup, neg.mention, within, near)
         identified = outcome.status == "identified" and outcome.place_id is not None
