@@ -787,11 +787,69 @@ def test_ukrainian_text_declines_ukrainian_names() -> None:
         # an elided article or preposition glued to a name; not after a unit word
         ("des bombardements au sud-ouest d'Izioum et des frappes", [("Izioum", "Izium")]),
         ("la région d'Odessa a été frappée", [("région d'Odessa", "Odesa Oblast")]),
+        # an elided article before the unit word
+        ("la ville de Kupyansk dans l’oblast de Kharkiv, selon TASS",
+         [("Kupyansk", "Kupiansk"), ("oblast de Kharkiv", "Kharkiv Oblast")]),
         # a quotation's first word is capitalised as a sentence's, and no name's
         ('anımsatarak, "Ayrıca Pokrovsk batısında', [("Pokrovsk", "Pokrovsk")]),
     ],
 )
 def test_elisions_and_quotations(text: str, expected: list[tuple[str, str]]) -> None:
+    found = toponyms.extract(text)
+    assert [(m.text, m.name) for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated pair of units before one unit word
+        ("near the Kherson-Mykolaiv region border, which",
+         [("Kherson", "Kherson Oblast"), ("Mykolaiv region", "Mykolaiv Oblast")]),
+        ("along the Kharkiv-Luhansk Oblast border",
+         [("Kharkiv", "Kharkiv Oblast"), ("Luhansk Oblast", "Luhansk Oblast")]),
+        # two places of a road or a line stay places
+        ("on the Donetsk-Pokrovsk road", [("Donetsk", "Donetsk"), ("Pokrovsk", "Pokrovsk")]),
+    ],
+)
+def test_hyphenated_pairs(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.name) for m in toponyms.extract(text)] == expected
+
+
+def test_a_plural_unit_word_used_loosely_names_only_the_first() -> None:
+    # towns that are no oblasts among the names after "regioni": the word is loose
+    text = (
+        "napadnuti su i regioni Hmeljnicki, Deražnja, Sataniv, Vinicka oblast, Vapnjarka, "
+        "Nemirov, Žmerinka, Kozjatin, Zaporožje, Dnjepar i Odesa, prenosi Ukrinform."
+    )
+    names = [m.name for m in toponyms.extract(text)]
+    assert names[0] == "Khmelnytskyi Oblast"
+    assert names[-3:] == ["Zaporizhzhia", "Dnipro", "Odesa"]
+    assert [m.name for m in toponyms.extract("the regions of Kharkiv, Sumy and Chernihiv")] == [
+        "Kharkiv Oblast", "Sumy Oblast", "Chernihiv Oblast",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" and "in" written on to an Arabic name
+        ("خط الجبهة بالقرب من بلدتي دوبروبيليا ودروجكيفكا. حدا هذا",
+         [("دوبروبيليا", "Dobropillia"), ("دروجكيفكا", "Druzhkivka")]),
+        ("هجوم على بخاركيف", [("خاركيف", "Kharkiv")]),
+        # a governor heads a region (Arabic, Greek)
+        ("وقال فاديم فيلاشكين حاكم دونيتسك", [("دونيتسك", "Donetsk Oblast")]),
+        ("δήλωσε ο κυβερνήτης του Χαρκόβου Όλεχ Σινεγκούμποφ", [("Χαρκόβου", "Kharkiv Oblast")]),
+        # Turkish case endings of the plural region word
+        ("Harkiv ve Zaporijya bölgelerindeki 2 yerleşim",
+         [("Harkiv", "Kharkiv Oblast"), ("Zaporijya bölgelerindeki", "Zaporizhzhia Oblast")]),
+        # "i" is "and" in a Slavic list, not "in": Dnipro is not in Odesa Oblast
+        ("Kozjatin, Zaporožje, Dnjepar i Odesa, prenosi",
+         [("Kozjatin", "Koziatyn"), ("Zaporožje", "Zaporizhzhia"), ("Dnjepar", "Dnipro"),
+          ("Odesa", "Odesa")]),
+    ],
+)
+def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str, str]]) -> None:
     found = toponyms.extract(text)
     assert [(m.text, m.name) for m in found] == expected
     assert all(text[m.start : m.end] == m.text for m in found)

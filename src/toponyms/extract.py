@@ -273,9 +273,10 @@ def _words(text: str) -> list[_Word]:
         first = not words or stop or "\n" in gap
         start, word = m.start(), m.group()
         elided = _ELIDED.match(word)
+        # d'Izioum, l'oblast de Kharkiv: the article is no part of the name or the unit word
         if (
             elided
-            and word[elided.end()].isupper()
+            and (word[elided.end()].isupper() or clean(word[elided.end() :]) in _ELIDING)
             and not (words and clean(words[-1].text) in _ELIDING)
         ):
             start, word = start + elided.end(), word[elided.end() :]
@@ -539,6 +540,46 @@ def _hyphen_parts(word: _Word) -> list[_Word]:
             parts.append(_Word(offset, offset + len(part), part, False))
         offset += len(part) + 1
     return parts
+
+
+def _paired_units(
+    text: str, words: list[_Word], i: int, find: Callable[[str], Answer]
+) -> list[tuple[_Word, Answer, str]]:
+    """The two units of a hyphenated pair before one unit word (the Kharkiv-Luhansk oblast
+    border, the Kherson-Mykolaiv region border), the last one's span taking the word; empty
+    unless every part asked with the word names a unit."""
+    parts = _hyphen_parts(words[i])
+    if (
+        len(parts) < 2
+        or parts[-1].end != words[i].end
+        or i + 1 >= len(words)
+        or split_descriptors(f"x {clean(words[i + 1].text)}")[1] not in _LISTED_KINDS
+        or not _joined(text, words[i], words[i + 1])
+    ):
+        return []
+    unit = words[i + 1]  # a unit word, capitalised or not (the Kharkiv-Luhansk Oblast border)
+    paired = []
+    for part in parts:
+        asked = f"{part.text} {unit.text}"
+        answer = find(asked)
+        if answer.kind not in _LISTED_KINDS:
+            return []
+        paired.append((part, answer, asked))
+    last, answer, asked = paired[-1]
+    paired[-1] = (_Word(last.start, unit.end, f"{last.text} {unit.text}", False), answer, asked)
+    return paired
+
+
+def _proclitic_stripped(word: _Word) -> list[_Word]:
+    """An Arabic word that named nothing, without the conjunction or preposition written on to
+    it (ودروجكيفكا: and Druzhkivka; بخاركيف: in Kharkiv)."""
+    if word.text[0] not in _PROCLITICS or len(word.text) - 1 < _PROCLITIC_REST:
+        return []
+    return [_Word(word.start + 1, word.end, word.text[1:], False)]
+
+
+_PROCLITICS = frozenset("وبلف")
+_PROCLITIC_REST = 4  # letters the rest must keep to be asked
 
 
 def _closes(word: _Word) -> bool:
@@ -820,12 +861,19 @@ def extract_with(
             taken = (j, answer, asked)
             break
         if taken is None:
-            for part in _hyphen_parts(words[i]):  # Ocheretyne-Hrodivka, Donetsk-Pokrovsk: two names
-                answer = find(part.text)
-                if answer.name is not None and answer.kind != "country" and answer.how in _WHOLE:
-                    found.append((part.start, part.end, answer, part.text))
+            paired = _paired_units(text, words, i, find)
+            stripped = _proclitic_stripped(words[i])
+            for part, answer, asked in paired or (
+                (part, find(part.text), part.text) for part in _hyphen_parts(words[i]) or stripped
+            ):  # Ocheretyne-Hrodivka, Donetsk-Pokrovsk: two names; ودروجكيفكا: and Druzhkivka
+                if (
+                    answer.name is not None
+                    and answer.kind != "country"
+                    and (answer.how in _WHOLE or (stripped and answer.how != "fuzzy"))
+                ):
+                    found.append((part.start, part.end, answer, asked))
                     ends.add(part.end)
-            i += 1
+            i += 2 if paired else 1
             continue
         stop, alone, asked = taken
         if alone is not None:
@@ -860,7 +908,8 @@ _PLURAL_UNITS = {
             "oblastí", "oblastech", "oblastiach", "regiony", "regionów", "regionach", "regiunile",
             "regiunilor", "regiunii", "megyék", "megyékben", "megyéket", "megyékre", "megyékből",
             "területek", "területeken", "területeket", "területekre", "bölgeleri", "bölgelerinde",
-            "bölgelerine", "vilayətləri", "vilayətlərində", "області", "областей", "областях",
+            "bölgelerine", "bölgelerindeki", "bölgelerinden", "bölgelerinin", "vilayətləri",
+            "vilayətlərində", "області", "областей", "областях",
             "областям", "областями", "области", "srityse", "sritys", "sričių", "apgabalos",
             "apgabali", "provincies", "regio's",
         ),
@@ -921,6 +970,10 @@ _LIST_JOINS = re.compile(
 
 
 _LISTED_KINDS = frozenset({"oblast", "raion", "hromada", "federal_subject"})
+_SETTLEMENT_ANSWERS = frozenset({"city", "town", "village", "settlement"})
+# Listed towns that name no unit of the list's kind, from which on the plural unit word before a
+# list is taken to be used loosely: the names after the first keep their own reading.
+_STRAYS = 2
 _HROMADA_KIND = frozenset({"hromada"})
 
 
@@ -990,6 +1043,16 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
             _ADJECTIVAL.search(clean(out[n][3])) for n in listed
         ):
             listed = []  # в районах Богданівки та Іванівського: the areas of villages
+        strays = [
+            n
+            for n in listed
+            if out[n][2].kind in _SETTLEMENT_ANSWERS
+            and find(f"{out[n][3]} {kind}").kind not in _LISTED_KINDS
+        ]
+        if len(strays) >= _STRAYS:
+            # regioni Hmeljnicki, Deražnja, Sataniv, ...: towns too, so the word is loose; it
+            # still names the one right after it
+            listed = listed[:1] if listed[0] not in strays else []
         at = unit.start()
         joins = _SPACES
         for n in range(len(out) - 1, -1, -1):  # the names before it
@@ -1184,12 +1247,15 @@ _VILLAGE_REACH = 6  # words between the noun and the preposition, at most
 # region by its adjective). Governors head oblasts and Russia's federal subjects: "the governor of
 # Donetsk", "Kursk acting Governor", "il governatore di Donetsk".
 _GOVERNORS = frozenset(
-    {
-        "governor", "governors", "gouverneur", "gouverneurs", "governatore", "gobernador",
-        "governador", "gubernator", "gubernatora", "gubernatorem", "guvernér", "guvernéra",
-        "guvernatorul", "guvernatorului", "guverner", "kormányzó", "kormányzója", "vali",
-        "valisi", "kuvernööri", "guvernörü",
-    }
+    map(
+        clean,  # as the words are read (Greek final ς as σ)
+        {
+            "governor", "governors", "gouverneur", "gouverneurs", "governatore", "gobernador",
+            "governador", "gubernator", "gubernatora", "gubernatorem", "guvernér", "guvernéra",
+            "guvernatorul", "guvernatorului", "guverner", "kormányzó", "kormányzója", "vali",
+            "valisi", "kuvernööri", "guvernörü", "κυβερνήτης", "κυβερνήτη", "حاكم", "محافظ",
+        },
+    )
 )  # fmt: skip
 # A region is "neighbouring"; a city is "the neighbouring city of": in den benachbarten Regionen
 # Luhansk, i grad Vovčansk u susednom Harkovu, Donecke ir kaimyniniame Luhanske.
@@ -1245,7 +1311,7 @@ _REGIONAL_AUTHORITY = re.compile(
 )
 _OF = frozenset({"of", "di", "de", "del", "della", "von", "der", "des", "du", "do", "da", "la",
                  "the", "acting", "obwodu", "oblasti", "dell", "al", "u", "v", "w",
-                 "in", "im", "en", "em", "nel", "nella", "în", "na"})  # fmt: skip
+                 "in", "im", "en", "em", "nel", "nella", "în", "na", "του", "της"})  # fmt: skip
 
 
 def _region_words(
@@ -1359,7 +1425,11 @@ def _villages_in_region(
             or (
                 out[m][2].kind is not None
                 and (
-                    any(w.start in villages for w in next_to)
+                    # a place said to lie in it, not one of a list (Dnjepar i Odesa: and)
+                    any(
+                        w.start in villages and villages[w.start].admin1 in (None, unit[2].name)
+                        for w in next_to
+                    )
                     or any(a.admin1 == unit[2].name for a in places)
                 )
             )

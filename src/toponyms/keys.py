@@ -404,6 +404,10 @@ _GREEK_CHOICES: dict[str, tuple[str, ...]] = {
     "χ": ("kh", "h"),
 }  # fmt: skip
 _MAX_GREEK_READINGS = 16
+# The genitive endings Greek gives a foreign name (-ου of -ο and -ος, -ας of -α, -ης of -η), as
+# read above, and the nominative ending each stands for.
+_GREEK_GENITIVE = re.compile("(?:u|as|is)$")
+_GREEK_GENITIVE_OF = {"u": "o", "as": "a", "is": "i"}
 
 
 def greek_readings(text: str) -> list[str]:
@@ -423,9 +427,14 @@ def greek_readings(text: str) -> list[str]:
     out: list[str] = []
     for latin in readings:
         out.append(latin)
-        words = latin.split(" ")
-        if len(words[-1]) > 4 and words[-1][-1] in "aeio":
-            out.append(" ".join([*words[:-1], words[-1][:-1]]))
+        *head, last = latin.split(" ")
+        # the genitive (του Χαρκόβου, της Χερσώνας, της Μαριούπολης): its nominative, or no ending
+        genitive = _GREEK_GENITIVE.search(last) if len(last) > 5 else None
+        if genitive is not None:
+            last = last[: genitive.start()] + _GREEK_GENITIVE_OF[genitive.group()]
+            out.append(" ".join([*head, last]))
+        if len(last) > 4 and last[-1] in "aeio":
+            out.append(" ".join([*head, last[:-1]]))
     return list(dict.fromkeys(out))
 
 

@@ -272,7 +272,8 @@ _OBLAST = [
     "regija", "regiji", "regije", "regiju", "регион", "региона", "регионе", "регіон", "регіону",
     "областью", "областю", "oblasťou", "oblastí", "oblastiach", "oblastech", "oblastmi",
     "terület", "területen", "területre", "területről", "területet", "területi", "területén",
-    "bölgeleri", "bölgelerinde", "bölgelerine", "bölgelerinin", "oblastis", "oblastisse",
+    "bölgeleri", "bölgelerinde", "bölgelerine", "bölgelerinin", "bölgelerindeki", "bölgelerinden",
+    "bölgesinden", "oblastis", "oblastisse",
     "oblastist", "oblastil",
 ]  # fmt: skip
 _RAION = [
