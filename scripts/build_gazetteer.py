@@ -30,6 +30,7 @@ SOURCES = DATA / "sources"
 CURATED = DATA / "curated"
 sys.path.insert(0, str(ROOT / "src"))
 
+from toponyms.keys import key  # noqa: E402
 from toponyms.text.translit import transliterate  # noqa: E402
 
 # The build reads these packages' data files; another version is another edition.
@@ -749,11 +750,16 @@ def russian_name(g: dict[str, object]) -> str:
 
 # ---------------------------------------------------------------- renamings
 # ------------------------------------------------- Russia's border regions, village level
-# The subjects the build takes from the file. Voronezh and Rostov oblasts and Krasnodar Krai
-# are in it too, clean enough, but their 5,800 more villages bring many more namesakes of the
-# Russian forms of Ukrainian names (Orekhov, Yanovka): measured in docs/data.md, "Russia's border
-# regions", they cost more than they give until the resolver weighs such namesakes.
+# The subjects the build takes every settlement of from the file. Voronezh and Rostov oblasts and
+# Krasnodar Krai are in it too, clean enough, but their 5,800 more villages bring many more
+# namesakes of the Russian forms of Ukrainian names (Orekhov, Yanovka): measured in docs/data.md,
+# "Russia's border regions", they cost more than they give until the resolver weighs such
+# namesakes.
 RU_BORDER_BUILT = ("RU-KRS", "RU-BEL", "RU-BRY")
+# Of these the build takes the municipal districts only: reports name them (Миллеровский,
+# Чертковский районы of Rostov Oblast under drone attack), but not those named as a Ukrainian
+# raion is or was.
+RU_BORDER_DISTRICTS_ONLY = ("RU-VOR", "RU-ROS", "RU-KDA")
 # The file's subjects, by the Russian name it gives them.
 RU_BORDER_SUBJECTS = {
     "Курская область": "RU-KRS",
@@ -982,30 +988,32 @@ def russia_border(b: Builder) -> None:
             return f"oktmo:{r['code']}"
         return f"inid160:{r['source_id']}"
 
-    # Municipal districts, as raions; a city okrug (Город Курск, город Воронеж) is the city itself.
-    raion_of: dict[tuple[str, str], str] = {}
-    prefixes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for r in kept:
-        if r["code"]:
-            prefixes[(r["oblast"], r["municipal_district"])][r["code"][:5]] += 1
-    for (oblast, district), counts in sorted(prefixes.items()):
-        if district.casefold().startswith("город"):
-            continue
-        prefix = min(counts, key=lambda c: (-counts[c], c))
-        name_ru, name = _ru_district_names(district)
-        raion = b.add(
-            Place(
-                f"oktmo:{prefix}000",
-                name,
-                "raion",
-                "RU",
-                name_ru=name_ru,
-                parent_id=subjects[oblast],
-                oblast_id=subjects[oblast],
-                sources=["inid160"],
-            )
-        )
-        raion_of[(oblast, district)] = raion.id
+    raion_of = _ru_districts(b, kept, subjects)
+    # The other subjects of the file give their districts only (see RU_BORDER_DISTRICTS_ONLY).
+    districts_only = {
+        name: f"iso:{code}"
+        for name, code in RU_BORDER_SUBJECTS.items()
+        if code in RU_BORDER_DISTRICTS_ONLY
+    }
+    # A district named as a Ukrainian raion is or was (Красноармейский, Каменский) is left out:
+    # reports about the war name the Ukrainian one.
+    ukrainian = {
+        key(name.split()[0])
+        for p in b.places.values()
+        if p.country == "UA" and p.kind == "raion"
+        for name in (p.name_uk, p.name_ru)
+        if name
+    } | {key(r["old_name_uk"]) for r in read_csv(RENAMINGS) if r["kind"] == "raion"}
+    outer = _ru_districts(
+        b,
+        [
+            r
+            for r in read_csv(RU_BORDER)
+            if r["oblast"] in districts_only
+            and key(r["municipal_district"].split()[0]) not in ukrainian
+        ],
+        districts_only,
+    )
     links = link_ru_border(b, kept, located, set(subjects.values()))
     renamed = no_point = 0
     for r in kept:
@@ -1061,6 +1069,39 @@ def russia_border(b: Builder) -> None:
     b.stats["ru_border_geonames_russian_name_replaced"] = renamed
     b.stats["ru_border_added"] = len(kept) - len(links)
     b.stats["ru_border_raions"] = len(raion_of)
+    b.stats["ru_border_raions_of_districts_only_subjects"] = len(outer)
+
+
+def _ru_districts(
+    b: Builder, rows: list[dict[str, str]], subjects: dict[str, str]
+) -> dict[tuple[str, str], str]:
+    """The municipal districts of ``rows`` added as raions of their subject (``subjects`` maps
+    the file's subject names to ids), by (subject, district); a city okrug (Город Курск, город
+    Воронеж) is the city itself. A district's id is the OKTMO prefix most of its places share."""
+    raion_of: dict[tuple[str, str], str] = {}
+    prefixes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        if r["code"]:
+            prefixes[(r["oblast"], r["municipal_district"])][r["code"][:5]] += 1
+    for (oblast, district), counts in sorted(prefixes.items()):
+        if district.casefold().startswith("город"):
+            continue
+        prefix = min(counts, key=lambda c: (-counts[c], c))
+        name_ru, name = _ru_district_names(district)
+        raion = b.add(
+            Place(
+                f"oktmo:{prefix}000",
+                name,
+                "raion",
+                "RU",
+                name_ru=name_ru,
+                parent_id=subjects[oblast],
+                oblast_id=subjects[oblast],
+                sources=["inid160"],
+            )
+        )
+        raion_of[(oblast, district)] = raion.id
+    return raion_of
 
 
 # ---------------------------------------------------------------- renamings
@@ -1476,7 +1517,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-DATA_VERSION = "2026.11.8"
+DATA_VERSION = "2026.11.9"
 DOCS_DATA = ROOT / "docs" / "data.md"
 BEGIN, END = (
     "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->",

@@ -788,8 +788,10 @@ def test_ukrainian_text_declines_ukrainian_names() -> None:
         ("des bombardements au sud-ouest d'Izioum et des frappes", [("Izioum", "Izium")]),
         ("la région d'Odessa a été frappée", [("région d'Odessa", "Odesa Oblast")]),
         # an elided article before the unit word
-        ("la ville de Kupyansk dans l’oblast de Kharkiv, selon TASS",
-         [("Kupyansk", "Kupiansk"), ("oblast de Kharkiv", "Kharkiv Oblast")]),
+        (
+            "la ville de Kupyansk dans l’oblast de Kharkiv, selon TASS",
+            [("Kupyansk", "Kupiansk"), ("oblast de Kharkiv", "Kharkiv Oblast")],
+        ),
         # a quotation's first word is capitalised as a sentence's, and no name's
         ('anımsatarak, "Ayrıca Pokrovsk batısında', [("Pokrovsk", "Pokrovsk")]),
     ],
@@ -804,10 +806,14 @@ def test_elisions_and_quotations(text: str, expected: list[tuple[str, str]]) -> 
     ("text", "expected"),
     [
         # a hyphenated pair of units before one unit word
-        ("near the Kherson-Mykolaiv region border, which",
-         [("Kherson", "Kherson Oblast"), ("Mykolaiv region", "Mykolaiv Oblast")]),
-        ("along the Kharkiv-Luhansk Oblast border",
-         [("Kharkiv", "Kharkiv Oblast"), ("Luhansk Oblast", "Luhansk Oblast")]),
+        (
+            "near the Kherson-Mykolaiv region border, which",
+            [("Kherson", "Kherson Oblast"), ("Mykolaiv region", "Mykolaiv Oblast")],
+        ),
+        (
+            "along the Kharkiv-Luhansk Oblast border",
+            [("Kharkiv", "Kharkiv Oblast"), ("Luhansk Oblast", "Luhansk Oblast")],
+        ),
         # two places of a road or a line stay places
         ("on the Donetsk-Pokrovsk road", [("Donetsk", "Donetsk"), ("Pokrovsk", "Pokrovsk")]),
     ],
@@ -834,22 +840,100 @@ def test_a_plural_unit_word_used_loosely_names_only_the_first() -> None:
     ("text", "expected"),
     [
         # "and" and "in" written on to an Arabic name
-        ("خط الجبهة بالقرب من بلدتي دوبروبيليا ودروجكيفكا. حدا هذا",
-         [("دوبروبيليا", "Dobropillia"), ("دروجكيفكا", "Druzhkivka")]),
+        (
+            "خط الجبهة بالقرب من بلدتي دوبروبيليا ودروجكيفكا. حدا هذا",
+            [("دوبروبيليا", "Dobropillia"), ("دروجكيفكا", "Druzhkivka")],
+        ),
         ("هجوم على بخاركيف", [("خاركيف", "Kharkiv")]),
         # a governor heads a region (Arabic, Greek)
         ("وقال فاديم فيلاشكين حاكم دونيتسك", [("دونيتسك", "Donetsk Oblast")]),
         ("δήλωσε ο κυβερνήτης του Χαρκόβου Όλεχ Σινεγκούμποφ", [("Χαρκόβου", "Kharkiv Oblast")]),
         # Turkish case endings of the plural region word
-        ("Harkiv ve Zaporijya bölgelerindeki 2 yerleşim",
-         [("Harkiv", "Kharkiv Oblast"), ("Zaporijya bölgelerindeki", "Zaporizhzhia Oblast")]),
+        (
+            "Harkiv ve Zaporijya bölgelerindeki 2 yerleşim",
+            [("Harkiv", "Kharkiv Oblast"), ("Zaporijya bölgelerindeki", "Zaporizhzhia Oblast")],
+        ),
         # "i" is "and" in a Slavic list, not "in": Dnipro is not in Odesa Oblast
-        ("Kozjatin, Zaporožje, Dnjepar i Odesa, prenosi",
-         [("Kozjatin", "Koziatyn"), ("Zaporožje", "Zaporizhzhia"), ("Dnjepar", "Dnipro"),
-          ("Odesa", "Odesa")]),
+        (
+            "Kozjatin, Zaporožje, Dnjepar i Odesa, prenosi",
+            [
+                ("Kozjatin", "Koziatyn"),
+                ("Zaporožje", "Zaporizhzhia"),
+                ("Dnjepar", "Dnipro"),
+                ("Odesa", "Odesa"),
+            ],
+        ),
     ],
 )
 def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str, str]]) -> None:
+    found = toponyms.extract(text)
+    assert [(m.text, m.name) for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in" a city named as its river is the city; "on" it, the river
+        ("Вибух у Дніпрі. Бої на Дніпрі.", [("Дніпрі", "Dnipro")]),
+        # the people's republics named together, in several languages
+        (
+            "the Donetsk and Luhansk People's Republics",
+            [
+                ("Donetsk", "Donetsk People's Republic"),
+                ("Luhansk People's Republics", "Luhansk People's Republic"),
+            ],
+        ),
+        (
+            "die Volksrepubliken Donezk und Luhansk",
+            [
+                ("Volksrepubliken Donezk", "Donetsk People's Republic"),
+                ("Luhansk", "Luhansk People's Republic"),
+            ],
+        ),
+        (
+            "Донецкой и Луганской народных республик",
+            [
+                ("Донецкой", "Donetsk People's Republic"),
+                ("Луганской народных республик", "Luhansk People's Republic"),
+            ],
+        ),
+        # German border and neighbouring regions; villages "in" a Russian region's centre
+        ("das russische Grenzgebiet Belgorod", [("Grenzgebiet Belgorod", "Belgorod Oblast")]),
+        ("ha liberado varias localidades en Kursk", [("Kursk", "Kursk Oblast")]),
+        # a machine translation's loose hyphen before the unit word
+        ("In der Sumy -Region wurde", [("Sumy -Region", "Sumy Oblast")]),
+        # communities in Bulgarian, Greek, Italian and English lists
+        (
+            "от общините Киндрашивка, Куриловка и Петропавловка",
+            [
+                ("Киндрашивка", "Kindrashivska hromada"),
+                ("Куриловка", "Kurylivska hromada"),
+                ("Петропавловка", "Petropavlivska hromada"),
+            ],
+        ),
+        ("κοντά στην κοινότητα Μποροβά", [("κοινότητα Μποροβά", "Borivska hromada")]),
+        (
+            "Tsibovka — Comunità Kondrashevskaya;",
+            [("Tsibovka", "Tsybivka"), ("Comunità Kondrashevskaya", "Kindrashivska hromada")],
+        ),
+        (
+            "It was loud in the Marhanets and Pokrovsk rural communities.",
+            [("Marhanets", "Marhanetska hromada"), ("Pokrovsk", "Pokrovska hromada")],
+        ),
+        # a headline in capitals: a near miss is no name
+        ("PUTİN TANIMIŞTI", []),
+        # Russia's districts beyond the border oblasts
+        (
+            "В Ростовской области в Миллеровском районе",
+            [
+                ("Ростовской области", "Rostov Oblast"),
+                ("Миллеровском районе", "Millerovsky District"),
+            ],
+        ),
+    ],
+)
+def test_more_languages_and_phrases_in_text(text: str, expected: list[tuple[str, str]]) -> None:
     found = toponyms.extract(text)
     assert [(m.text, m.name) for m in found] == expected
     assert all(text[m.start : m.end] == m.text for m in found)

@@ -8,7 +8,7 @@ import pytest
 
 import toponyms
 from toponyms import index as _index
-from toponyms.lexicon import is_common_word, is_water_body
+from toponyms.lexicon import is_common_word, is_surname, is_water_body
 from toponyms.scoring import default_threshold
 
 LIST = Path(toponyms.__file__).with_name("_data") / "common_words.txt"
@@ -138,3 +138,25 @@ def test_a_word_typed_with_latin_look_alikes_is_read_as_the_resolver_reads_it(qu
     form of Kyiv's name, so the list must not hold it as a common word."""
     assert not is_common_word(query.lower())
     assert toponyms.lookup(query).status is toponyms.Status.IDENTIFIED
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Zełenski", True),  # Polish, the key reads it as the Ukrainian
+        ("Гладков", True),
+        ("Syrskyi", True),
+        ("Pokrovsk", False),
+        ("Гладкове", False),
+    ],
+)
+def test_officials_surnames_in_any_spelling(query: str, expected: bool) -> None:
+    assert is_surname(query) is expected
+
+
+def test_an_officials_surname_is_no_near_miss_but_a_place_keeps_its_name() -> None:
+    # Zełenski ~ Tselinsky District, Богомаз ~ Bohomazy: a person, not a near miss
+    for surname in ("Zełenski", "Zelenskis", "Богомаз", "Гладков"):
+        assert toponyms.lookup(surname).status is toponyms.Status.NOT_A_PLACE
+    assert toponyms.lookup("Богомази").name == "Bohomazy"  # the village's own name
+    assert toponyms.lookup("Буданов").name is not None  # a village's Russian name, exactly

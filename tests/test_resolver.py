@@ -677,6 +677,20 @@ def test_russias_border_villages_and_districts_resolve() -> None:
         ("Csuhujiv", "Chuhuiv"),
         ("Kupjanszkban", "Kupiansk"),
         ("Harkivtól", "Kharkiv"),
+        ("Avgyijivkában", "Avdiivka"),  # a final -a lengthened before the ending
+        ("Kupjanszkkal", "Kupiansk"),  # -val doubles the last consonant
+        # Polish plural names' genitive without an ending
+        ("z Czerkas", "Cherkasy"),
+        # Greek genitives; Crimea in other languages
+        ("Χαρκόβου", "Kharkiv"),
+        ("Χερσώνας", "Kherson"),
+        ("Kırım", "Autonomous Republic of Crimea"),
+        ("Κριμαία", "Autonomous Republic of Crimea"),
+        ("القرم", "Autonomous Republic of Crimea"),
+        # Arabic "people's republic"
+        ("جمهورية دونيتسك الشعبية", "Donetsk People's Republic"),
+        # a case form of a city named as its river
+        ("Дніпрі", "Dnipro"),
         # Finnish case endings, with the linking i after a consonant, and tš/tsh for ч.
         ("Kramatorskissa", "Kramatorsk"),
         ("Bahmutista", "Bakhmut"),

@@ -28,7 +28,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
-from .keys import key
+from .keys import greek_readings, key
 from .lexicon import is_common_word, is_given_name, is_water_body, media_names
 from .resolver import Resolver, _Once
 from .results import Answer, Match, Status
@@ -48,6 +48,7 @@ from .text.normalize import (
     long_descriptor_words,
     prefix_kind,
     split_descriptors,
+    split_republic,
     unit_prefix_words,
 )
 
@@ -59,6 +60,9 @@ _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:['’ʼ`\-‐‑](?:[^\W\d_
 # What may stand between two words of one name: spaces, and the dot of an abbreviation (м.
 # Покровськ, Донецька обл.).
 _JOINER = re.compile(r"\.?[ \t\u00a0]+")
+# "On" a river, where a town is "in" (на Дніпрі, у Дніпрі).
+_ON = frozenset({"на"})
+_LOOSE_HYPHEN = re.compile(r"[ \t\u00a0]+[-‐‑]")
 _MAX_WORDS = 5
 # In a script without capitals every word of three letters or more is tried, in spans of up to
 # two words (Велика Новосілка: فيليكا نوفوسيلكا).
@@ -105,6 +109,9 @@ _FEATURES = frozenset(
         "factory", "airport", "npp", "nuclear", "аэс", "аес", "тэц", "тец", "гэс", "гес", "нпз",
         # the Ryazan oil refinery, Alčevský hutní kombinát, the Alchevsk steel works
         "oil", "refinery", "steel", "metallurgical", "hutní", "kombinát", "комбинат", "комбінат",
+        # the Crimean bridge, Грайворонская ЦРБ (a district hospital)
+        "bridge", "brücke", "міст", "мост", "моста", "мосту", "мостом", "мосте", "мості", "црб",
+        "црл",
     }
 )  # fmt: skip
 _GROUPINGS = frozenset(
@@ -291,6 +298,10 @@ def _joined(text: str, a: _Word, b: _Word) -> bool:
     gap = text[a.end : b.start]
     if gap.startswith("."):
         return clean(a.text) in _ABBREVIATIONS and _JOINER.fullmatch(gap) is not None
+    if _LOOSE_HYPHEN.fullmatch(gap) is not None:
+        # Sumy -Region, Kharkov -Gebiets: a machine translation's compound, a space before its
+        # hyphen
+        return split_descriptors(f"x {clean(b.text)}")[1] is not None
     return _JOINER.fullmatch(gap) is not None
 
 
@@ -523,10 +534,13 @@ def _given_name(word: str) -> bool:
     name may start there."""
     if is_given_name(word) or any(is_given_name(c) for c in nominative_candidates(word)[1:4]):
         return True
+    if any(is_given_name(r) for r in greek_readings(word)[:_READINGS_TRIED]):
+        return True  # Βλαντίμιρ Πούτιν
     baltic = _BALTIC_ENDING.search(word)
     return baltic is not None and is_given_name(word[: baltic.start()])
 
 
+_READINGS_TRIED = 4  # a Greek given name's readings asked, likeliest first
 _BALTIC_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:as|is|us|s)$")
 
 
@@ -580,6 +594,15 @@ def _proclitic_stripped(word: _Word) -> list[_Word]:
 
 _PROCLITICS = frozenset("وبلف")
 _PROCLITIC_REST = 4  # letters the rest must keep to be asked
+
+
+def _shouted(words: Sequence[_Word]) -> bool:
+    """Whether ``words`` are written in capitals throughout, as a headline may be (not an
+    abbreviation of a few letters)."""
+    return all(len(w.text) > _ABBREVIATION_MAX and w.text.isupper() for w in words)
+
+
+_ABBREVIATION_MAX = 4  # letters of the longest capitalised abbreviation (ДНР, НПЗ, OSINT)
 
 
 def _closes(word: _Word) -> bool:
@@ -756,7 +779,7 @@ def extract_with(
             if j > i and not _closes(words[j]) and not unit_first:
                 continue  # a name ends on a capitalised word or a unit word, not on "и", "and"
             # A possessive is the name's (Ukraine's, Pokrovsk’s outskirts).
-            asked = text[words[i].start : _end_of(text, words, j)]
+            asked = _LOOSE_HYPHEN.sub("-", text[words[i].start : _end_of(text, words, j)])
             if clean(words[j].text) not in _PEOPLES:
                 asked = _POSSESSIVE.sub("", asked)  # Pokrovsk's; not People's (Republic)
             if (
@@ -819,8 +842,10 @@ def extract_with(
                 break
             if answer.name is None or answer.kind == "country":
                 continue  # countries are not the places reports are about here
-            if caseless and answer.how == "fuzzy":
-                continue  # text without capitals marks no name: a near miss is no evidence
+            if answer.how == "fuzzy" and (caseless or _shouted(words[i : j + 1])):
+                # text without capitals marks no name, nor do a headline's capitals (TANIMIŞTI):
+                # a near miss is no evidence
+                continue
             if j > i and answer.how == "fuzzy" and not _sure_near_miss(words[i : j + 1], answer):
                 continue  # several words met only by a near miss are no name, unless sure
             if j > i and answer.kind not in _UNIT_ANSWERS and _unit_word(words[j]):
@@ -847,6 +872,9 @@ def extract_with(
                 break
             if _feature_follows(text, words, j):
                 taken = (j, None, asked)  # the Karlivka reservoir: a water body named after it
+                break
+            if j == i and before in _ON and answer.how == "case-form" and is_water_body(asked):
+                taken = (j, None, asked)  # на Дніпрі, на Днепре: on the river (у Дніпрі: the city)
                 break
             if (
                 j == i
@@ -888,6 +916,7 @@ def extract_with(
     found = _listed_units(text, found, find)
     found = _adjective_lists(text, found, find)
     found = _donbas_pair(text, found, find)
+    found = _republic_lists(text, found, find)
     found = _villages_in_region(text, words, found, find)
     found = _region_words(text, words, found, find)
     found = _apposed_oblast(text, found, find)
@@ -932,16 +961,21 @@ _PLURAL_UNITS = {
             "gemeinden", "громади", "громад", "громадах", "громадам", "громадами", "громады",
             "общины", "общин", "territorial communities", "територіальні громади",
             "територіальних громад", "територіальних громадах", "сільські громади",
-            "селищні громади", "міські громади",
+            "селищні громади", "міські громади", "rural communities", "village communities",
+            "settlement communities", "urban communities", "общините", "общини",
         ),
         "hromada",
     ),
 }  # fmt: skip
+# Bulgarian names the communities before their centres' names (общините Киндрашивка, Куриловка).
+_BULGARIAN_PLURALS = frozenset({"общините", "общини"})
 # Cyrillic ones make units of the names after them only when all are adjectives (у районах:
 # Нікопольському та Дніпровському): області, области are also the singular's genitive and
 # locative (Донецької області: of the oblast), and "в районах" before a list of villages is "in
 # the areas of" them (в районах Богданівки та Іванівського).
-_PLURAL_BEFORE_ONLY = frozenset(word for word in _PLURAL_UNITS if has_cyrillic(word))
+_PLURAL_BEFORE_ONLY = frozenset(
+    word for word in _PLURAL_UNITS if has_cyrillic(word) and word not in _BULGARIAN_PLURALS
+)
 _ADJECTIVAL = re.compile(
     r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ого|ому|им|ім|ій|ої|ою|а|у|і|их|ими|ой|ом|ая|ую|ие|ые|ых|ыми)$"
 )
@@ -1224,6 +1258,39 @@ def _donbas_pair(text: str, found: list[_Found], find: Callable[[str], Answer]) 
     return out
 
 
+def _republic_lists(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
+    """The mentions, with the names listed with a "people's republics" phrase read as republics
+    too: the Donetsk and Luhansk People's Republics, die Volksrepubliken Donezk und Luhansk,
+    Донецкой и Луганской народных республик, Donetsk ve Lugansk halk cumhuriyetlerinin. Each is
+    asked in the phrase the listed republic was named in, and keeps the answer if it names one."""
+    out = list(found)
+    n = 0
+    while n < len(out):
+        run = [n]
+        while run[-1] + 1 < len(out) and _LIST_JOINS.fullmatch(
+            text, out[run[-1]][1], out[run[-1] + 1][0]
+        ):
+            run.append(run[-1] + 1)
+        n = run[-1] + 1
+        phrases = [out[m][3] for m in run if out[m][2].kind == "entity"]
+        phrase = next((p for p in phrases if split_republic(p) is not None), None)
+        if len(run) < 2 or phrase is None:
+            continue
+        name = split_republic(phrase) or ""
+        at = phrase.lower().find(name)
+        if at < 0:
+            continue
+        for m in run:
+            start, end, answer, asked = out[m]
+            if answer.kind == "entity":
+                continue
+            again = f"{phrase[:at]}{asked}{phrase[at + len(name) :]}"
+            republic = find(again)
+            if republic.kind == "entity":
+                out[m] = (start, end, republic, again)
+    return out
+
+
 # Nouns for villages and localities, and the prepositions of "in": a village "in Donetsk" lies in
 # the region, not in the city (dos localidades en Donetsk, un villaggio nel Donetsk, novo
 # vilarejo em Donetsk, two villages in Donetsk).
@@ -1253,7 +1320,8 @@ _GOVERNORS = frozenset(
             "governor", "governors", "gouverneur", "gouverneurs", "governatore", "gobernador",
             "governador", "gubernator", "gubernatora", "gubernatorem", "guvernér", "guvernéra",
             "guvernatorul", "guvernatorului", "guverner", "kormányzó", "kormányzója", "vali",
-            "valisi", "kuvernööri", "guvernörü", "κυβερνήτης", "κυβερνήτη", "حاكم", "محافظ",
+            "valisi", "kuvernööri", "guvernörü", "κυβερνήτης", "κυβερνήτη", "περιφερειάρχης",
+            "περιφερειάρχη", "حاكم", "محافظ",
         },
     )
 )  # fmt: skip
@@ -1418,7 +1486,7 @@ def _villages_in_region(
         if not noun and not places:
             continue
         unit = _as_oblast(find, out[m])
-        if unit[2].kind == "oblast" and (
+        if unit[2].kind in ("oblast", "federal_subject") and (
             noun
             # a city whose villages of the same name blur it needs a village noun (the village
             # of Zatyshshia in Zaporizhzhia; not do Melitopola i Zaporoża)

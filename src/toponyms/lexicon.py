@@ -145,6 +145,12 @@ def is_person_name(text: str) -> bool:
     return any(len(w) >= 4 and key(w) in given for w in (words[0], words[-1]))
 
 
+def is_surname(text: str) -> bool:
+    """Whether ``text`` is one word, the surname of an official war reports quote, in any
+    spelling (data/surnames.txt: Zełenski, Гладков, Богомаз): evidence against a near miss."""
+    return " " not in text.strip() and len(text) >= 4 and key(text) in _surnames()
+
+
 def is_given_name(text: str) -> bool:
     """Whether ``text`` is one word, a common given name in any spelling (Hryhorij, Григорий):
     like a common word, evidence against a near miss (Hryhoriv)."""
@@ -188,6 +194,18 @@ def media_names() -> re.Pattern[str]:
 
 
 _media: re.Pattern[str] | None = None
+
+
+def _surnames() -> frozenset[str]:
+    global _surname_keys
+    if _surname_keys is None:
+        text = _gazetteer._data_file("surnames.txt").read_text(encoding="utf-8")
+        words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+        _surname_keys = frozenset(key(w) for w in words)
+    return _surname_keys
+
+
+_surname_keys: frozenset[str] | None = None
 
 
 def _given_names() -> frozenset[str]:

@@ -33,7 +33,13 @@ from .keys import (
     translated_readings,
     translated_stem,
 )
-from .lexicon import is_common_word, is_given_name, is_person_name, is_water_body
+from .lexicon import (
+    is_common_word,
+    is_given_name,
+    is_person_name,
+    is_surname,
+    is_water_body,
+)
 from .results import Answer, How, Match, Status
 from .scoring import (
     KIND_PRIOR,
@@ -498,10 +504,18 @@ class Resolver:
         if (
             not found
             or (" " in core and is_person_name(core) and not exact)
-            or (is_water_body(core) and all(c.method in ("form", "fuzzy") for c in found))
+            or (is_surname(core) and not exact)
+            or (
+                is_water_body(core)
+                and all(
+                    c.method == "fuzzy" or (c.method == "form" and not is_water_body(c.matched))
+                    for c in found
+                )
+            )
         ):
-            # Oleksandr Syrskyi ~ Oleksandriiske: a person's name is no near miss of a place's,
-            # nor a river's (Siwerskyj Donez ~ Siverske).
+            # Oleksandr Syrskyi ~ Oleksandriiske, Zełenski ~ Tselinsky: a person's name is no near
+            # miss of a place's, nor a river's (Siwerskyj Donez ~ Siverske); but a case form of a
+            # city named as its river is the city's, as its other cases are (Дніпрі: Dnipro).
             return core, None
         context = self._context(near)
         index = self.index
@@ -1335,7 +1349,7 @@ def _not_a_name(text: str, core: str) -> bool:
     Oleksandr Syrskyi, Seversky Donets)."""
     if not any(ch.isalpha() for ch in text) or len(text) > MAX_QUERY_LENGTH or not core:
         return True
-    return is_common_word(core) or is_person_name(core) or is_water_body(core)
+    return is_common_word(core) or is_person_name(core) or is_surname(core) or is_water_body(core)
 
 
 def _is_bulgarian(text: str) -> bool:

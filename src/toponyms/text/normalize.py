@@ -282,7 +282,8 @@ _RAION = [
     "rajons", "rajonā", "rajona", "rajone", "ilçesi", "rejon", "rejonie", "rejonu", "körzet",
     "körzetek", "körzetben", "körzetében", "járás", "járásban", "rayonu", "rayonunda",
     "rayonları", "rayonlarının", "piiri", "piirissä", "okres", "okrese", "okresu", "okrug",
-    "okrugu", "okruga", "районом", "районами", "rajonom", "okresom",
+    "okrugu", "okruga", "районом", "районами", "rajonom", "okresom", "ilçe", "ilçesine",
+    "ilçesinde", "ilçesindeki", "ilçesinin", "ilçesinden",
     # Russia's districts became okrugs (Грайворонский городской округ, Шебекинского
     # муниципального округа): the same unit level.
     "округ", "округа", "округе", "округу", "округом", "городской округ", "городского округа",
@@ -314,6 +315,16 @@ _HROMADA = [
     "общины",
     "общине",
     "общину",
+    # Bulgarian община (Киндрашивка община, общината)
+    "общината",
+    "общини",
+    "общините",
+    # English for сільська, селищна, міська громада (Mykolaiv Village Community)
+    "village community",
+    "rural community",
+    "settlement community",
+    "urban community",
+    "city community",
     # Russian text keeps the Ukrainian noun, declined the Russian way (Марьинской громаде)
     "громады",
     "громаде",
@@ -358,6 +369,8 @@ _OBLAST_BEFORE = [
     "oblastu", "oblasti",
     "περιφέρειας", "περιφέρεια του", "περιφέρειας του", "περιοχή", "περιοχή του", "περιοχής",
     "περιοχής του", "منطقة", "مقاطعة", "إقليم", "provincie", "de provincie", "regio", "de regio",
+    # das russische Grenzgebiet Belgorod, die Nachbarregion Brjansk
+    "grenzgebiet", "grenzregion", "nachbarregion", "nachbargebiet",
 ]  # fmt: skip
 _RAION_BEFORE = [
     "raion", "rayon", "rajon", "district of", "the district of", "rejon", "rejonie", "rejonu",
@@ -370,6 +383,8 @@ _RAION_BEFORE = [
 _HROMADA_BEFORE = [
     "gemeinde", "hromada", "hromady", "hromadzie", "gromada", "gromadzie", "community of",
     "the community of", "municipality of", "the municipality of", "communauté de", "comunità di",
+    "comunità", "la comunità", "κοινότητα", "κοινότητας", "την κοινότητα", "η κοινότητα",
+    "общината", "община",
 ]  # fmt: skip
 # Polish "rejon" in the cases of "w rejonie X", "z rejonu X": before a town's name in the
 # genitive, the area around the town; a raion is named by its masculine adjective.
@@ -425,11 +440,14 @@ def prefix_kind(text: str) -> KindHint | None:
 
 def unit_prefix_words() -> frozenset[str]:
     """The words that open a unit descriptor written before a name (obwodzie, région, Gebiet,
-    rejon), articles and one-letter words apart: where a unit's name may start in running text."""
+    rejon, comunità), articles and one-letter words apart: where a unit's name may start in
+    running text. Not the English community and municipality, which a city has too."""
     return frozenset(
         words[0]
         for words, kind in _PREFIXES.items()
-        if kind in ("oblast", "raion") and len(words[0]) > 3 and words[0] != "the"
+        if kind in ("oblast", "raion", "hromada")
+        and len(words[0]) > 3
+        and words[0] not in ("the", "community", "municipality")
     )
 
 
@@ -552,13 +570,14 @@ def repair_descriptor(text: str) -> str | None:
 
 # A self-proclaimed "people's republic" named after its capital, in any language and case:
 # Donieckiej Republice Ludowej, Repubblica Popolare di Donetsk, Jamhuri ya Watu wa Donetsk,
-# Донецкой Народной Республики, Donetsk Halk Cumhuriyeti'nde (a case ending goes with its word).
+# Донецкой Народной Республики, Donetsk Halk Cumhuriyeti'nde (a case ending goes with its word),
+# جمهورية دونيتسك الشعبية.
 # Words that begin with one of these stems say "republic"; the other words dropped say "people's"
 # or join the phrase.
 _REPUBLIC_STEMS = (
     "republi", "respubli", "республі", "республи", "volksrepubli", "repubblic", "república",
     "republică", "cumhuriyet", "jamhuri", "δημοκρατ", "köztársaság", "népköztársaság",
-    "tasavalta", "kansantasavalta", "republiek", "volksrepubliek",
+    "tasavalta", "kansantasavalta", "republiek", "volksrepubliek", "جمهوري",
 )  # fmt: skip
 _REPUBLIC_FILLERS = frozenset({
     "people's", "peoples", "people", "popular", "populaire", "popolare", "populară", "ludowa",
@@ -568,7 +587,8 @@ _REPUBLIC_FILLERS = frozenset({
     "wa", "of", "de", "di", "del", "della", "du", "la", "the", "der", "des", "die", "λαϊκή",
     "λαϊκής", "του", "της", "self-proclaimed", "so-called", "samozwańczej", "samozwańcza",
     "sogenannte", "sogenannten", "самопровозглашенной", "самопровозглашённой",
-    "самопроголошеної",
+    "самопроголошеної", "народных", "народные", "народным", "народними", "народних", "народні",
+    "الشعبية", "الشعبيه", "الشعبيتين",
 })  # fmt: skip
 
 
