@@ -898,6 +898,16 @@ def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str
                 ("Луганской народных республик", "Luhansk People's Republic"),
             ],
         ),
+        # the Arabic "two republics" before the pair; "the two cities" stay cities
+        (
+            "بين سلطات كييف وجمهوريتي دونيتسك ولوغانسك الشعبيتين",
+            [
+                ("كييف", "Kyiv"),
+                ("دونيتسك", "Donetsk People's Republic"),
+                ("لوغانسك", "Luhansk People's Republic"),
+            ],
+        ),
+        ("مدينتي دونيتسك ولوغانسك", [("دونيتسك", "Donetsk"), ("لوغانسك", "Luhansk")]),
         # German border and neighbouring regions; villages "in" a Russian region's centre
         ("das russische Grenzgebiet Belgorod", [("Grenzgebiet Belgorod", "Belgorod Oblast")]),
         ("ha liberado varias localidades en Kursk", [("Kursk", "Kursk Oblast")]),

@@ -997,7 +997,8 @@ _LIST_JOINS = re.compile(
     # a count in brackets may follow each name (Voronezh (5), Líptesk (4) y Kursk (3))
     r"(?:\s*\(\d{1,4}\))?"
     rf"\s*(?:,\s*(?:(?:{_LIST_CONJUNCTIONS})\s+)?|\s+(?:{_LIST_CONJUNCTIONS})\s+|;\s*"
-    r"|[\n\r]+\s*[-–—•·*]\s*)"  # or bullets, one a line
+    r"|[\n\r]+\s*[-–—•·*]\s*"  # or bullets, one a line
+    r"|\s*,?\s+و)"  # or Arabic "and", written on to the next name (دونيتسك ولوغانسك)
     r"(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
     re.IGNORECASE,
 )
@@ -1244,8 +1245,13 @@ def _donbas_pair(text: str, found: list[_Found], find: Callable[[str], Answer]) 
         ):
             run.append(run[-1] + 1)
         n = run[-1] + 1
-        if len(run) < 2 or any(out[m][2].kind != "city" or has_cyrillic(out[m][3]) for m in run):
-            continue  # в Донецке и Луганске: Ukrainian and Russian name an oblast by its adjective
+        if len(run) < 2 or any(
+            out[m][2].kind != "city" or has_cyrillic(out[m][3]) or not out[m][3][:1].isupper()
+            for m in run
+        ):
+            # в Донецке и Луганске: Ukrainian and Russian name an oblast by its adjective; Arabic
+            # by its word for one (مدينتي دونيتسك ولوغانسك: the two cities)
+            continue
         units = [_as_oblast(find, out[m]) for m in run]
         if not all(u[2].kind == "oblast" for u in units):
             continue
@@ -1256,6 +1262,11 @@ def _donbas_pair(text: str, found: list[_Found], find: Callable[[str], Answer]) 
             for m, unit in zip(run, units, strict=True):
                 out[m] = unit
     return out
+
+
+# The Arabic "republic" or "the two republics" right before a list (وجمهوريتي دونيتسك ولوغانسك).
+_ARABIC_REPUBLICS = re.compile(r"جمهوري(?:ة|تي|تا|ات)\s+$")
+_ARABIC_REPUBLIC = "جمهورية"
 
 
 def _republic_lists(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
@@ -1274,6 +1285,9 @@ def _republic_lists(text: str, found: list[_Found], find: Callable[[str], Answer
         n = run[-1] + 1
         phrases = [out[m][3] for m in run if out[m][2].kind == "entity"]
         phrase = next((p for p in phrases if split_republic(p) is not None), None)
+        if phrase is None and _ARABIC_REPUBLICS.search(text, 0, out[run[0]][0]):
+            first = text[out[run[0]][0] : out[run[0]][1]]
+            phrase = f"{_ARABIC_REPUBLIC} {first}"  # جمهوريتي دونيتسك ولوغانسك: the two
         if len(run) < 2 or phrase is None:
             continue
         name = split_republic(phrase) or ""
@@ -1281,10 +1295,10 @@ def _republic_lists(text: str, found: list[_Found], find: Callable[[str], Answer
         if at < 0:
             continue
         for m in run:
-            start, end, answer, asked = out[m]
+            start, end, answer, _ = out[m]
             if answer.kind == "entity":
                 continue
-            again = f"{phrase[:at]}{asked}{phrase[at + len(name) :]}"
+            again = f"{phrase[:at]}{text[start:end]}{phrase[at + len(name) :]}"
             republic = find(again)
             if republic.kind == "entity":
                 out[m] = (start, end, republic, again)
