@@ -667,7 +667,7 @@ def real_text_sections() -> tuple[str, list[str]]:
     words = {kind: x["name_right_pct"] for kind, x in own["words"]["by_kind"].items()}
     headline.append(
         "- The same mentions read in their sentence (`toponyms.extract` over the five words "
-        "either side, with the page's oblast), name right: "
+        "either side, chained where neighbours' words meet, with the page's oblast), name right: "
         + ", ".join(
             f"{label} {words[kind]:.1f}%"
             for kind, label in (
@@ -711,6 +711,10 @@ def real_text_sections() -> tuple[str, list[str]]:
     with (reports.REALTEXT / "pages.csv").open(encoding="utf-8", newline="") as f:
         page_rows = list(csv.DictReader(f))
     pages, languages = len(page_rows), len({r["lang"] for r in page_rows})
+    realtext = reports.load_realtext()
+    negative_pages = len(
+        {n.text_id for n in realtext.negatives if (n.text_id, n.start) in realtext.windows}
+    )
     village_cases = villages.load_villages()
     found = villages.evaluate(villages.default_lookup, village_cases)
     village = villages.markdown(found)
@@ -728,16 +732,18 @@ def real_text_sections() -> tuple[str, list[str]]:
     return (
         f"""## Real report text: the set kept in the repository
 
-{len(reports.load_realtext().mentions)} place mentions and their non-place neighbours on {pages}
+{len(realtext.mentions)} place mentions and their non-place neighbours on {pages}
 pages of war reporting in {languages} languages (ministry and General Staff summaries, regional
 administrations, wires, blogs, machine-translated aggregators), labelled by hand against the
 codifier, the renamings and the official Russian names in this repository
 (benchmarks/realtext/README.md; no page text is stored). Measured by
 `python benchmarks/reports.py --realtext`; the columns read as in the next section. The last
-context reads each mention in its sentence as far as the set keeps it (five words either side)
-with `toponyms.extract`: what the words around a name settle ("the regions of Donetsk and
-Luhansk", "obwodów donieckiego, chersońskiego") and what they cost (a span cut wrong). The set
-keeps the words around its negatives on 38 of its pages, which that context scores.
+context reads each mention in its sentence as far as the set keeps it with `toponyms.extract`:
+the five words either side, chained into one passage where the words kept around neighbouring
+spans meet (a list longer than the window is read whole). It shows what the words around a name
+settle ("the regions of Donetsk and Luhansk", "obwodów donieckiego, chersońskiego") and what they
+cost (a span cut wrong). The set keeps the words around its negatives on {negative_pages} of its
+pages, which that context scores.
 
 {reports.markdown(own)}
 

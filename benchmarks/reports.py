@@ -8,8 +8,9 @@ ministry communiqués, Ukrainian General Staff and regional reports, news in a d
 is looked up as written (inflected, in any script) under four contexts: ``none`` (the mention
 alone), ``oblast`` (``within`` = the oblast the text states), ``text`` (that, plus ``near`` =
 the other place mentions of the same text) and ``words`` (``toponyms.extract`` over the mention
-and the five words either side of it, with ``within`` = the text's oblast: what the sentence
-around a name settles, such as "the regions of Donetsk and Luhansk"). Scored per kind, per text
+and the five words either side of it, chained into one passage where neighbouring spans' words
+meet, with ``within`` = the text's oblast: what the sentence around a name settles, such as "the
+regions of Donetsk and Luhansk"). Scored per kind, per text
 language and overall:
 whether the canonical name is right and whether the place (its KATOTTG code) is right, the
 share of non-place spans (units, people, media, rivers) left unanswered, and the (confidence,
@@ -753,7 +754,7 @@ def markdown(results: dict[str, dict[str, Any]]) -> str:
         "none": "the mention alone",
         "oblast": "`within=` the text's oblast",
         "text": "`within=` and `near=` the text's other places",
-        "words": "`extract` over the five words either side, `within=` the text's oblast",
+        "words": "`extract` over the words around (five a side, chained), `within=` the oblast",
     }
     lines = [head.format(label="context")]
     for context, result in results.items():
