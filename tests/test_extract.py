@@ -933,6 +933,17 @@ def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str
         ),
         # a headline in capitals: a near miss is no name
         ("PUTİN TANIMIŞTI", []),
+        # a list of adjectives ending on the singular unit word; "в районі" before a town is its
+        # area
+        (
+            "в Шолоховском, Миллеровском и Тарасовском районе",
+            [
+                ("Шолоховском", "Sholokhovsky District"),
+                ("Миллеровском", "Millerovsky District"),
+                ("Тарасовском районе", "Tarasovsky District"),
+            ],
+        ),
+        ("чотири атаки в районі Вовчанська.", [("Вовчанська", "Vovchansk")]),
         # Russia's districts beyond the border oblasts
         (
             "В Ростовской области в Миллеровском районе",

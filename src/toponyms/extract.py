@@ -928,6 +928,7 @@ def extract_with(
 # Donetsk and Luhansk", "Regionen Luhansk und Donezk", "the Kursk and Belgorod regions",
 # "Kupyansk və Dvureçnoye rayonlarının", "Донецька та Луганська області", "у районах:
 # Нікопольському, Синельниківському та Дніпровському").
+_SINGULAR_AFTER_LISTS = frozenset({"районе", "районі"})
 _PLURAL_UNITS = {
     **dict.fromkeys(
         (
@@ -952,6 +953,9 @@ _PLURAL_UNITS = {
             "körzetei", "járások", "járásokban", "járásokat", "járásokra", "rayonları",
             "rayonlarının", "rayonlarında", "ilçeleri", "райони", "районів", "районах", "районам",
             "районами", "районы", "районов",
+            # a list of adjectives may end on the singular (в Каменском, Шолоховском и Чертковском
+            # районе): it makes units of the adjectives before it, as a Cyrillic plural does
+            *_SINGULAR_AFTER_LISTS,
         ),
         "raion",
     ),
@@ -1058,6 +1062,8 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
         at = unit.end()
         joins = _LIST_OPENS
         for n, (start, end, answer, _) in enumerate(out):  # the names after it
+            if unit.group().lower() in _SINGULAR_AFTER_LISTS:
+                break  # в районі Вовчанська: the area of a town
             if start < at:
                 continue
             if joins.fullmatch(text, at, start) is None:
