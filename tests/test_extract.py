@@ -931,6 +931,11 @@ def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str
             "It was loud in the Marhanets and Pokrovsk rural communities.",
             [("Marhanets", "Marhanetska hromada"), ("Pokrovsk", "Pokrovska hromada")],
         ),
+        # a near miss after its unit word
+        (
+            "στην περιφέρεια Βολγκαγκράντ Συντρίμμια",
+            [("περιφέρεια Βολγκαγκράντ", "Volgograd Oblast")],
+        ),
         # a headline in capitals: a near miss is no name
         ("PUTİN TANIMIŞTI", []),
         # a list of adjectives ending on the singular unit word; "в районі" before a town is its

@@ -347,13 +347,17 @@ def _inner_capital(word: str) -> bool:
 def _sure_near_miss(words: list[_Word], answer: Answer) -> bool:
     """Whether a near miss of several words is still a name: sure, of a name with as many words,
     every word capitalised and none an abbreviation (Kozak Łopan: Kozacha Lopan; not Глава ДНР),
-    but a unit's own word after it (Lavovsku oblast: Львівська область)."""
-    unit = answer.kind in _UNIT_ANSWERS and _unit_word(words[-1])
+    but a unit's own word after it or before it (Lavovsku oblast: Львівська область; περιφέρεια
+    Βολγκαγκράντ: Volgograd Oblast)."""
+    units = answer.kind in _UNIT_ANSWERS
+    after = units and _unit_word(words[-1])
+    before = units and not after and len(words) > 1 and _unit_opener(words[0])
+    named = words[int(before) : len(words) - int(after)]
     return (
         answer.name_confidence >= _SURE_NEAR_MISS
         and answer.matched is not None
         and len(answer.matched.split()) == len(words)
-        and all(w.text[0].isupper() and not w.text.isupper() for w in words[: -1 if unit else None])
+        and all(w.text[0].isupper() and not w.text.isupper() for w in named)
     )
 
 

@@ -28,6 +28,7 @@ from .gazetteer import KINDS, Gazetteer
 from .index import Index, PlaceColumns, PlaceInfo, fine, shipped_index
 from .keys import (
     foreign_respellings,
+    greek_readings,
     hungarian_respelling,
     key,
     translated_readings,
@@ -988,6 +989,10 @@ class Resolver:
                     c.method = "form"
                     best_rank[position] = rank_key(c)
         if not best and k:
+            # Greek letters are searched as their first reading (Βολγκαγκράντ: volgagrad)
+            greek = greek_readings(core)
+            if greek:
+                k = key(greek[0])
             if limit is None or hint in _LIFTING_HINTS:
                 for found, edits in index.fuzzy_keys(k):
                     consider(index.by_key(found), "fuzzy", edits=edits)
