@@ -1241,20 +1241,27 @@ _ANNEXED = _DONBAS_PAIR | {"Zaporizhzhia Oblast", "Kherson Oblast"}
 _DONBAS = "Donbas"
 
 
+def _list_runs(text: str, found: list[_Found]) -> Iterator[list[int]]:
+    """The runs of mentions of ``found`` that one list joins (Donetsk, Luhansk and Kherson), as
+    their indices, in order; a mention alone is a run of one. Spans must not change meanwhile."""
+    n = 0
+    while n < len(found):
+        run = [n]
+        while run[-1] + 1 < len(found) and _LIST_JOINS.fullmatch(
+            text, found[run[-1]][1], found[run[-1] + 1][0]
+        ):
+            run.append(run[-1] + 1)
+        n = run[-1] + 1
+        yield run
+
+
 def _donbas_pair(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
     """The mentions, with the oblast centres of a list that names both Donetsk and Luhansk read
     as their oblasts, and those of a list of the annexed four's centres (see above)."""
     sentence_of = _sentences(text)
     donbas = {sentence_of(start) for start, _, a, _ in found if a.name == _DONBAS}
     out = list(found)
-    n = 0
-    while n < len(out):
-        run = [n]
-        while run[-1] + 1 < len(out) and _LIST_JOINS.fullmatch(
-            text, out[run[-1]][1], out[run[-1] + 1][0]
-        ):
-            run.append(run[-1] + 1)
-        n = run[-1] + 1
+    for run in _list_runs(text, out):
         if len(run) < 2 or any(
             out[m][2].kind != "city" or has_cyrillic(out[m][3]) or not out[m][3][:1].isupper()
             for m in run
@@ -1285,14 +1292,7 @@ def _republic_lists(text: str, found: list[_Found], find: Callable[[str], Answer
     Донецкой и Луганской народных республик, Donetsk ve Lugansk halk cumhuriyetlerinin. Each is
     asked in the phrase the listed republic was named in, and keeps the answer if it names one."""
     out = list(found)
-    n = 0
-    while n < len(out):
-        run = [n]
-        while run[-1] + 1 < len(out) and _LIST_JOINS.fullmatch(
-            text, out[run[-1]][1], out[run[-1] + 1][0]
-        ):
-            run.append(run[-1] + 1)
-        n = run[-1] + 1
+    for run in _list_runs(text, out):
         phrases = [out[m][3] for m in run if out[m][2].kind == "entity"]
         phrase = next((p for p in phrases if split_republic(p) is not None), None)
         if phrase is None and _ARABIC_REPUBLICS.search(text, 0, out[run[0]][0]):
