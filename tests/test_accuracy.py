@@ -322,3 +322,55 @@ def test_the_real_text_set_in_the_repository_is_consistent_with_the_data() -> No
     check = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(check)
     assert check.main([]) == 0
+
+
+def _load_reports() -> ModuleType:
+    """benchmarks/reports.py, a script too."""
+    name = "toponyms_benchmarks_reports"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "reports.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _windows(
+    text: str, names: tuple[str, ...]
+) -> tuple[list[tuple[str, str, int]], dict[Any, Any]]:
+    """The spans of ``names`` in ``text`` and the five words either side of each, as the set
+    keeps them."""
+    spans, windows = [], {}
+    for name in names:
+        start = text.index(name)
+        end = start + len(name)
+        windows["t", start] = (
+            " ".join(text[:start].split()[-5:]),
+            " ".join(text[end:].split()[:5]),
+        )
+        spans.append(("t", name, start))
+    return spans, windows
+
+
+def test_the_words_kept_around_neighbouring_spans_are_read_as_one_passage() -> None:
+    reports = _load_reports()
+    text = (
+        "Intercepts over the Cherkasy, Chernihiv, Dnipropetrovsk, Kharkiv, Kherson, Khmelnytskyi,"
+        " Kirovohrad, Kyiv and Odesa regions. Later"
+    )
+    names = ("Cherkasy", "Kirovohrad", "Odesa")
+    passages = reports._passages(*_windows(text, names))
+    read = [passages["t", text.index(name)] for name in names]
+    # each span's words reach the next one's: the list is read whole, up to its unit word
+    assert read[0][0] == read[1][0] == read[2][0] == text
+    for (passage, start, end), name in zip(read, names, strict=True):
+        assert passage[start:end] == name
+    # spans whose words do not meet are read apart
+    far = (
+        "Cherkasy was hit. " + "Nothing else happened there that night at all. " * 2 + "Odesa too."
+    )
+    passages = reports._passages(*_windows(far, ("Cherkasy", "Odesa")))
+    assert passages["t", 0][0] == "Cherkasy was hit. Nothing else happened"
+    assert reports._chain("one two three", "four five six", 0, 4) is None
