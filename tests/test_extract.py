@@ -936,6 +936,34 @@ def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str
             "στην περιφέρεια Βολγκαγκράντ Συντρίμμια",
             [("περιφέρεια Βολγκαγκράντ", "Volgograd Oblast")],
         ),
+        # a region's part named by its compass point
+        (
+            "na região sul de Zaporizhzhia e na região centro-oriental de Dnipropetrovsk",
+            [("Zaporizhzhia", "Zaporizhzhia Oblast"), ("Dnipropetrovsk", "Dnipropetrovsk Oblast")],
+        ),
+        (
+            "la ville de Kupyansk au sud de Kharkiv",
+            [("Kupyansk", "Kupiansk"), ("Kharkiv", "Kharkiv")],
+        ),
+        # на Запоріжжі: the region; у Запоріжжі and на Запоріжжя: the city
+        (
+            "на Запоріжжі та у Запоріжжі",
+            [("Запоріжжі", "Zaporizhzhia Oblast"), ("Запоріжжі", "Zaporizhzhia")],
+        ),
+        ("атака на Запоріжжя вночі", [("Запоріжжя", "Zaporizhzhia")]),
+        # Turkish case endings after the apostrophe, in capitals too
+        ("KUPYANSK'I ELE GEÇİRDİK", [("KUPYANSK'I", "Kupiansk")]),
+        # Ukrainian adjectives of oblasts in a foreign list of regions
+        (
+            "nelle regioni di Donetsk, Sumska, Kherson, Mykolaivska, Odessa",
+            [
+                ("Donetsk", "Donetsk Oblast"),
+                ("Sumska", "Sumy Oblast"),
+                ("Kherson", "Kherson Oblast"),
+                ("Mykolaivska", "Mykolaiv Oblast"),
+                ("Odessa", "Odesa Oblast"),
+            ],
+        ),
         # a headline in capitals: a near miss is no name
         ("PUTİN TANIMIŞTI", []),
         # a list of adjectives ending on the singular unit word; "в районі" before a town is its

@@ -95,6 +95,13 @@ _CONNECTORS = frozenset(
     {"de", "di", "del", "della", "du", "la", "le", "ya", "wa", "of", "the", "na"}
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# The case endings Turkish writes after an apostrophe on a Latin proper name; asked without them
+# (KUPYANSK'I would read as Kupianskyi, the raion's adjective).
+_TURKISH_CASE = re.compile(
+    r"(?<=[a-zA-Z]{3})['’](?:d[ae]|t[ae]|d[ae]n|t[ae]n|d[ae]ki|t[ae]ki|[ıiuü]|[ae]|y[ae]|y[ıiuü]"
+    r"|n[ıiuü]n|[ıiuü]n|n[ae]|nd[ae]|nd[ae]n|l[ae]|yl[ae])$",
+    re.IGNORECASE,
+)
 # Plural and masculine/neuter oblique adjective endings: a word with one of these before a
 # lowercase noun is that noun's adjective (Українські підрозділи, Громадського радіо).
 _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:і|ие|ого|ому|им|их|ими)$")
@@ -786,6 +793,7 @@ def extract_with(
             asked = _LOOSE_HYPHEN.sub("-", text[words[i].start : _end_of(text, words, j)])
             if clean(words[j].text) not in _PEOPLES:
                 asked = _POSSESSIVE.sub("", asked)  # Pokrovsk's; not People's (Republic)
+            asked = _TURKISH_CASE.sub("", asked)  # KUPYANSK'I, Kupyansk'tan: the name alone
             if (
                 j == i
                 and typed is None
@@ -923,6 +931,7 @@ def extract_with(
     found = _republic_lists(text, found, find)
     found = _villages_in_region(text, words, found, find)
     found = _region_words(text, words, found, find)
+    found = _on_regions(text, words, found, find)
     found = _apposed_oblast(text, found, find)
     found = _bracketed_alternatives(text, found, find)
     return _in_context(text, found, ask, within)
@@ -1121,6 +1130,10 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
         # hromadas even of the adjectives that alone name an oblast (which is all a Cyrillic
         # unit word lists); not of an oblast named after it (the hromadas of Sumy Oblast)
         units = _NOT_OBLASTS if kind == "hromada" and has_cyrillic(unit.group()) else None
+        if kind == "oblast":
+            # nelle regioni di ... Sumska, Mykolaivska: an adjective a hromada bears alone names
+            # the oblast in a list of regions
+            units = _BROAD_KINDS
         for n in listed:
             _ask_as_unit(out, n, find, kind, _LISTED_KINDS, units)
     return sorted(out + unnamed, key=lambda m: m[0]) if unnamed else out
@@ -1379,6 +1392,24 @@ _SEPARATISTS = frozenset(
 )  # fmt: skip
 # "The regional administration of Zaporizhzhia", "amministrazione regionale di Zaporozhye", "the
 # Kharkiv regional military administration": a regional word with an authority's.
+# Compass points and parts, as adjectives of a region (la regione settentrionale di, a região
+# centro-oriental de, la región nororiental de, la région sud de), and the nouns they qualify.
+_COMPASS = frozenset(
+    {
+        "nord", "sud", "est", "ovest", "ouest", "norte", "sul", "sur", "leste", "este", "oeste",
+        "nordest", "nordovest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "nordeste",
+        "noroeste", "sudeste", "sudoeste", "settentrionale", "meridionale", "orientale",
+        "occidentale", "nordoccidentale", "nordorientale", "sudoccidentale", "sudorientale",
+        "centrale", "centro-orientale", "centro-occidentale", "oriental", "ocidental", "occidental",
+        "central", "meridional", "setentrional", "septentrional", "nororiental", "noroccidental",
+        "suroriental", "suroccidental", "centro-oriental", "centro-ocidental", "centro-occidental",
+        "méridionale", "septentrionale",
+    }
+)  # fmt: skip
+_AND = frozenset({"e", "y", "et", "and", "i", "și"})
+_REGION_NOUNS = frozenset(
+    {"região", "regione", "región", "région", "regiunea", "regiunii", "province", "provincia"}
+)
 _REGIONAL = frozenset(
     {
         "regional", "regionale", "régionale", "régional", "regionalen", "regionaler",
@@ -1420,7 +1451,7 @@ def _region_words(
     out = list(found)
     for m, n, last in _latin_cities(words, out, _CITY_OR_UNCLEAR):
         # The words before it, "of", "in" and articles left out (dell'amministrazione: the noun)
-        before = [clean(w.text).split("'")[-1] for w in words[max(0, n - 4) : n]]
+        before = [clean(w.text).split("'")[-1] for w in words[max(0, n - 6) : n]]
         # ... and after it, up to a stop (attack on Dnipro: Governor Lysak said: the city)
         following = words[last + 1 : last + 4]
         if following and not _joined(text, words[last], following[0]):
@@ -1432,11 +1463,18 @@ def _region_words(
             cue -= 1
         while after and after[0] in _OF:
             after.pop(0)
+        # região sul de Zaporizhzhia, regione nordoccidentale e nordorientale di Kherson: the
+        # region's part, named by its compass point
+        compass = list(before)
+        while compass and (compass[-1] in _COMPASS or (compass[-1] in _AND and len(compass) > 1)):
+            compass.pop()
+        part = len(compass) < len(before) and bool(compass) and compass[-1] in _REGION_NOUNS
         neighbouring = bool(before) and before[-1] in _NEIGHBOURING
         article = n > 0 and clean(words[n - 1].text) in _REGION_ARTICLES
         named = (
             neighbouring
             or article
+            or part
             or any(w in _SEPARATISTS for w in before[-2:])
             or (bool(before) and before[-1] in _GOVERNORS)
             or (bool(after) and after[0] in _GOVERNORS)
@@ -1530,6 +1568,36 @@ def _villages_in_region(
             # Donetsk ve Harkiv’de: a Turkish ending ends the list it applies to; "in" opens it
             _list_as_oblasts(text, out, m, find, backward=locative)
     return out
+
+
+def _on_regions(
+    text: str, words: list[_Word], found: list[_Found], find: Callable[[str], Answer]
+) -> list[_Found]:
+    """The mentions, with an oblast centre in the Ukrainian locative after "на" read as its
+    oblast: на Запоріжжі is in the Zaporizhzhia region, as на Харківщині is in Kharkiv's (the
+    city is у Запоріжжі; на Запоріжжя, the accusative, is "at" the city)."""
+    first = {w.start: n for n, w in enumerate(words)}
+    out = list(found)
+    for m, (start, _, answer, asked) in enumerate(out):
+        n = first.get(start)
+        if (
+            n is None
+            or n == 0
+            or clean(words[n - 1].text) not in _ON
+            or not _joined(text, words[n - 1], words[n])
+            or answer.how != "case-form"
+            or answer.kind not in _CITY_OR_UNCLEAR
+            or not _UKRAINIAN_LOCATIVE.search(asked)
+            or not has_cyrillic(asked)
+        ):
+            continue
+        unit = _as_oblast(find, out[m])
+        if unit[2].kind == "oblast":
+            out[m] = unit
+    return out
+
+
+_UKRAINIAN_LOCATIVE = re.compile(r"[^\W\d_]і$")
 
 
 def _list_as_oblasts(

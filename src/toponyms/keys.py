@@ -502,11 +502,12 @@ def hungarian_respelling(text: str) -> str | None:
 
 
 def foreign_respellings(text: str) -> list[str]:
-    """``text`` read as Dutch, French, Romanian, Turkish or Hungarian spelling, where it shows
-    their marks (tsj, or sj/zj without German or Polish marks; ou or tch; ș ț ă î; ç ı ğ; sz, cs,
-    zs without Polish marks), as the letters key() reads; with translated descriptive words read
-    back (translated_readings); and Greek, Arabic and Hebrew script read as Latin letters. Each
-    differs from ``text``. ``foreign_respellings("Ouglitch") == ["uglič"]``."""
+    """``text`` read as Dutch, French, Romanian, Turkish, Hungarian or Spanish spelling, where it
+    shows their marks (tsj, or sj/zj without German or Polish marks; ou or tch; ș ț ă î; ç ı ğ;
+    sz, cs, zs without Polish marks; j before a consonant), as the letters key() reads; with
+    translated descriptive words read back (translated_readings); and Greek, Arabic and Hebrew
+    script read as Latin letters. Each differs from ``text``.
+    ``foreign_respellings("Ouglitch") == ["uglič"]``."""
     cleaned = clean(text)
     out = translated_readings(cleaned) + greek_readings(cleaned) + abjad_readings(cleaned)
     hungarian = hungarian_respelling(cleaned)
@@ -523,7 +524,13 @@ def foreign_respellings(text: str) -> list[str]:
         out.append(_respell(cleaned, _DUTCH_RESPELL))
     if "ou" in cleaned or "tch" in cleaned:
         out.append(_respell(cleaned, _FRENCH_RESPELL))
+    if _SPANISH_J.search(cleaned):
+        out.append(_SPANISH_J.sub("kh", cleaned))  # Jmelnitski: Spanish j for х before a consonant
     return [r for r in dict.fromkeys(out) if r != cleaned]
+
+
+# Spanish writes х as j; before a consonant no other language's j stands for it (Jmelnitski).
+_SPANISH_J = re.compile(r"\bj(?=[bcdfgklmnpqrstvwxz])")
 
 
 def _respell(text: str, rules: tuple[tuple[str, str], ...]) -> str:
