@@ -1061,6 +1061,7 @@ def russia_border(b: Builder) -> None:
                 sources=src,
             )
         )
+    b.stats["ru_border_raions_named_after_centre"] = _ru_centre_names(b, set(raion_of.values()))
     b.stats.update(skipped)
     b.stats["ru_border_rows"] = len(rows) + sum(skipped.values())
     b.stats["ru_border_duplicates_merged"] = duplicates
@@ -1102,6 +1103,56 @@ def _ru_districts(
         )
         raion_of[(oblast, district)] = raion.id
     return raion_of
+
+
+# The endings a Russian district's adjective adds to its centre's stem: Суджа, Суджанский;
+# Шебекино, Шебекинский; Белая, Беловский; Рыльск, Рыльский; Валуйки, Валуйский.
+_RU_DISTRICT_ENDINGS = ("ский", "овский", "евский", "инский", "анский", "янский", "енский")
+_RU_FINAL_VOWELS = "аеёиоуыьэюяй"
+
+
+def _ru_district_of(name_ru: str, adjective: str) -> bool:
+    """Whether a district's ``adjective`` (lower case) is made from the place name ``name_ru``."""
+    stem = fold(name_ru).lower().rstrip(_RU_FINAL_VOWELS)
+    stems = {stem, stem[:-1]} if stem.endswith("к") else {stem}
+    return any(
+        len(s) >= 3
+        and adjective.startswith(s)
+        and (
+            adjective[len(s) :] in _RU_DISTRICT_ENDINGS
+            or (s.endswith("ск") and adjective[len(s) :] == "ий")
+        )
+        for s in stems
+    )
+
+
+def _ru_centre_names(b: Builder, raions: set[str]) -> int:
+    """Name each of ``raions`` (Russia's districts) after its centre as English does (Sudzha
+    District, Shebekino District), where a town or city of the district, or failing one a
+    village, is the place its adjective is made from: the stem of the centre's Russian name,
+    its final vowels dropped (and a -к- before them: Валуйки), and one of the usual endings
+    (_RU_DISTRICT_ENDINGS; -ий after -ск). Returns how many were named."""
+    members: dict[str, list[Place]] = defaultdict(list)
+    for p in b.places.values():
+        if p.raion_id in raions and p.kind in ("city", "town", "village") and p.name_ru:
+            members[p.raion_id].append(p)
+    named = 0
+    for raion_id in sorted(raions):
+        raion = b.places[raion_id]
+        adjective = fold(raion.name_ru.split()[0]).lower()
+        found = [
+            p
+            for p in members[raion_id]
+            if " " not in p.name_ru and _ru_district_of(p.name_ru, adjective)
+        ]
+        rank = {"city": 0, "town": 1, "village": 2}
+        found.sort(key=lambda p: (rank[p.kind], -(p.population or 0), p.id))
+        if found and found[0].name:
+            name = f"{found[0].name} District"
+            if name != raion.name:
+                b.add_name(Name(raion_id, name, "en", "Latn", "exonym", source="inid160"))
+                named += 1
+    return named
 
 
 # ---------------------------------------------------------------- renamings

@@ -999,3 +999,17 @@ def test_a_derevnya_is_a_village_of_russia(query: str) -> None:
 )
 def test_short_names_of_republics_and_dutch_unit_words(query: str, expected: str) -> None:
     assert toponyms.normalize(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Sudzha district", "Sudzhansky District"),
+        ("Shebekino district", "Shebekinsky District"),
+        ("Graivoron district", "Grayvoronsky District"),
+        ("Sebekinói járás", "Shebekinsky District"),  # Hungarian: the centre's adjective
+        ("Sudzha", "Sudzha"),  # the town itself
+    ],
+)
+def test_russias_border_districts_are_named_after_their_centre(query: str, expected: str) -> None:
+    assert toponyms.lookup(query).name == expected
