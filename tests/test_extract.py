@@ -964,6 +964,25 @@ def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str
                 ("Odessa", "Odesa Oblast"),
             ],
         ),
+        # a raion's noun said once for the adjectives after it
+        (
+            "у Куп’янському районі пошкоджено дім, в Ізюмському - авто, у Чугуївському - ліцей.",
+            [
+                ("Куп’янському районі", "Kupianskyi Raion"),
+                ("Ізюмському", "Iziumskyi Raion"),
+                ("Чугуївському", "Chuhuivskyi Raion"),
+            ],
+        ),
+        # a raion of before 2020 by its former name, and its name then in brackets
+        (
+            "в Красноармейском (Покровском) районе ДНР",
+            [
+                ("Красноармейском", "Pokrovskyi Raion (pre-2020)"),
+                ("Покровском", "Pokrovskyi Raion (pre-2020)"),
+                ("ДНР", "Donetsk People's Republic"),
+            ],
+        ),
+        ("в Покровском районе", [("Покровском районе", "Pokrovskyi Raion")]),
         # a headline in capitals: a near miss is no name
         ("PUTİN TANIMIŞTI", []),
         # a list of adjectives ending on the singular unit word; "в районі" before a town is its

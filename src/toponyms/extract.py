@@ -934,6 +934,7 @@ def extract_with(
     found = _on_regions(text, words, found, find)
     found = _apposed_oblast(text, found, find)
     found = _bracketed_alternatives(text, found, find)
+    found = _elliptic_units(text, found, find)
     return _in_context(text, found, ask, within)
 
 
@@ -1682,7 +1683,54 @@ def _bracketed_alternatives(
             continue
         for n in (m - 1, m):
             _ask_as_unit(out, n, find, unit, _UNIT_ANSWERS)
+        # Красноармейском (Покровском) районе: a raion before 2020 by its former name and its
+        # name then, which the raion of 2020 bears too: the one of before 2020 (asked as the
+        # former name is, whenever it is asked again)
+        for old, new in ((m - 1, m), (m, m - 1)):
+            if (
+                out[old][2].kind == out[new][2].kind == "raion"
+                and out[old][2].name == f"{out[new][2].name}{_PRE_2020}"
+            ):
+                out[new] = (*out[new][:2], out[old][2], out[old][3])
     return out
+
+
+def _elliptic_units(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
+    """The mentions, with a bare Cyrillic adjective read as a unit of the kind a mention shortly
+    before named with its noun, when it has the same ending (у Куп'янському районі ..., в
+    Ізюмському - ..., у Чугуївському - ...: the noun said once for all). Each is asked again
+    with that noun, and keeps the answer if it names a unit of that kind."""
+    out = list(found)
+    for m, (start, end, answer, asked) in enumerate(out):
+        if answer.kind in _UNIT_ANSWERS or " " in asked or not has_cyrillic(asked):
+            continue
+        ending = _ADJECTIVAL.search(clean(asked))
+        if ending is None:
+            continue
+        for earlier in reversed(out[max(0, m - _ELLIPSIS_REACH) : m]):
+            if start - earlier[1] > _ELLIPSIS_CHARS:
+                break
+            words = clean(earlier[3]).split(" ")
+            said = _ADJECTIVAL.search(words[0])
+            if (
+                len(words) >= 2
+                and said is not None
+                and said.group() == ending.group()
+                and earlier[2].kind in ("raion", "hromada")
+                and split_descriptors(f"x {words[1]}")[1] == earlier[2].kind
+            ):
+                again = find(f"{asked} {words[1]}")
+                if again.kind == earlier[2].kind:
+                    out[m] = (start, end, again, f"{asked} {words[1]}")
+                break
+    return out
+
+
+_ELLIPSIS_REACH = 4  # mentions back to look for the noun said once
+_ELLIPSIS_CHARS = 200  # and characters at most
+
+
+_PRE_2020 = " (pre-2020)"  # what the gazetteer's name adds to a raion abolished in 2020
 
 
 _APPOSITION = re.compile(r"\s*,\s*")
