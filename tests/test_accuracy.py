@@ -24,12 +24,12 @@ import toponyms
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_evaluate() -> ModuleType:
-    """benchmarks/evaluate.py, which is a script, not part of the package."""
-    name = "toponyms_benchmarks_evaluate"
+def _load_script(script: str) -> ModuleType:
+    """benchmarks/<script>.py, which is a script, not part of the package."""
+    name = f"toponyms_benchmarks_{script}"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "evaluate.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{script}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses look their module up while the class is made
@@ -37,7 +37,7 @@ def _load_evaluate() -> ModuleType:
     return module
 
 
-evaluate = _load_evaluate()
+evaluate = _load_script("evaluate")
 
 
 # ------------------------------------------------------------------------------ metrics
@@ -324,19 +324,6 @@ def test_the_real_text_set_in_the_repository_is_consistent_with_the_data() -> No
     assert check.main([]) == 0
 
 
-def _load_reports() -> ModuleType:
-    """benchmarks/reports.py, a script too."""
-    name = "toponyms_benchmarks_reports"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "reports.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _windows(
     text: str, names: tuple[str, ...]
 ) -> tuple[list[tuple[str, str, int]], dict[Any, Any]]:
@@ -355,7 +342,7 @@ def _windows(
 
 
 def test_the_words_kept_around_neighbouring_spans_are_read_as_one_passage() -> None:
-    reports = _load_reports()
+    reports = _load_script("reports")
     text = (
         "Intercepts over the Cherkasy, Chernihiv, Dnipropetrovsk, Kharkiv, Kherson, Khmelnytskyi,"
         " Kirovohrad, Kyiv and Odesa regions. Later"
