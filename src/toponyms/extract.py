@@ -1023,7 +1023,6 @@ _LIST_JOINS = re.compile(
 
 
 _LISTED_KINDS = frozenset({"oblast", "raion", "hromada", "federal_subject"})
-_SETTLEMENT_ANSWERS = frozenset({"city", "town", "village", "settlement"})
 # Listed towns that name no unit of the list's kind, from which on the plural unit word before a
 # list is taken to be used loosely: the names after the first keep their own reading.
 _STRAYS = 2
@@ -1101,7 +1100,7 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
         strays = [
             n
             for n in listed
-            if out[n][2].kind in _SETTLEMENT_ANSWERS
+            if out[n][2].kind in _SETTLEMENT_KINDS
             and find(f"{out[n][3]} {kind}").kind not in _LISTED_KINDS
         ]
         if len(strays) >= _STRAYS:
