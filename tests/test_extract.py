@@ -983,6 +983,11 @@ def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str
             ],
         ),
         ("в Покровском районе", [("Покровском районе", "Pokrovskyi Raion")]),
+        # a city's neighbourhood, quoted and glossed, is no place of its own
+        (
+            "the adjacent ‘Железнодорожный’ (Railway) neighborhood of Pokrovsk",
+            [("Pokrovsk", "Pokrovsk")],
+        ),
         # a headline in capitals: a near miss is no name
         ("PUTİN TANIMIŞTI", []),
         # a list of adjectives ending on the singular unit word; "в районі" before a town is its

@@ -494,12 +494,19 @@ def _agrees(adjective: str, noun: str) -> bool:
 
 def _feature_follows(text: str, words: list[_Word], j: int) -> bool:
     """Whether the word after word ``j`` makes the name a water body's (the Karlivka reservoir)
-    or a military unit's (the Azov brigade)."""
+    or a military unit's (the Azov brigade), or a city's neighbourhood's, its name perhaps quoted
+    and glossed (the ‘Железнодорожный’ (Railway) neighborhood)."""
     return (
         j + 1 < len(words)
         and _joined(text, words[j], words[j + 1])
         and clean(words[j + 1].text) in _FOLLOWING_NOT_PLACES
-    )
+    ) or _NEIGHBOURHOOD_AFTER.match(text, words[j].end) is not None
+
+
+# After a name: a closing quote, a gloss in brackets, and the noun of a city's neighbourhood.
+_NEIGHBOURHOOD_AFTER = re.compile(
+    r"[’'\"»”]?\s*(?:\([^()\n]{1,40}\)\s*)?(?:neighbou?rhoods?|microdistricts?)\b", re.IGNORECASE
+)
 
 
 def _followed_by(text: str, words: list[_Word], j: int, following: frozenset[str]) -> bool:
