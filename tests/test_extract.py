@@ -983,6 +983,25 @@ def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str
             ],
         ),
         ("в Покровском районе", [("Покровском районе", "Pokrovskyi Raion")]),
+        # a lower-case adjective of a region before a settlement's noun
+        (
+            "освободили сумское село Харьковка",
+            [("сумское", "Sumy Oblast"), ("Харьковка", "Kharkivka")],
+        ),
+        (
+            "ВСУ атаковали курское село Горналь",
+            [("курское", "Kursk Oblast"), ("Горналь", "Gornal")],
+        ),
+        ("в соседнее село Петровка", [("Петровка", "Petrivka")]),
+        # a hyphenated Polish adjective of an oblast
+        (
+            "obwody: lwowski, iwano-frankowski, zaporoski",
+            [
+                ("lwowski", "Lviv Oblast"),
+                ("iwano-frankowski", "Ivano-Frankivsk Oblast"),
+                ("zaporoski", "Zaporizhzhia Oblast"),
+            ],
+        ),
         # a city's neighbourhood, quoted and glossed, is no place of its own
         (
             "the adjacent ‘Железнодорожный’ (Railway) neighborhood of Pokrovsk",

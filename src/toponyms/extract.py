@@ -932,6 +932,7 @@ def extract_with(
         i = stop + 1
     if not found:
         return []
+    found = _regional_adjectives(text, words, found, find)
     found = _listed_units(text, found, find)
     found = _adjective_lists(text, found, find)
     found = _donbas_pair(text, found, find)
@@ -1259,6 +1260,45 @@ def _words_of(
 _DONBAS_PAIR = frozenset({"Donetsk Oblast", "Luhansk Oblast"})
 _ANNEXED = _DONBAS_PAIR | {"Zaporizhzhia Oblast", "Kherson Oblast"}
 _DONBAS = "Donbas"
+
+
+def _regional_adjectives(
+    text: str, words: list[_Word], found: list[_Found], find: Callable[[str], Answer]
+) -> list[_Found]:
+    """The mentions, with a lower-case Cyrillic adjective of an oblast or a federal subject before
+    a settlement's noun read as the region (сумское село Харьковка, курская деревня, белгородский
+    посёлок, сумське село): asked as the region's feminine adjective with "область"."""
+    taken = {start for start, _, _, _ in found}
+    added: list[_Found] = []
+    for w, noun in pairwise(words):
+        if (
+            w.start in taken
+            or not w.text[0].islower()
+            or clean(noun.text) not in _SETTLEMENT_NOUNS
+            or not _joined(text, w, noun)
+        ):
+            continue
+        adjective = _REGION_ADJECTIVE.fullmatch(clean(w.text))
+        if adjective is None:
+            continue
+        stem = adjective.group(1)
+        asked = f"{stem}{'а' if 'ь' in stem else 'ая'} область"
+        region = find(asked)
+        if region.kind in ("oblast", "federal_subject"):
+            added.append((w.start, w.end, region, asked))
+    return sorted(found + added, key=lambda m: m[0]) if added else found
+
+
+# A Ukrainian or Russian adjective in -ськ-/-ск- in any gender and case, and its stem.
+_REGION_ADJECTIVE = re.compile(r"([а-яёіїєґ']{2,}(?:ськ|цьк|зьк|ск|цк))[а-яёіїє]{1,3}")
+# Nouns for a settlement that an adjective of its region may stand before (курское село).
+_SETTLEMENT_NOUNS = frozenset(
+    {
+        "село", "села", "селе", "селу", "селом", "селі", "деревня", "деревни", "деревне",
+        "деревню", "деревней", "поселок", "посёлок", "поселка", "посёлка", "поселке", "посёлке",
+        "хутор", "хутора", "хуторе", "селище", "селища", "селищі",
+    }
+)  # fmt: skip
 
 
 def _list_runs(text: str, found: list[_Found]) -> Iterator[list[int]]:

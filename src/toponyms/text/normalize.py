@@ -670,7 +670,8 @@ def oblast_adjective(core: str) -> str | None:
 # (obwodów donieckiego, chersońskiego i zaporoskiego; Doněcké a Luhanské oblasti); a place's
 # own name would be capitalised.
 _LATIN_UNIT_ADJECTIVE = re.compile(
-    r"[a-ząćęłńóśźżčěřšýáéíůúž]{3,}(?:sk|ck|dzk)"
+    # a compound's first half may come before a hyphen (iwano-frankowski, dnipro-pietrowski)
+    r"(?:[a-ząćęłńóśźżčěřšýáéíůúž]{3,}-)?[a-ząćęłńóśźżčěřšýáéíůúž]{3,}(?:sk|ck|dzk)"
     r"(?:i|a|ie|iego|iemu|im|ich|imi|iej|ą|ý|á|é|ého|ému|ém|ým|ou|ých|ými|ej|om)"
 )
 
