@@ -1002,6 +1002,16 @@ def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str
                 ("zaporoski", "Zaporizhzhia Oblast"),
             ],
         ),
+        # a town said to lie in an oblast centre's name lies in its region
+        ("Deze stad ligt in Charkov en is strategisch", [("Charkov", "Kharkiv Oblast")]),
+        ("in the town of Donetsk", [("Donetsk", "Donetsk")]),
+        # Polish gmina: a hromada
+        ("mieszkańcy gminy Szałyhyne, położonej", [("gminy Szałyhyne", "Shalyhynska hromada")]),
+        # a river after its noun in Polish and Czech; a structure "of" a place
+        ("atak zatrzymał się na rzece Oskoł. Ukraińcy", []),
+        ("Kupjansk, který leží na řece Oskol", [("Kupjansk", "Kupiansk")]),
+        ("attorno alla centrale di Zaporizhzhia. I russi", []),
+        ("разместили в ДК Шевченко. Там", []),
         # a city's neighbourhood, quoted and glossed, is no place of its own
         (
             "the adjacent ‘Железнодорожный’ (Railway) neighborhood of Pokrovsk",

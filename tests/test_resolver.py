@@ -693,6 +693,9 @@ def test_russias_border_villages_and_districts_resolve() -> None:
         ("Дніпрі", "Dnipro"),
         # Polish -ów opens to -o- in the other cases (Mikołajów, z Mikołajowa)
         ("z Mikołajowa", "Mykolaiv"),
+        # Dutch zj: ж, or z and the j of y (Izjoem)
+        ("Izjoem", "Izium"),
+        ("Zjytomyr", "Zhytomyr"),
         # Spanish j for х before a consonant
         ("Jmelnitski", "Khmelnytskyi"),
         # a Greek near miss, searched as its reading

@@ -174,8 +174,19 @@ _NOT_PLACES_AFTER = frozenset(
         "водохранилище", "аэропорт", "аэропорта", "аэропорту", "аэропортах", "аеропорт",
         "аеропорту", "аеропортах", "refinería", "rafinerie", "rafineria", "нпз",
         "водохранилища", "водосховище", "водосховища", "reservoir", "канал", "канала", "canal",
+        "rzece", "rzekę", "rzeką", "řeka", "řeky", "řece", "řekou", "řeku", "rieka", "rieky",
+        "rieke", "râul", "râului", "nehri", "дк",
     }
 )  # fmt: skip
+# A structure named after a place, with "of" between (la centrale di Zaporizhzhia, the plant of).
+_STRUCTURES_OF = frozenset(
+    {
+        "centrale", "central", "centrala", "centralei", "plant", "elektrownia", "elektrowni",
+        "elektrárna", "elektrárny", "kraftwerk", "kraftwerks", "atomkraftwerk", "usine",
+        "impianto", "planta",
+    }
+)  # fmt: skip
+_OF_WORDS = frozenset({"di", "de", "del", "della", "of", "du", "des", "do", "da", "din", "w"})
 
 
 # Plural words of structures and features before a list of their names.
@@ -754,6 +765,7 @@ def extract_with(
                 and clean(words[i - 2].text) in _NOT_PLACES_AFTER
                 and before in ("имени", "імені")
             )
+            or (i > 1 and before in _OF_WORDS and clean(words[i - 2].text) in _STRUCTURES_OF)
             or (listed_after >= 0 and _LIST_JOINS.fullmatch(text, listed_after, words[i].start))
         ):
             # улица Карла Маркса, річка Оскіл: a street or a river, not a place; after a plural
@@ -988,7 +1000,8 @@ _PLURAL_UNITS = {
             "общины", "общин", "territorial communities", "територіальні громади",
             "територіальних громад", "територіальних громадах", "сільські громади",
             "селищні громади", "міські громади", "rural communities", "village communities",
-            "settlement communities", "urban communities", "общините", "общини",
+            "settlement communities", "urban communities", "общините", "общини", "gmin",
+            "gminach", "gminami",
         ),
         "hromada",
     ),
@@ -1389,6 +1402,10 @@ _VILLAGE_NOUNS = frozenset(
         "localități", "localitatea", "köy", "köyü", "köyünü", "dorp", "dorpen", "byn", "selo",
         "sela", "falu", "falut", "települést", "kaimą", "kaimas", "küla", "yerleşim", "χωριό",
         "χωριού", "χωριά", "χωριών", "οικισμός", "οικισμού", "οικισμό", "οικισμών",
+        # a town said to lie in an oblast centre's name lies in its region (Deze stad ligt in
+        # Charkov; the town of Kupiansk in Kharkiv)
+        "town", "stad", "stadje", "stadt", "kleinstadt", "ville", "città", "cittadina", "ciudad",
+        "cidade", "miasto", "miasta", "mieście", "město", "mesto", "oraș", "orașul", "kasaba",
     }
 )  # fmt: skip
 _IN = frozenset({"in", "en", "em", "nel", "nella", "no", "na", "în", "w", "we", "im", "dans", "u",

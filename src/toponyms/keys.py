@@ -522,6 +522,8 @@ def foreign_respellings(text: str) -> list[str]:
     )
     if dutch:
         out.append(_respell(cleaned, _DUTCH_RESPELL))
+        if "zj" in cleaned:  # also z and the j of y (Izjoem: Izium), not only ж (Zjytomyr)
+            out.append(_respell(cleaned.replace("zj", "zi"), _DUTCH_RESPELL))
     if "ou" in cleaned or "tch" in cleaned:
         out.append(_respell(cleaned, _FRENCH_RESPELL))
     if _SPANISH_J.search(cleaned):

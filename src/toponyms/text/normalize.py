@@ -384,7 +384,7 @@ _HROMADA_BEFORE = [
     "gemeinde", "hromada", "hromady", "hromadzie", "gromada", "gromadzie", "community of",
     "the community of", "municipality of", "the municipality of", "communauté de", "comunità di",
     "comunità", "la comunità", "κοινότητα", "κοινότητας", "την κοινότητα", "η κοινότητα",
-    "общината", "община",
+    "общината", "община", "gmina", "gminy", "gminie", "gminę", "gminą",
 ]  # fmt: skip
 # Polish "rejon" in the cases of "w rejonie X", "z rejonu X": before a town's name in the
 # genitive, the area around the town; a raion is named by its masculine adjective.
