@@ -1002,6 +1002,14 @@ def test_other_scripts_and_languages_in_text(text: str, expected: list[tuple[str
                 ("zaporoski", "Zaporizhzhia Oblast"),
             ],
         ),
+        # the region of a town that is no oblast centre is the raion named after it; an oblast
+        # centre's is the oblast
+        (
+            "nella regione ucraina di Nikopol, colpita",
+            [("ucraina di Nikopol", "Nikopolskyi Raion")],
+        ),
+        ("ostrzał osad w regionie Kupyan.", [("Kupyan", "Kupianskyi Raion")]),
+        ("nella regione di Kharkiv", [("regione di Kharkiv", "Kharkiv Oblast")]),
         # a town said to lie in an oblast centre's name lies in its region
         ("Deze stad ligt in Charkov en is strategisch", [("Charkov", "Kharkiv Oblast")]),
         ("in the town of Donetsk", [("Donetsk", "Donetsk")]),

@@ -1472,8 +1472,19 @@ _COMPASS = frozenset(
 )  # fmt: skip
 _AND = frozenset({"e", "y", "et", "and", "i", "și"})
 _REGION_NOUNS = frozenset(
-    {"região", "regione", "región", "région", "regiunea", "regiunii", "province", "provincia"}
-)
+    {
+        "região", "regione", "región", "région", "regiunea", "regiunii", "province", "provincia",
+        "regionie", "regionu", "region",
+    }
+)  # fmt: skip
+# Adjectives of nationality between a region's noun and "of" (la regione ucraina di Nikopol).
+_NATIONALITIES = frozenset(
+    {
+        "ucraina", "ucraino", "ucraniana", "ucraniano", "ukrainienne", "ukrainien", "ukraiński",
+        "ukraińskim", "ukrainian", "ucraineană", "russa", "russo", "rusa", "ruso", "russe",
+        "rosyjski", "russian",
+    }
+)  # fmt: skip
 _REGIONAL = frozenset(
     {
         "regional", "regionale", "régionale", "régional", "regionalen", "regionaler",
@@ -1545,6 +1556,26 @@ def _region_words(
             or (bool(before) and _authority(before[-2:]))
             or (bool(after) and after[0] in _REGIONAL and _authority(after[:3]))
         )
+        # la regione ucraina di Nikopol, w regionie Kupyan: the region of a town that is no
+        # oblast centre is the raion named after it (as Нікопольщина is)
+        spoken = clean(out[m][3]).split(" ")
+        of_town = (bool(before) and before[-1] in _REGION_NOUNS) or (
+            len(before) > 1 and before[-2] in _REGION_NOUNS and before[-1] in _NATIONALITIES
+        )
+        if spoken[0] in _REGION_NOUNS and len(spoken) > 1:
+            of_town, spoken = True, spoken[1:]
+        while len(spoken) > 1 and (spoken[0] in _NATIONALITIES or spoken[0] in _OF):
+            spoken = spoken[1:]
+        town = " ".join(spoken)
+        if (
+            of_town
+            and out[m][2].kind in (*_CITY_OR_UNCLEAR, "town")
+            and find(f"{town} oblast").kind not in ("oblast", "federal_subject")
+        ):
+            raion = find(f"{town} raion")
+            if raion.kind == "raion":
+                out[m] = (out[m][0], out[m][1], raion, f"{town} raion")
+            continue
         if not named:
             continue
         unit = _as_oblast(find, out[m])
