@@ -19,6 +19,7 @@ of strings); two spellings share a hash with odds of about one in 10^13.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -130,9 +131,6 @@ def _read(text: str) -> array[int]:
     return array("q", sorted(map(_hash, spellings)))
 
 
-_given: frozenset[str] | None = None
-
-
 def is_person_name(text: str) -> bool:
     """Whether ``text`` (a query's core) reads as a person's name: two or three words, the first
     or the last a common given name, in any script or romanization (data/given_names.txt):
@@ -196,22 +194,18 @@ def media_names() -> re.Pattern[str]:
 _media: re.Pattern[str] | None = None
 
 
-def _surnames() -> frozenset[str]:
-    global _surname_keys
-    if _surname_keys is None:
-        text = _gazetteer._data_file("surnames.txt").read_text(encoding="utf-8")
-        words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-        _surname_keys = frozenset(key(w) for w in words)
-    return _surname_keys
-
-
-_surname_keys: frozenset[str] | None = None
-
-
 def _given_names() -> frozenset[str]:
-    global _given
-    if _given is None:
-        text = _gazetteer._data_file("given_names.txt").read_text(encoding="utf-8")
-        names = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-        _given = frozenset(key(name) for name in names if len(name) >= 4)
-    return _given
+    return _listed_keys("given_names.txt")
+
+
+def _surnames() -> frozenset[str]:
+    return _listed_keys("surnames.txt")
+
+
+@functools.cache
+def _listed_keys(filename: str) -> frozenset[str]:
+    """The keys of the words of a shipped word list (words split by whitespace, # comments),
+    of four letters or more: shorter ones meet too many short names."""
+    text = _gazetteer._data_file(filename).read_text(encoding="utf-8")
+    words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(key(word) for word in words if len(word) >= 4)
