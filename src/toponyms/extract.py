@@ -1284,15 +1284,14 @@ def _regional_adjectives(
     taken = {start for start, _, _, _ in found}
     added: list[_Found] = []
     for w, noun in pairwise(words):
+        if w.start in taken or not w.text[0].islower() or not has_cyrillic(w.text):
+            continue
+        adjective = _REGION_ADJECTIVE.fullmatch(w.text.lower())
         if (
-            w.start in taken
-            or not w.text[0].islower()
-            or clean(noun.text) not in _SETTLEMENT_NOUNS
+            adjective is None
+            or prefix_kind(noun.text) not in _SETTLEMENT_PREFIXES
             or not _joined(text, w, noun)
         ):
-            continue
-        adjective = _REGION_ADJECTIVE.fullmatch(clean(w.text))
-        if adjective is None:
             continue
         stem = adjective.group(1)
         asked = f"{stem}{'а' if 'ь' in stem else 'ая'} область"
@@ -1304,14 +1303,8 @@ def _regional_adjectives(
 
 # A Ukrainian or Russian adjective in -ськ-/-ск- in any gender and case, and its stem.
 _REGION_ADJECTIVE = re.compile(r"([а-яёіїєґ']{2,}(?:ськ|цьк|зьк|ск|цк))[а-яёіїє]{1,3}")
-# Nouns for a settlement that an adjective of its region may stand before (курское село).
-_SETTLEMENT_NOUNS = frozenset(
-    {
-        "село", "села", "селе", "селу", "селом", "селі", "деревня", "деревни", "деревне",
-        "деревню", "деревней", "поселок", "посёлок", "поселка", "посёлка", "поселке", "посёлке",
-        "хутор", "хутора", "хуторе", "селище", "селища", "селищі",
-    }
-)  # fmt: skip
+# The kinds of the nouns an adjective of its region may stand before (курское село, посёлок).
+_SETTLEMENT_PREFIXES = frozenset({"village", "town"})
 
 
 def _list_runs(text: str, found: list[_Found]) -> Iterator[list[int]]:
@@ -1470,7 +1463,6 @@ _COMPASS = frozenset(
         "méridionale", "septentrionale",
     }
 )  # fmt: skip
-_AND = frozenset({"e", "y", "et", "and", "i", "și"})
 _REGION_NOUNS = frozenset(
     {
         "região", "regione", "región", "région", "regiunea", "regiunii", "province", "provincia",
@@ -1541,7 +1533,9 @@ def _region_words(
         # região sul de Zaporizhzhia, regione nordoccidentale e nordorientale di Kherson: the
         # region's part, named by its compass point
         compass = list(before)
-        while compass and (compass[-1] in _COMPASS or (compass[-1] in _AND and len(compass) > 1)):
+        while compass and (
+            compass[-1] in _COMPASS or (compass[-1] in _CONJUNCTIONS and len(compass) > 1)
+        ):
             compass.pop()
         part = len(compass) < len(before) and bool(compass) and compass[-1] in _REGION_NOUNS
         neighbouring = bool(before) and before[-1] in _NEIGHBOURING
