@@ -319,7 +319,7 @@ def _joined(text: str, a: _Word, b: _Word) -> bool:
     if _LOOSE_HYPHEN.fullmatch(gap) is not None:
         # Sumy -Region, Kharkov -Gebiets: a machine translation's compound, a space before its
         # hyphen
-        return split_descriptors(f"x {clean(b.text)}")[1] is not None
+        return _descriptor_after(b.text) is not None
     return _JOINER.fullmatch(gap) is not None
 
 
@@ -400,9 +400,12 @@ def _unit_follows(words: list[_Word], k: int) -> bool:
 
 def _unit_word(word: _Word) -> bool:
     """Whether ``word`` is a unit word written after a name (области, obwodu, district)."""
-    return not word.text[0].isupper() and split_descriptors(f"x {clean(word.text)}")[1] in (
-        "oblast", "raion", "hromada", "federal_subject",
-    )  # fmt: skip
+    return not word.text[0].isupper() and _descriptor_after(word.text) in _LISTED_KINDS
+
+
+def _descriptor_after(word: str) -> str | None:
+    """The kind ``word`` announces written after a name (области: oblast), if it is one."""
+    return split_descriptors(f"x {clean(word)}")[1]
 
 
 def _opens_descriptor(text: str, words: list[_Word], k: int) -> bool:
@@ -596,7 +599,7 @@ def _paired_units(
         len(parts) < 2
         or parts[-1].end != words[i].end
         or i + 1 >= len(words)
-        or split_descriptors(f"x {clean(words[i + 1].text)}")[1] not in _LISTED_KINDS
+        or _descriptor_after(words[i + 1].text) not in _LISTED_KINDS
         or not _joined(text, words[i], words[i + 1])
     ):
         return []
@@ -639,8 +642,7 @@ def _closes(word: _Word) -> bool:
     republic word (Донецкой области, Kupyansk district, Донецкой народной республике)."""
     if word.text[0].isupper() or _caseless(word):
         return True
-    folded = clean(word.text)
-    return split_descriptors(f"x {folded}")[1] is not None or folded.startswith(_REPUBLIC_STEMS)
+    return _descriptor_after(word.text) is not None or clean(word.text).startswith(_REPUBLIC_STEMS)
 
 
 def _axis_follows(text: str, words: list[_Word], j: int) -> bool:
@@ -1805,7 +1807,7 @@ def _elliptic_units(text: str, found: list[_Found], find: Callable[[str], Answer
                 and said is not None
                 and said.group() == ending.group()
                 and earlier[2].kind in ("raion", "hromada")
-                and split_descriptors(f"x {words[1]}")[1] == earlier[2].kind
+                and _descriptor_after(words[1]) == earlier[2].kind
             ):
                 again = find(f"{asked} {words[1]}")
                 if again.kind == earlier[2].kind:
