@@ -59,6 +59,16 @@ def test_text_clean_lowers_is_clean_but_for_case(text: str) -> None:
     assert normalize._clean.__wrapped__(text) == text.lower()
 
 
+@given(st.from_regex(normalize._CLEAN_BUT_FOR_STOPS, fullmatch=True))
+def test_text_clean_lowers_and_trims_words_with_stops(text: str) -> None:
+    assert normalize._clean.__wrapped__(text) == text.lower().strip(normalize._EDGE_PUNCTUATION)
+
+
+@given(st.text(st.sampled_from("aZяЁ'- .,;:!?\t\"«(")))
+def test_clean_is_one_cleaning_whichever_path_it_takes(text: str) -> None:
+    assert clean(text) == normalize._clean.__wrapped__(text)
+
+
 @given(st.one_of(TEXT, st.text(st.sampled_from("schczxtlsiauwyäłšžčšťșîçığ'- ŞΞξ²٣\u0301"))))
 def test_key_reads_like_its_grapheme_by_grapheme_reference(text: str) -> None:
     assert key(text) == _reference_key(text)

@@ -1240,8 +1240,13 @@ _FILTERS_SIZE = 1_024
 _CANDIDATE_FIELDS = operator.attrgetter(*(f.name for f in fields(Candidate)))
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def _memo_key(text: str, *options: Any) -> tuple[Any, ...] | None:
     """A hashable key for an answer, or None when an option cannot be one (a mutable near)."""
+    if all(option is None or type(option) in _SCALARS for option in options):
+        return (text, *options)  # most lookups: no collection to order
     parts: list[Any] = [text]
     for option in options:
         if isinstance(option, (list, set, frozenset, tuple)):

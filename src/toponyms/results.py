@@ -65,6 +65,11 @@ class Match:
             f"matched={self.matched!r}>"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its fields in order: a batch's answers come back from its worker processes
+        # this way, and a tuple is read back faster than a frozen dataclass's state.
+        return (Match, tuple(getattr(self, f) for f in _MATCH_FIELDS))
+
     def to_dict(self) -> dict[str, Any]:
         """Every field as a plain dict, JSON-ready (``data_version`` says which data answered)."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -119,6 +124,9 @@ class Answer:
             f"place_confidence={self.place_confidence:.2f}>"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Answer, tuple(getattr(self, f) for f in _ANSWER_FIELDS))  # as Match's
+
     def to_dict(self) -> dict[str, Any]:
         """Every field as a plain, JSON-ready dict; ``place`` nested as ``Match.to_dict()``."""
         record = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -169,3 +177,6 @@ COLUMNS: tuple[tuple[str, Literal["string", "int", "float"]], ...] = (
     ("confidence", "float"),  # the place's confidence
     ("how", "string"),  # how the name matched: exact, former, case-form, fuzzy, ...
 )
+
+_MATCH_FIELDS = tuple(f.name for f in fields(Match))
+_ANSWER_FIELDS = tuple(f.name for f in fields(Answer))

@@ -179,6 +179,10 @@ def clean(text: str) -> str:
         return text
     if _CLEAN_BUT_FOR_CASE.fullmatch(text):
         return text.lower()  # the same words in capitals: cleaning only folds their case
+    if _CLEAN_BUT_FOR_STOPS.fullmatch(text):
+        # ... with stops, commas and spaces around them (a word of running text, "м. Покровськ",
+        # "Pokrovsk,"): cleaning folds the case and trims the ends.
+        return text.lower().strip(_EDGE_PUNCTUATION)
     # A query passes through here several times (descriptors, key, case forms): remembered.
     return _clean(text) if len(text) <= 256 else _clean.__wrapped__(text)
 
@@ -187,6 +191,10 @@ _CLEAN_WORD = "(?:[a-z]+|[а-яёіїєґ]+)(?:['-](?:[a-z]+|[а-яёіїєґ]+)
 _ALREADY_CLEAN = re.compile(f"{_CLEAN_WORD}(?: {_CLEAN_WORD})*")
 _CASED_WORD = "(?:[a-zA-Z]+|[а-яёіїєґА-ЯЁІЇЄҐ]+)(?:['-](?:[a-zA-Z]+|[а-яёіїєґА-ЯЁІЇЄҐ]+))*"
 _CLEAN_BUT_FOR_CASE = re.compile(f"{_CASED_WORD}(?: {_CASED_WORD})*")
+# Between the words, stops and single spaces; at the ends, any spaces too.
+_CLEAN_BUT_FOR_STOPS = re.compile(
+    f"[ .,;:!?]*{_CASED_WORD}(?:(?:[.,;:!?]| (?! ))+{_CASED_WORD})*[ .,;:!?]*"
+)
 
 
 @functools.lru_cache(maxsize=1 << 14)
