@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 import toponyms
 from toponyms import Gazetteer, Match, OptionError, Resolver, ToponymsError, UnknownUnitError
+from toponyms.index import PlaceInfo, distance_km
+from toponyms.scoring import context_score
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -1018,3 +1020,38 @@ def test_short_names_of_republics_and_dutch_unit_words(query: str, expected: str
 )
 def test_russias_border_districts_are_named_after_their_centre(query: str, expected: str) -> None:
     assert toponyms.lookup(query).name == expected
+
+
+def _context_score_as_defined(info: PlaceInfo, context: list[PlaceInfo]) -> int:
+    """context_score as its docstring defines it, every pair measured."""
+    score = 0
+    for other in context:
+        if other.lat is not None and info.lat is not None and other.lon is not None:
+            d = distance_km(info.lat, info.lon or 0.0, other.lat, other.lon)
+            if d <= 30:
+                return 2
+            if d <= 120:
+                score = 1
+        shared = set(info.parents) & set(other.parents) - {f"iso:{info.country}"}
+        if len(shared) >= 2 or other.id in info.parents or info.id in other.parents:
+            return 2
+        if shared:
+            score = 1
+    return score
+
+
+_PLACES = st.builds(
+    lambda i, lat, lon, parents: PlaceInfo(
+        f"p{i}", "village", "UA", 0, True, tuple(parents), lat, lon
+    ),
+    st.integers(0, 5),
+    st.one_of(st.none(), st.floats(47.5, 49.5)),  # distances of 0 to 250 km
+    st.one_of(st.none(), st.floats(36.5, 38.5)),
+    st.lists(st.sampled_from(["o1", "o2", "r1", "r2", "h1", "iso:UA", "p1"]), max_size=4),
+)
+
+
+@given(_PLACES, st.lists(_PLACES, max_size=6))
+def test_context_score_is_its_definition(info: PlaceInfo, context: list[PlaceInfo]) -> None:
+    # Pairs a latitude difference alone sets apart are not measured: the score is the same.
+    assert context_score(info, context) == _context_score_as_defined(info, context)

@@ -19,9 +19,10 @@ it had alone.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -560,6 +561,7 @@ def _quoted_after(text: str, words: list[_Word], i: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _given_name(word: str) -> bool:
     """Whether ``word`` is a given name in some case (Владимира, Denys), or with the ending
     Lithuanian and Latvian put on a foreign name (Vladimiras, Sergejus, Vladimirs): a person's
@@ -698,15 +700,20 @@ def extract_with(
     # lie outside (die Regionen Luhansk und Donezk, within Donetsk Oblast).
     detect = min(_DETECT_THRESHOLD, resolver._threshold if threshold is None else threshold)
 
-    def former_bearers(core: str) -> set[int]:
+    bearers: dict[str, frozenset[int]] = {}  # a report repeats its words
+
+    def former_bearers(core: str) -> frozenset[int]:
         """The places that bore ``core`` as a former name, in any spelling its key reads alike
         (which takes in the spelling as written)."""
-        index = resolver.index
-        return {
-            index.name_place[slot]
-            for slot in index.by_key(key(core))
-            if index.name_how[slot] == "former"
-        }
+        known = bearers.get(core)
+        if known is None:
+            index = resolver.index
+            known = bearers[core] = frozenset(
+                index.name_place[slot]
+                for slot in index.by_key(key(core))
+                if index.name_how[slot] == "former"
+            )
+        return known
 
     def recorded(span: str) -> bool:
         """Whether some place bears ``span`` as written (its core, descriptors off), or had it
@@ -1092,16 +1099,18 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
         ):
             unnamed.append((word.start(), word.end(), as_unit, asked))
 
+    starts = [m[0] for m in out]  # in order; asking again keeps each mention's span
     for unit in _PLURAL_UNIT.finditer(text):
         kind = _PLURAL_UNITS[unit.group().lower()]
         listed: list[int] = []
         at = unit.end()
         joins = _LIST_OPENS
-        for n, (start, end, answer, _) in enumerate(out):  # the names after it
-            if unit.group().lower() in _SINGULAR_AFTER_LISTS:
-                break  # в районі Вовчанська: the area of a town
-            if start < at:
-                continue
+        # The names after it; none after a singular (в районі Вовчанська: the area of a town)
+        after = (
+            len(out) if unit.group().lower() in _SINGULAR_AFTER_LISTS else bisect_left(starts, at)
+        )
+        for n in range(after, len(out)):
+            start, end, answer, _ = out[n]
             if joins.fullmatch(text, at, start) is None:
                 word = _unnamed(joins, text, at, start)
                 if word is None:
@@ -1132,7 +1141,8 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
             listed = listed[:1] if listed[0] not in strays else []
         at = unit.start()
         joins = _SPACES
-        for n in range(len(out) - 1, -1, -1):  # the names before it
+        # The names before it, and one it ends (Луганська області); those after it say nothing
+        for n in range(bisect_left(starts, unit.start()) - 1, -1, -1):
             start, end, _, _ = out[n]
             if end > at:
                 if start < at and end >= unit.end() and joins is _SPACES:

@@ -466,21 +466,37 @@ def context_score(info: PlaceInfo, context: list[PlaceInfo]) -> int:
     counting 1, not 2) identified more places on real report text and were wrong on more of
     them: front-line lists span raions, and proximity is weak evidence between homonyms."""
     score = 0
+    lat = info.lat
+    own: set[str] | None = None  # the units it lies in, the country apart
     for other in context:
-        if other.lat is not None and info.lat is not None and other.lon is not None:
-            d = distance_km(info.lat, info.lon or 0.0, other.lat, other.lon)
+        # Two places a latitude difference alone sets over 120 km apart (the great-circle
+        # distance is never less) are not measured: of a name a hundred villages share, most.
+        if (
+            other.lat is not None
+            and lat is not None
+            and other.lon is not None
+            and abs(math.radians(other.lat - lat)) * _EARTH_KM <= _REGION_KM + 1e-6  # rounding
+        ):
+            d = distance_km(lat, info.lon or 0.0, other.lat, other.lon)
             if d <= 30:
                 return 2
-            if d <= 120:
+            if d <= _REGION_KM:
                 score = 1
         # Units shared besides the country: the oblast alone says "same region" (1); the
         # raion or hromada too says "next door" (2), as does being the unit itself.
-        shared = set(info.parents).intersection(other.parents) - {f"iso:{info.country}"}
+        if own is None:
+            own = set(info.parents)
+            own.discard(f"iso:{info.country}")
+        shared = own.intersection(other.parents)
         if len(shared) >= 2 or other.id in info.parents or info.id in other.parents:
             return 2
         if shared:
             score = 1
     return score
+
+
+_EARTH_KM = 6371.0  # the mean radius distance_km measures on
+_REGION_KM = 120  # "the same region" as a distance
 
 
 # ------------------------------------------------------------------------ probabilities

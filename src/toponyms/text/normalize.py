@@ -440,6 +440,7 @@ _LONGEST_DESCRIPTOR = max(map(len, (*_PREFIXES, *_SUFFIXES)))
 _GLUED_ABBREVIATION = re.compile(r"^(м|с|г|смт|пгт|пос|сел|п|д|дер|х|мкр)\.(?=[^\W\d_])")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def prefix_kind(text: str) -> KindHint | None:
     """The kind a descriptor written before a name announces, when ``text`` is one ("село",
     "м.", "the village of", "obwodzie", "région de"), else None."""
@@ -487,6 +488,14 @@ def split_descriptors(text: str) -> tuple[str, KindHint | None]:
     qualifier naming a larger unit, "Покровськ (Донецька обл.)" or "Pokrovsk, Donetsk oblast",
     is context, not part of the name, and is dropped.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    # A query is split several times on its way (the resolver's steps, extract's checks).
+    return _split_descriptors(text) if len(text) <= 256 else _split_descriptors.__wrapped__(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _split_descriptors(text: str) -> tuple[str, KindHint | None]:
     cleaned = clean(_without_qualifier(text))
     if "." in cleaned:  # a template sub costs microseconds even where nothing matches
         cleaned = _GLUED_ABBREVIATION.sub(r"\1. ", cleaned)
