@@ -1885,12 +1885,12 @@ def _in_context(
                 # The unit a list names after it (... и Торское Донецкой Народной Республики),
                 # else before it in the sentence, else the text's only one.
                 here = named.get(sentence_of(start), [])
-                after = [u for o, u in here if o > start]
-                before = [u for o, u in here if o < start]
-                if after:
-                    unit = after[0]
-                elif before:
-                    unit = before[-1]
+                after = bisect_right(here, (start, _LAST))  # the first named after it
+                before = bisect_left(here, (start, "")) - 1  # the last named before it
+                if after < len(here):
+                    unit = here[after][1]
+                elif before >= 0:
+                    unit = here[before][1]
                 elif len(in_text) == 1:
                     unit = next(iter(in_text))
             if _settled(answer, ask):
@@ -1931,6 +1931,9 @@ def _in_context(
         if answer.name is not None:
             mentions.append(Mention(start, end, spans[n], answer))
     return mentions
+
+
+_LAST = "\U0010ffff"  # after every name in (offset, name) order
 
 
 def _ukrainian_around(text: str, start: int, end: int, reach: int = 200) -> bool:
