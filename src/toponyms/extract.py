@@ -1085,19 +1085,15 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
     "regions" ("the Kursk and Belgorod regions"). Each is asked again with the unit word, and
     keeps the answer only if that names a unit (Luhansk and Donezk: the oblasts)."""
     out = list(found)
-    unnamed: list[_Found] = []
+    unnamed: dict[int, _Found] = {}  # by start
 
     def ask_unnamed(word: re.Match[str], kind: str) -> None:
         """Junakiw, Славянской: a listed word that alone names nothing may name a unit of the
         list's kind."""
         asked = f"{word.group()} {kind}"
         as_unit = find(asked)
-        if (
-            as_unit.name is not None
-            and as_unit.kind in _LISTED_KINDS
-            and all(u[0] != word.start() for u in unnamed)
-        ):
-            unnamed.append((word.start(), word.end(), as_unit, asked))
+        if as_unit.name is not None and as_unit.kind in _LISTED_KINDS:
+            unnamed.setdefault(word.start(), (word.start(), word.end(), as_unit, asked))
 
     starts = [m[0] for m in out]  # in order; asking again keeps each mention's span
     for unit in _PLURAL_UNIT.finditer(text):
@@ -1169,7 +1165,7 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
             units = _BROAD_KINDS
         for n in listed:
             _ask_as_unit(out, n, find, kind, _LISTED_KINDS, units)
-    return sorted(out + unnamed, key=lambda m: m[0]) if unnamed else out
+    return sorted(out + list(unnamed.values()), key=lambda m: m[0]) if unnamed else out
 
 
 def _ask_as_unit(
