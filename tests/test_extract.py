@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import pytest
@@ -421,6 +422,26 @@ def test_options_narrow_and_are_checked_first() -> None:
 def test_extract_many_gives_one_list_per_text_in_order() -> None:
     out = toponyms.extract_many(["Покровськ.", None, "", "Kharkiv and Sumy."])
     assert [[m.name for m in ms] for ms in out] == [["Pokrovsk"], [], [], ["Kharkiv", "Sumy"]]
+
+
+def test_extract_many_in_processes_equals_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("toponyms.extract")  # the module, not the function
+    monkeypatch.setattr(module, "_PARALLEL_CHARS", 100)  # small texts, several chunks
+    texts: list[object] = [
+        "Бої під Покровськом і Мирноградом.", None, "Kharkiv and Sumy.", float("nan"), "",
+        "освободили населенные пункты Берестовое, Ямполовка и Торское ДНР",
+    ] * 6  # fmt: skip
+    counts: list[int] = []
+    together = toponyms.extract_many(texts, processes=2, progress=counts.append)
+    assert together == toponyms.extract_many(texts)
+    assert len(together) == len(texts) and counts[-1] == len(texts)
+    assert counts == sorted(counts) and len(counts) > 2  # a count per chunk read
+
+
+@pytest.mark.parametrize("processes", [0, -1, 1.5, True, "2"])
+def test_extract_many_refuses_a_wrong_number_of_processes(processes: object) -> None:
+    with pytest.raises(toponyms.OptionError):
+        toponyms.extract_many(["Покровськ."], processes=processes)  # type: ignore[arg-type]
 
 
 def test_mentions_flatten_to_the_result_columns() -> None:

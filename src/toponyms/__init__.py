@@ -171,10 +171,13 @@ def extract_many(
     country: str | None = None,
     threshold: float | None = None,
     progress: bool | Callable[[int], None] = False,
+    processes: int | None = 1,
 ) -> list[list[Mention]]:
     """``extract`` over many texts: one list of mentions per text, in order (an empty list for
-    a missing text). ``progress=True`` counts the texts on stderr; a function gets the count."""
+    a missing text). ``progress=True`` counts the texts on stderr; a function gets the count.
+    ``processes`` > 1 (None: one per CPU) reads large inputs in that many processes, with the
+    same results."""
     return extract_many_with(
         _resolver(), texts, within=within, country=country, threshold=threshold,
-        progress=progress,
+        progress=progress, processes=processes,
     )  # fmt: skip
