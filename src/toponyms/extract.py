@@ -1359,6 +1359,9 @@ def _donbas_pair(text: str, found: list[_Found], find: Callable[[str], Answer]) 
 
 # The Arabic "republic" or "the two republics" right before a list (وجمهوريتي دونيتسك ولوغانسك).
 _ARABIC_REPUBLICS = re.compile(r"جمهوري(?:ة|تي|تا|ات)\s+$")
+_REPUBLIC_REACH = (
+    64  # characters before a list searched for the word (not the whole text before it)
+)
 _ARABIC_REPUBLIC = "جمهورية"
 
 
@@ -1371,7 +1374,10 @@ def _republic_lists(text: str, found: list[_Found], find: Callable[[str], Answer
     for run in _list_runs(text, out):
         phrases = [out[m][3] for m in run if out[m][2].kind == "entity"]
         phrase = next((p for p in phrases if split_republic(p) is not None), None)
-        if phrase is None and _ARABIC_REPUBLICS.search(text, 0, out[run[0]][0]):
+        begins = out[run[0]][0]
+        if phrase is None and _ARABIC_REPUBLICS.search(
+            text, max(0, begins - _REPUBLIC_REACH), begins
+        ):
             first = text[out[run[0]][0] : out[run[0]][1]]
             phrase = f"{_ARABIC_REPUBLIC} {first}"  # جمهوريتي دونيتسك ولوغانسك: the two
         if len(run) < 2 or phrase is None:
