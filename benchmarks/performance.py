@@ -431,6 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         f"| time per kB at 1× / 4× / 16× the corpus | {ext['scaling']} | | linear |",
         f"| time per kB of one text, the report 1×, 4×, 16× over | {ext['scaling_one']} | "
         "| linear |",
+        f"| time per character at 4× over 1× a text of lists, units and quotes | {ext['growth']} "
+        "| | ≤ 1 (linear) |",
     ]
     table = "\n".join(lines)
     print(table)
@@ -510,7 +512,17 @@ def extract_speed(repeat: int) -> dict[str, Any]:
         long_text = " ".join([report] * times)
         kb = len(long_text.encode()) / 1024
         per_kb_one.append(1000 * first_sight([long_text]) / kb)
+    # Shapes of text that relate every mention to the others (lists, units, one long sentence):
+    # each read at 1x and 4x its length, the time per character should not grow.
+    growth = []
+    for shape in _SHAPES:
+        small, large = (
+            first_sight([shape * times]) / (len(shape) * times) for times in (250, 1000)
+        )
+        growth.append((large / small, shape.strip()))
+    worst, worst_shape = max(growth)
     return {
+        "growth": f"{worst:.2f} (of {len(growth)} shapes; the worst: {worst_shape[:40]}…)",
         "corpus_kb": size_kb,
         "first_kbs": size_kb / first,
         "parallel_kbs": size_kb / parallel,
@@ -520,6 +532,16 @@ def extract_speed(repeat: int) -> dict[str, Any]:
         "scaling": " / ".join(f"{ms:.0f} ms" for ms in per_kb),
         "scaling_one": " / ".join(f"{ms:.1f} ms" for ms in per_kb_one),
     }
+
+
+_SHAPES = (
+    "Бої тривають у районах Харківської та Сумської областей. ",
+    "Миропільська, Новослобідська, Хотінська та Краснопільська громади, ",
+    "Kharkiv Oblast, Kupiansk, Donetsk Oblast, Oleksandrivka, ",
+    "освободили населенные пункты Берестовое, Ямполовка и Торское ДНР, ",
+    "«Покровськ» і «Мирноград», ",
+    "the Kursk and Belgorod regions, Sumy, Kharkiv and Kherson, ",
+)
 
 
 def _cpus() -> int:

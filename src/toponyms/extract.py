@@ -1098,7 +1098,15 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
             unnamed.setdefault(word.start(), (word.start(), word.end(), as_unit, asked))
 
     starts = [m[0] for m in out]  # in order; asking again keeps each mention's span
-    for unit in _PLURAL_UNIT.finditer(text):
+    unit_words = list(_PLURAL_UNIT.finditer(text))
+    unit_starts = [u.start() for u in unit_words]
+
+    def holds_unit_word(n: int) -> bool:
+        """Whether mention ``n`` holds a unit word (Краснопільська громади): it ends a list."""
+        at = bisect_left(unit_starts, out[n][0])
+        return at < len(unit_starts) and unit_starts[at] < out[n][1]
+
+    for unit in unit_words:
         kind = _PLURAL_UNITS[unit.group().lower()]
         listed: list[int] = []
         at = unit.end()
@@ -1115,6 +1123,8 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
                     break
                 ask_unnamed(word, kind)
             listed.append(n)
+            if holds_unit_word(n):
+                break  # ... та Краснопільська громади, Сумська ...: the next list's own word
             at, joins = end, _LIST_JOINS
             if (
                 len(listed) == 1
@@ -1146,6 +1156,8 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
                 if start < at and end >= unit.end() and joins is _SPACES:
                     at, joins = start, _LIST_JOINS  # Луганська області: the list's last name
                 continue
+            if holds_unit_word(n):
+                break  # the end of the list before, with its own unit word
             if joins.fullmatch(text, end, at) is None:
                 word = _unnamed(joins, text, end, at) if joins is _LIST_JOINS else None
                 if word is None:
