@@ -55,6 +55,12 @@ def test_resolve_many_in_processes_equals_single_process() -> None:
         batch._PARALLEL_MIN = old
 
 
+@pytest.mark.parametrize("processes", [0, -2, 2.0, False, "2"])
+def test_resolve_many_refuses_a_wrong_number_of_processes(processes: object) -> None:
+    with pytest.raises(toponyms.OptionError):
+        toponyms.resolve_many(["Pokrovsk"], processes=processes)  # type: ignore[arg-type]
+
+
 def test_resolve_column_keeps_index_and_missing_values() -> None:
     pd = pytest.importorskip("pandas")
     s = pd.Series(["Pokrovsk", None, "Railway", pd.NA, "DFR"], index=[10, 20, 30, 40, 50])

@@ -12,6 +12,7 @@ import os
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .errors import OptionError
 from .resolver import Point, Resolver
 from .results import COLUMNS, Answer
 
@@ -62,7 +63,7 @@ def resolve_many(
     }  # fmt: skip
     rows = [_as_name(v) for v in names]
     distinct = list(dict.fromkeys(r for r in rows if r is not None))
-    workers = (os.cpu_count() or 1) if processes is None else processes
+    workers = _workers(processes)
     if workers > 1 and len(distinct) >= _PARALLEL_MIN:
         answers = _parallel(resolver, distinct, options, workers)
     else:
@@ -91,14 +92,33 @@ def _parallel(
         }
 
 
+def _workers(processes: object) -> int:
+    """How many processes ``processes`` asks for (None: one per CPU), checked: OptionError for
+    anything but a whole number of at least 1 or None."""
+    if processes is None:
+        return os.cpu_count() or 1
+    if isinstance(processes, bool) or not isinstance(processes, int) or processes < 1:
+        raise OptionError(
+            "processes", processes, "must be a whole number of at least 1, or None for one per CPU"
+        )
+    return processes
+
+
 def _init_worker(resolver: Resolver) -> None:
+    """A worker process's initializer: the Resolver its chunks are read with (_worker_resolver)."""
     global _worker
     _worker = resolver
 
 
-def _resolve_chunk(chunk: list[str], options: dict[str, Any]) -> list[Answer]:
+def _worker_resolver() -> Resolver:
+    """The Resolver a worker process was started with (_init_worker)."""
     assert _worker is not None
-    return [_worker.lookup(n, **options) for n in chunk]
+    return _worker
+
+
+def _resolve_chunk(chunk: list[str], options: dict[str, Any]) -> list[Answer]:
+    resolver = _worker_resolver()
+    return [resolver.lookup(n, **options) for n in chunk]
 
 
 def _default() -> Resolver:

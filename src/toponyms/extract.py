@@ -20,7 +20,6 @@ it had alone.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import sys
 from bisect import bisect_left, bisect_right
@@ -30,7 +29,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
-from .errors import OptionError
+from .batch import _init_worker, _worker_resolver, _workers
 from .keys import greek_readings, key
 from .lexicon import is_common_word, is_given_name, is_water_body, media_names
 from .resolver import Resolver, _Once
@@ -2006,13 +2005,7 @@ def extract_many_with(
         country=options.get("country"), within=options.get("within"),
         threshold=options.get("threshold"),
     )  # fmt: skip
-    if processes is not None and (
-        isinstance(processes, bool) or not isinstance(processes, int) or processes < 1
-    ):
-        raise OptionError(
-            "processes", processes, "must be a whole number of at least 1, or None for one per CPU"
-        )
-    workers = (os.cpu_count() or 1) if processes is None else processes
+    workers = _workers(processes)
     report = _counter if progress is True else (progress or None)
     out: list[list[Mention]] = []
     if workers > 1:
@@ -2040,8 +2033,6 @@ def extract_many_with(
 # tens of milliseconds; extract reads 100-150 kB of report text a second).
 _PARALLEL_CHARS = 100_000
 
-_worker: Resolver | None = None
-
 
 def _extract_parallel(
     resolver: Resolver, texts: list[str | None], options: dict[str, Any], workers: int
@@ -2066,14 +2057,9 @@ def _extract_parallel(
         yield from pool.map(_extract_chunk, chunks, [options] * len(chunks))
 
 
-def _init_worker(resolver: Resolver) -> None:
-    global _worker
-    _worker = resolver
-
-
 def _extract_chunk(texts: list[str | None], options: dict[str, Any]) -> list[list[Mention]]:
-    assert _worker is not None
-    return [[] if t is None else extract_with(_worker, t, **options) for t in texts]
+    resolver = _worker_resolver()
+    return [[] if t is None else extract_with(resolver, t, **options) for t in texts]
 
 
 def _counter(n: int) -> None:
