@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import toponyms
 from toponyms import index as _index
-from toponyms.lexicon import is_common_word, is_surname, is_water_body
+from toponyms.lexicon import alternatives, is_common_word, is_surname, is_water_body
 from toponyms.scoring import default_threshold
 
 LIST = Path(toponyms.__file__).with_name("_data") / "common_words.txt"
@@ -160,3 +163,27 @@ def test_an_officials_surname_is_no_near_miss_but_a_place_keeps_its_name() -> No
         assert toponyms.lookup(surname).status is toponyms.Status.NOT_A_PLACE
     assert toponyms.lookup("Богомази").name == "Bohomazy"  # the village's own name
     assert toponyms.lookup("Буданов").name is not None  # a village's Russian name, exactly
+
+
+_LETTERS = st.sampled_from(list("abAB-.' ıİсС"))
+_WORDS = st.lists(st.text(_LETTERS, min_size=1, max_size=6), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.lists(st.integers(0, 11), max_size=20), st.text(_LETTERS, max_size=30))
+def test_alternatives_match_as_the_plain_alternation(
+    words: list[str], picks: list[int], noise: str
+) -> None:
+    """The tree of shared beginnings finds what the plain alternation, longest first, finds:
+    the same spans in a text of the words, in any letter case, with noise between them."""
+    plain = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    text = noise.join(words[p % len(words)] for p in picks) + noise + " ".join(words).upper()
+    for template in (r"(?<!\w)(?:{})(?!\w)", r"(?:{})"):
+        expected = re.compile(template.format(plain), re.IGNORECASE)
+        tree = re.compile(template.format(alternatives(words)), re.IGNORECASE)
+        found = [m.span() for m in tree.finditer(text)]
+        assert found == [m.span() for m in expected.finditer(text)]
+
+
+def test_alternatives_of_nothing_match_nothing() -> None:
+    assert re.search(alternatives([]), "anything") is None

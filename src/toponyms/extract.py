@@ -31,7 +31,7 @@ from typing import Any
 
 from .batch import _init_worker, _worker_resolver, _workers
 from .keys import greek_readings, key
-from .lexicon import is_common_word, is_given_name, is_water_body, media_names
+from .lexicon import alternatives, is_common_word, is_given_name, is_water_body, media_names
 from .resolver import Resolver, _Once
 from .results import Answer, Match, Status
 from .text.forms import is_preposition, nominative_candidates
@@ -285,6 +285,7 @@ class _Word:
     end: int
     text: str
     sentence_start: bool
+    folded: str  # clean(text): what the word lists are matched against
 
 
 def _words(text: str) -> list[_Word]:
@@ -295,7 +296,7 @@ def _words(text: str) -> list[_Word]:
         # A sentence starts after . ! ? or a line break, not after an abbreviation (м. Покровськ),
         # and a quotation's first word is capitalised as a sentence's.
         stop = _SENTENCE_STOP.search(gap) is not None and (
-            not words or clean(words[-1].text) not in _ABBREVIATIONS
+            not words or words[-1].folded not in _ABBREVIATIONS
         )
         first = not words or stop or "\n" in gap
         start, word = m.start(), m.group()
@@ -304,10 +305,10 @@ def _words(text: str) -> list[_Word]:
         if (
             elided
             and (word[elided.end()].isupper() or clean(word[elided.end() :]) in _ELIDING)
-            and not (words and clean(words[-1].text) in _ELIDING)
+            and not (words and words[-1].folded in _ELIDING)
         ):
             start, word = start + elided.end(), word[elided.end() :]
-        words.append(_Word(start, m.end(), word, first))
+        words.append(_Word(start, m.end(), word, first, clean(word)))
         previous_end = m.end()
     return words
 
@@ -317,7 +318,7 @@ def _joined(text: str, a: _Word, b: _Word) -> bool:
     the dot of an abbreviation."""
     gap = text[a.end : b.start]
     if gap.startswith("."):
-        return clean(a.text) in _ABBREVIATIONS and _JOINER.fullmatch(gap) is not None
+        return a.folded in _ABBREVIATIONS and _JOINER.fullmatch(gap) is not None
     if _LOOSE_HYPHEN.fullmatch(gap) is not None:
         # Sumy -Region, Kharkov -Gebiets: a machine translation's compound, a space before its
         # hyphen
@@ -328,7 +329,7 @@ def _joined(text: str, a: _Word, b: _Word) -> bool:
 def _opens(word: _Word) -> bool:
     """Whether a name may start at ``word``: a capitalised word that is no preposition (В, Об,
     In), or a unit word put before a name (obwodzie, région)."""
-    folded = clean(word.text)
+    folded = word.folded
     if _caseless(word):
         return len(word.text) >= _CASELESS_MIN  # Arabic, Hebrew, Georgian: any word may be a name
     if not word.text[0].isupper():
@@ -346,7 +347,7 @@ def _opens(word: _Word) -> bool:
 
 def _common_word(word: _Word) -> bool:
     """Whether ``word`` is a common word (Les, Selon, Теперь)."""
-    return is_common_word(clean(word.text))
+    return is_common_word(word.folded)
 
 
 def _sure_city(answer: Answer) -> bool:
@@ -383,19 +384,18 @@ def _sure_near_miss(words: list[_Word], answer: Answer) -> bool:
 
 def _unit_opener(word: _Word) -> bool:
     """Whether ``word`` is a unit word written before a name (obwodzie, Obwód, région)."""
-    return clean(word.text) in _OPENERS
+    return word.folded in _OPENERS
 
 
 def _unit_follows(words: list[_Word], k: int) -> bool:
     """Whether word ``k`` is a capitalised Cyrillic feminine adjective before a unit word or a
     people's republic's (Донецкой области, Донецкой Народной Республики)."""
-    folded = clean(words[k].text)
+    folded = words[k].folded
     return (
         words[k].text[0].isupper()
         and is_feminine_adjective(folded)
         and (
-            _unit_word(words[k + 1])
-            or clean(words[k + 1].text).startswith((*_REPUBLIC_STEMS, "народн"))
+            _unit_word(words[k + 1]) or words[k + 1].folded.startswith((*_REPUBLIC_STEMS, "народн"))
         )
     )
 
@@ -414,13 +414,13 @@ def _opens_descriptor(text: str, words: list[_Word], k: int) -> bool:
     """Whether word ``k`` opens a unit descriptor of two or three words (Покровської сільської
     громади, міській територіальній громаді): it may stand inside a name although it alone is
     none."""
-    folded = [clean(words[k].text)]
+    folded = [words[k].folded]
     if folded[0] not in _LONG_DESCRIPTOR_WORDS:
         return False
     for n in (k + 1, k + 2):
         if n >= len(words) or not _joined(text, words[n - 1], words[n]):
             return False
-        folded.append(clean(words[n].text))
+        folded.append(words[n].folded)
         if split_descriptors(" ".join(["x", *folded]))[1] is not None:
             return True
     return False
@@ -436,7 +436,7 @@ def _inside(word: _Word) -> bool:
     """Whether ``word`` may stand inside or at the end of a name of several words."""
     if word.text[0].isupper() or _caseless(word):
         return True
-    folded = clean(word.text)
+    folded = word.folded
     return folded in _CONNECTORS or folded in _PEOPLES or _closes(word)
 
 
@@ -454,7 +454,7 @@ def _modifies_next(text: str, words: list[_Word], i: int, *, any_adjective: bool
     before a lowercase word it agrees with (областной, підрозділи, радіо) rather than before a
     list's conjunction or a unit word. ``any_adjective``: any Cyrillic word with a case ending
     _AGREEMENT knows (Второй пострадавшей, Новой волной), not only a place's adjective."""
-    folded = clean(words[i].text)
+    folded = words[i].folded
     if any_adjective:
         adjective = has_cyrillic(folded) and any(
             folded.endswith(ending) for ending, _ in _AGREEMENT if len(ending) > 1
@@ -515,7 +515,7 @@ def _feature_follows(text: str, words: list[_Word], j: int) -> bool:
     return (
         j + 1 < len(words)
         and _joined(text, words[j], words[j + 1])
-        and clean(words[j + 1].text) in _FOLLOWING_NOT_PLACES
+        and words[j + 1].folded in _FOLLOWING_NOT_PLACES
     ) or _NEIGHBOURHOOD_AFTER.match(text, words[j].end) is not None
 
 
@@ -530,7 +530,7 @@ def _followed_by(text: str, words: list[_Word], j: int, following: frozenset[str
     return (
         j + 1 < len(words)
         and _joined(text, words[j], words[j + 1])
-        and clean(words[j + 1].text) in following
+        and words[j + 1].folded in following
     )
 
 
@@ -554,11 +554,11 @@ def _quoted_after(text: str, words: list[_Word], i: int) -> bool:
     gap = text[words[i - 1].end : words[i].start]
     if not any(q in gap for q in "«\"“„'‘"):
         return False
-    before = clean(words[i - 1].text)
+    before = words[i - 1].folded
     return (
         before in _GROUPINGS
         or before in _OUTLETS
-        or (i > 1 and before in _OF_FORCES and clean(words[i - 2].text) in _GROUPINGS)
+        or (i > 1 and before in _OF_FORCES and words[i - 2].folded in _GROUPINGS)
     )
 
 
@@ -586,7 +586,7 @@ def _hyphen_parts(word: _Word) -> list[_Word]:
     parts, offset = [], word.start
     for part in word.text.split("-"):
         if part and part[0].isupper() and len(part) > 2:
-            parts.append(_Word(offset, offset + len(part), part, False))
+            parts.append(_Word(offset, offset + len(part), part, False, clean(part)))
         offset += len(part) + 1
     return parts
 
@@ -615,7 +615,8 @@ def _paired_units(
             return []
         paired.append((part, answer, asked))
     last, answer, asked = paired[-1]
-    paired[-1] = (_Word(last.start, unit.end, f"{last.text} {unit.text}", False), answer, asked)
+    joined = f"{last.text} {unit.text}"
+    paired[-1] = (_Word(last.start, unit.end, joined, False, clean(joined)), answer, asked)
     return paired
 
 
@@ -624,7 +625,7 @@ def _proclitic_stripped(word: _Word) -> list[_Word]:
     it (ودروجكيفكا: and Druzhkivka; بخاركيف: in Kharkiv)."""
     if word.text[0] not in _PROCLITICS or len(word.text) - 1 < _PROCLITIC_REST:
         return []
-    return [_Word(word.start + 1, word.end, word.text[1:], False)]
+    return [_Word(word.start + 1, word.end, word.text[1:], False, clean(word.text[1:]))]
 
 
 _PROCLITICS = frozenset("وبلف")
@@ -645,7 +646,7 @@ def _closes(word: _Word) -> bool:
     republic word (Донецкой области, Kupyansk district, Донецкой народной республике)."""
     if word.text[0].isupper() or _caseless(word):
         return True
-    return _descriptor_after(word.text) is not None or clean(word.text).startswith(_REPUBLIC_STEMS)
+    return _descriptor_after(word.text) is not None or word.folded.startswith(_REPUBLIC_STEMS)
 
 
 def _axis_follows(text: str, words: list[_Word], j: int) -> bool:
@@ -656,14 +657,14 @@ def _axis_follows(text: str, words: list[_Word], j: int) -> bool:
         j + 1 < len(words)
         and has_cyrillic(words[j].text)
         and _joined(text, words[j], words[j + 1])
-        and clean(words[j + 1].text) in _AXIS
+        and words[j + 1].folded in _AXIS
     )
 
 
 def _end_of(text: str, words: list[_Word], j: int) -> int:
     """The span's end offset: the last word's, with an abbreviation's dot (Донецька обл.)."""
     end = words[j].end
-    if text[end : end + 1] == "." and clean(words[j].text) in _ABBREVIATIONS:
+    if text[end : end + 1] == "." and words[j].folded in _ABBREVIATIONS:
         end += 1
     return end
 
@@ -749,33 +750,27 @@ def extract_with(
         while (
             last + 1 < len(words)
             and last + 1 - i < (_CASELESS_MAX_WORDS if caseless else _MAX_WORDS)
-            and not (
-                _POSSESSIVE.search(words[last].text) and clean(words[last].text) not in _PEOPLES
-            )
+            and not (_POSSESSIVE.search(words[last].text) and words[last].folded not in _PEOPLES)
             and _joined(text, words[last], words[last + 1])
             and (
                 _inside(words[last + 1])
                 or (last == i and opener)
                 or _opens_descriptor(text, words, last + 1)
                 # la región oriental ucraniana de Donetsk
-                or (opener and clean(words[last + 1].text) in _UNIT_ADJECTIVES)
+                or (opener and words[last + 1].folded in _UNIT_ADJECTIVES)
             )
         ):
             last += 1
         # A settlement-type word before the name is a hint for the lookup, not part of the span
         # (село Филия, м. Покровськ, the village of Ptyche).
-        before = clean(words[i - 1].text) if i > 0 and _joined(text, words[i - 1], words[i]) else ""
+        before = words[i - 1].folded if i > 0 and _joined(text, words[i - 1], words[i]) else ""
         if i > 0 and _quoted_after(text, words, i):
             i = last + 1  # угруповання «Схід», группировка "Центр": a force, not a place
             continue
         if (
             before in _NOT_PLACES_AFTER
-            or (
-                i > 1
-                and clean(words[i - 2].text) in _NOT_PLACES_AFTER
-                and before in ("имени", "імені")
-            )
-            or (i > 1 and before in _OF_WORDS and clean(words[i - 2].text) in _STRUCTURES_OF)
+            or (i > 1 and words[i - 2].folded in _NOT_PLACES_AFTER and before in ("имени", "імені"))
+            or (i > 1 and before in _OF_WORDS and words[i - 2].folded in _STRUCTURES_OF)
             or (listed_after >= 0 and _LIST_JOINS.fullmatch(text, listed_after, words[i].start))
         ):
             # улица Карла Маркса, річка Оскіл: a street or a river, not a place; after a plural
@@ -785,7 +780,7 @@ def extract_with(
             i = last + 1
             continue
         listed_after = -1
-        if i > 0 and clean(words[i - 1].text) in _FORCE_UNITS and _unit_named(text, words, i):
+        if i > 0 and words[i - 1].folded in _FORCE_UNITS and _unit_named(text, words, i):
             i = last + 1  # бригада «Азов», полк Азов: a military unit
             continue
         # A settlement type written before the name (село Филия, м. Покровськ, the village of
@@ -803,7 +798,7 @@ def extract_with(
             # з БПЛА Новоандріївку, ЗСУ Бахмут: an acronym is no name's first word
             and not (len(words[i - 1].text) > 1 and words[i - 1].text.isupper())
         )  # fmt: skip
-        if clean(words[i].text) in _ORGANISATION_HEADS:
+        if words[i].folded in _ORGANISATION_HEADS:
             i += 1  # Сили оборони, Служба безпеки: the head of an organisation's name
             continue
         # Whether the span may start a person's name (Владимира): asked only where it matters.
@@ -820,7 +815,7 @@ def extract_with(
                 continue  # a name ends on a capitalised word or a unit word, not on "и", "and"
             # A possessive is the name's (Ukraine's, Pokrovsk’s outskirts).
             asked = _LOOSE_HYPHEN.sub("-", text[words[i].start : _end_of(text, words, j)])
-            if clean(words[j].text) not in _PEOPLES:
+            if words[j].folded not in _PEOPLES:
                 asked = _POSSESSIVE.sub("", asked)  # Pokrovsk's; not People's (Republic)
             asked = _TURKISH_CASE.sub("", asked)  # KUPYANSK'I, Kupyansk'tan: the name alone
             if (
@@ -1028,7 +1023,7 @@ _PLURAL_BEFORE_ONLY = frozenset(
 _ADJECTIVAL = re.compile(
     r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ого|ому|им|ім|ій|ої|ою|а|у|і|их|ими|ой|ом|ая|ую|ие|ые|ых|ыми)$"
 )
-_PLURAL_UNIT = re.compile(r"\b(?:" + "|".join(_PLURAL_UNITS) + r")\b", re.IGNORECASE)
+_PLURAL_UNIT = re.compile(rf"\b{alternatives(_PLURAL_UNITS)}\b", re.IGNORECASE)
 # Between a plural unit word and the list after it: "of", "de", "von der", a colon or comma.
 # A gloss in brackets may follow the unit word, and the region it belongs to ("hromadas
 # (amalgamated territorial communities) of", "hromadas [...] of the Oblast:"), and a list may be
@@ -1545,12 +1540,12 @@ def _region_words(
     out = list(found)
     for m, n, last in _latin_cities(words, out, _CITY_OR_UNCLEAR):
         # The words before it, "of", "in" and articles left out (dell'amministrazione: the noun)
-        before = [clean(w.text).split("'")[-1] for w in words[max(0, n - 6) : n]]
+        before = [w.folded.split("'")[-1] for w in words[max(0, n - 6) : n]]
         # ... and after it, up to a stop (attack on Dnipro: Governor Lysak said: the city)
         following = words[last + 1 : last + 4]
         if following and not _joined(text, words[last], following[0]):
             following = []
-        after = [clean(w.text) for w in following]
+        after = [w.folded for w in following]
         cue = n
         while before and before[-1] in _OF:
             before.pop()
@@ -1566,7 +1561,7 @@ def _region_words(
             compass.pop()
         part = len(compass) < len(before) and bool(compass) and compass[-1] in _REGION_NOUNS
         neighbouring = bool(before) and before[-1] in _NEIGHBOURING
-        article = n > 0 and clean(words[n - 1].text) in _REGION_ARTICLES
+        article = n > 0 and words[n - 1].folded in _REGION_ARTICLES
         named = (
             neighbouring
             or article
@@ -1648,7 +1643,7 @@ def _villages_in_region(
         if locative:  # Donetsk’te: in Donetsk
             near = words[last + 1 : last + 1 + _VILLAGE_REACH]
             near = near[: next((i for i, w in enumerate(near) if w.sentence_start), len(near))]
-        elif n >= 2 and clean(words[n - 1].text) in _IN and not words[n - 1].sentence_start:
+        elif n >= 2 and words[n - 1].folded in _IN and not words[n - 1].sentence_start:
             near = words[max(0, n - 1 - _VILLAGE_REACH) : n - 1]
             starts = [i for i, w in enumerate(near) if w.sentence_start]
             near = near[starts[-1] :] if starts else near  # the same sentence only
@@ -1659,7 +1654,7 @@ def _villages_in_region(
         # oblast (nördlich von Lyman, ebenfalls in Donezk); not a subject of elsewhere (Moskva
         # udrela na Charkov).
         next_to = near[-1:] if near and near[-1].end <= start else near[:1]
-        noun = any(clean(w.text) in _VILLAGE_NOUNS for w in near)
+        noun = any(w.folded in _VILLAGE_NOUNS for w in near)
         places = [villages[w.start] for w in near if w.start in villages]
         if not noun and not places:
             continue
@@ -1699,7 +1694,7 @@ def _on_regions(
         if (
             n is None
             or n == 0
-            or clean(words[n - 1].text) not in _ON
+            or words[n - 1].folded not in _ON
             or not _joined(text, words[n - 1], words[n])
             or answer.how != "case-form"
             or answer.kind not in _CITY_OR_UNCLEAR

@@ -25,7 +25,9 @@ import re
 import threading
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from . import cache as _cache
 from . import gazetteer as _gazetteer
@@ -186,12 +188,45 @@ def media_names() -> re.Pattern[str]:
             if line and not line.startswith("#")
             for name in line.split(" / ")
         }
-        alternatives = "|".join(map(re.escape, sorted(spellings, key=len, reverse=True)))
-        _media = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        _media = re.compile(rf"(?<!\w){alternatives(spellings)}(?!\w)", re.IGNORECASE)
     return _media
 
 
 _media: re.Pattern[str] | None = None
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """A regular expression, to be compiled with ``re.IGNORECASE``, for any of ``words``: the
+    longest first where several match at one place, as their plain alternation sorted longest
+    first, but written as a tree of their shared beginnings (letters that match each other
+    regardless of case share a branch). Python's ``re`` tries a plain alternation's branches one
+    by one at every offset of the text; the tree rejects most offsets at their first letter,
+    which makes a scan for a few hundred words several times faster."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            same = next((c for c in node if c and _same_letter(c, letter)), letter)
+            node = node.setdefault(same, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + pattern(rest) for c, rest in node.items() if c]
+        if not branches:
+            return ""
+        ends = "" in node
+        group = branches[0] if len(branches) == 1 and not ends else f"(?:{'|'.join(branches)})"
+        return group + "?" if ends else group  # greedy: a longer word first
+
+    return pattern(tree) if tree else "(?!)"
+
+
+def _same_letter(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` match each other in a case-insensitive pattern."""
+    return a == b or (
+        re.fullmatch(re.escape(a), b, re.IGNORECASE) is not None
+        and re.fullmatch(re.escape(b), a, re.IGNORECASE) is not None
+    )
 
 
 def _given_names() -> frozenset[str]:
