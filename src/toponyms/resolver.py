@@ -152,6 +152,10 @@ class Resolver:
         self._gathered: OrderedDict[tuple[Any, ...], tuple[tuple[tuple[Any, ...], ...], int]]
         self._gathered = OrderedDict()
         self._filters: dict[tuple[Any, ...], _Keep] = {}  # one function per filter, to key by
+        # The unit each ``within`` names, and the place each ``near`` name gives: a report's
+        # mentions are asked again among the same few units and neighbours.
+        self._units: dict[str, str] = {}
+        self._near: dict[str, PlaceInfo | None] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Ship the recipe, not the index: a worker rebuilds (or reads the disk cache) once.
@@ -170,6 +174,8 @@ class Resolver:
             self._final.clear()
             self._gathered.clear()
             self._filters.clear()
+            self._units.clear()
+            self._near.clear()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -1095,13 +1101,21 @@ class Resolver:
     def _unit(self, within: str) -> str:
         if not isinstance(within, str):
             raise OptionError("within", within, "must be a unit's name or a place id")
+        unit = self._units.get(within)
+        if unit is not None:
+            return unit
         if within in self.gazetteer:
-            return within
-        found = self.resolve(within, kind=_ADMIN_KINDS)
-        if found is None:
-            raise UnknownUnitError(within)
-        place = self.gazetteer[found.id]
-        return place.oblast_id if place.kind == "entity" and place.oblast_id else place.id
+            unit = within
+        else:
+            found = self.resolve(within, kind=_ADMIN_KINDS)
+            if found is None:
+                raise UnknownUnitError(within)
+            place = self.gazetteer[found.id]
+            unit = place.oblast_id if place.kind == "entity" and place.oblast_id else place.id
+        if len(self._units) >= _FILTERS_SIZE:
+            self._units.clear()
+        self._units[within] = unit
+        return unit
 
     def _context(self, near: Point | Sequence[str] | None) -> list[PlaceInfo]:
         if near is None:
@@ -1112,10 +1126,18 @@ class Resolver:
             lat, lon = float(near[0]), float(near[1])
             return [PlaceInfo("", "point", "", 0, True, (), lat, lon)]
         places = []
-        for other in near:
-            m = self.resolve(other)
-            if m is not None:
-                places.append(self.index.place(self.index.position[m.id]))
+        known = self._near
+        for other in near:  # names are remembered; None and NaN are missing
+            info = known.get(other, _UNSEEN) if isinstance(other, str) else _UNSEEN
+            if info is _UNSEEN:
+                m = self.resolve(other)
+                info = None if m is None else self.index.place(self.index.position[m.id])
+                if isinstance(other, str):
+                    if len(known) >= _MEMO_SIZE:
+                        known.clear()
+                    known[other] = info
+            if isinstance(info, PlaceInfo):
+                places.append(info)
         return places
 
     # ------------------------------------------------------------------------ output
@@ -1237,6 +1259,7 @@ _MEMO_SIZE = 100_000
 _RUSSIAN_VILLAGE = re.compile(r"(?:деревн\w*|дер\.|д\.)\s")
 _GATHERED_SIZE = 4_096  # cores' evidence remembered: a report's names, asked in context
 _FILTERS_SIZE = 1_024
+_UNSEEN: Any = object()  # not looked up yet
 _CANDIDATE_FIELDS = operator.attrgetter(*(f.name for f in fields(Candidate)))
 
 
@@ -1470,6 +1493,7 @@ _HROMADA_PREFIX = "katottg:"
 _SETTLED = frozenset({"city", "town", "village", "settlement"})
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _word_or_given_name(core: str, unit_free: bool) -> bool:
     """Whether ``core`` is a common word (of any language when no unit word was given), or a
     given name in some case (Hryhorija, Владимира: of Hryhorij, of Владимир)."""
