@@ -8,6 +8,7 @@ problem. It knows nothing about matching: indices are built by toponyms.index.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import re
@@ -159,7 +160,7 @@ class Gazetteer:
         return len(self._places)
 
     def __iter__(self) -> Iterator[Place]:
-        return (_place(packed) for packed in self._places.values())
+        return map(_place.__wrapped__, self._places.values())  # all once: not worth remembering
 
     def __contains__(self, place_id: object) -> bool:
         return place_id in self._places
@@ -428,6 +429,7 @@ def _pack(row: tuple[Any, ...]) -> bytes:
     return _FIELD.join("" if v is None else str(v) for v in row).encode()
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a report's answers come back to the same places
 def _place(packed: bytes) -> Place:
     v: list[Any] = [f or None for f in packed.decode().split(_FIELD)]
     for i, convert in _NUMERIC.items():
