@@ -195,3 +195,15 @@ def test_long_runs_of_one_awkward_character_are_fine(size: int) -> None:
     for char in ["'", "\u0301", "-", "ь", "\u200b", '"']:
         text = f"а{char * size}б"
         assert key(text) == key(clean(text))
+
+
+_NEAR_CYRILLIC = (
+    st.characters(min_codepoint=0x3F0, max_codepoint=0x540)
+    | st.characters(min_codepoint=0xA630, max_codepoint=0xA6A5)
+    | st.characters()
+)
+
+
+@given(st.text(_NEAR_CYRILLIC, max_size=30))
+def test_has_cyrillic_is_any_cyrillic_character(text: str) -> None:
+    assert normalize.has_cyrillic(text) == any(map(normalize.is_cyrillic, text))

@@ -361,6 +361,8 @@ def _sure_city(answer: Answer) -> bool:
 
 def _inner_capital(word: str) -> bool:
     """Whether a lower-case letter is followed by a capital inside ``word`` (LaPresse)."""
+    if word[1:].islower():
+        return False  # no capital after the first letter: most words
     return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 

@@ -121,7 +121,11 @@ def is_cyrillic(char: str) -> bool:
 
 
 def has_cyrillic(text: str) -> bool:
-    return any(map(is_cyrillic, text))
+    """Whether some character of ``text`` is_cyrillic."""
+    return _CYRILLIC.search(text) is not None
+
+
+_CYRILLIC = re.compile("[\u0400-\u052f\ua640-\ua69f]")  # is_cyrillic's ranges
 
 
 _UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
