@@ -48,12 +48,13 @@ OUT = ROOT / "data" / "common_words.txt"
 WORDFREQ = "3.1.1"
 LANGUAGES = ("en", "uk", "ru")
 MIN_ZIPF = 1.5
-# The other languages reports about the war are written in, Latin-script ones, at their more
-# frequent words only (Zipf 3: about once in a million words): what opens a sentence there
-# (Walki, Połowa, Kluczowe, Selon) and would read as a respelled village otherwise.
+# The other languages reports about the war are written in, at their more frequent words only
+# (Zipf 3: about once in a million words): what opens a sentence there (Walki, Połowa, Kluczowe,
+# Selon) and would read as a respelled village otherwise; in Arabic, which has no capitals to
+# mark a name, any word (قوات, forces: Kyiat).
 MORE_LANGUAGES = (
     "pl", "de", "fr", "it", "es", "cs", "sk", "ro", "hu", "nl", "pt", "tr", "lt", "lv", "sl", "sh",
-    "fi", "sv", "da", "nb",
+    "fi", "sv", "da", "nb", "el", "ar",
 )  # fmt: skip
 MORE_MIN_ZIPF = 3.0
 MIN_LENGTH = 3
@@ -117,10 +118,13 @@ def _keep(item: tuple[str, bool]) -> bool:
                     return False  # a case form of a name: херсоне, charkowa
                 reach = True  # an English word that ends like a Polish case (abase: Abas)
             reach = reach or bool(index.by_key(key(core)))
-    if not (reach or index.fuzzy_keys(k)):
+    unkeyed = _UNKEYED.search(word) is not None
+    if not (reach or index.fuzzy_keys(k) or unkeyed):
         return False
     if main or cyrillic:
         return True
+    if unkeyed and not _resolver().candidates(word, limit=1):
+        return False  # the resolver's readings of the script reach no place
     # A word of the other languages that the resolver reads as a name or a name's case (umaņa,
     # kijowa: Uman's, Kyiv's) is that name there, whatever else it means; so is one it reads as
     # a large city's name, an exonym the data lacks (Spanish moscú).
@@ -131,6 +135,9 @@ def _keep(item: tuple[str, bool]) -> bool:
 
 
 _LARGE_CITY = 100_000
+# Scripts the key leaves as written, which the resolver reads by guessing the vowels (Arabic)
+# or respelling the digraphs (Greek): whether a word reaches a place is the resolver's to say.
+_UNKEYED = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]")
 
 
 # How an answer met a recorded name or its case form, rather than a respelling or a near miss.

@@ -32,6 +32,9 @@ SAME_NAME = [
     ["Sievierodonetsk", "Severodonetsk", "Sjewjerodonezk", "Сєвєродонецьк", "Северодонецк"],
     # German x (кс) beside sch (ш), no w to show the habit
     ["Kosharo-Oleksandrivka", "Koscharo-Olexandrivka", "Кошаро-Олександрівка"],
+    # Czech and Slovak carons soften the consonant where Ukrainian softens the vowel
+    ["Kostiantynivka", "Kosťantynivka", "Костянтинівка"],
+    ["Diakove", "Ďakove", "Дякове"],
 ]
 
 

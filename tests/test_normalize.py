@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
+
 import pytest
 
 from toponyms.text.normalize import (
@@ -272,3 +275,24 @@ def test_latin_unit_adjectives(text: str, adjective: bool) -> None:
 )  # fmt: skip
 def test_feminine_accusative_adjectives(word: str, expected: bool) -> None:
     assert is_feminine_accusative(word) is expected
+
+
+def test_word_lists_are_written_as_clean_folds_words() -> None:
+    """Every descriptor, filler and word list that cleaned words are looked up in holds words in
+    the form clean() gives them (a Greek final ς is σ there: περιφέρειας read as a unit word)."""
+    import importlib
+
+    lists: list[tuple[str, Iterable[str]]] = []
+    for module_name in ("toponyms.text.normalize", "toponyms.extract"):
+        module = importlib.import_module(module_name)
+        for name, value in vars(module).items():
+            if name in ("_LATIN_TO_CYRILLIC", "_CYRILLIC_TO_LATIN", "_DONBAS_PAIR", "_ANNEXED"):
+                continue  # letters, and canonical names
+            if isinstance(value, frozenset) and all(isinstance(w, str) for w in value):
+                lists.append((f"{module_name}.{name}", value))
+            elif isinstance(value, dict) and all(isinstance(k, tuple) for k in value):
+                lists.append((f"{module_name}.{name}", [w for k in value for w in k]))
+    assert len(lists) > 20
+    for name, words in lists:
+        unfolded = [w for w in words if unicodedata.normalize("NFKC", w.casefold()) != w]
+        assert not unfolded, (name, unfolded)

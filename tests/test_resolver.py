@@ -836,6 +836,7 @@ def test_a_given_name_in_a_case_is_no_near_miss() -> None:
     ("query", "expected"),
     [
         ("Большая Шапковка", "Velyka Shapkivka"),  # colloquial for the official Великая
+        ("Долгая Балка", "Dovha Balka"),  # the official Russian name of 2019 kept Довга
         ("Большой Бурлук", "Velykyi Burluk"),
         ("Great Novosilka", "Velyka Novosilka"),
     ],

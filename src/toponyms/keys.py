@@ -60,6 +60,11 @@ _LATIN: dict[str, tuple[str, ...]] = {
     # â я and û ю (ISO 9), ł l.
     "č": (_H,), "š": (_HUSH,), "ž": (_HUSH,), "ż": (_HUSH,), "ŝ": (_HUSH, _H), "šč": (_HUSH, _H),
     "â": (_I, _A), "û": (_I, _U), "ł": ("l",), "ß": (_S,), "'": (),
+    # Czech and Slovak soften a consonant with a caron: ť ть, and before a vowel where Ukrainian
+    # softens the vowel, ťa тя, ťu тю (Kosťantynivka, Ďakove; Rjazaň, Rjazaňské: Рязань).
+    "ť": ("t",), "ď": ("d",), "ň": ("n",),
+    "ťa": ("t", _I, _A), "ďa": ("d", _I, _A), "ňa": ("n", _I, _A),
+    "ťu": ("t", _I, _U), "ďu": ("d", _I, _U), "ňu": ("n", _I, _U),
 }  # fmt: skip
 # Two graphemes are read by the word's spelling habit (below), and so is x: German alone
 # writes кс as x (Alexandrow); elsewhere x is х (scientific Xarkiv, GOST 7.79 B).
@@ -319,6 +324,10 @@ for _ukrainian, _words in (
 # Russian text read back as the official Russian name (KOATUU's Великая Александровка).
 for _word in ("большая", "большой", "большое", "большую", "большей"):
     _TRANSLATED_WORDS[_word] = ("великая", "великий", "великое")
+# ... and Ukrainian Довга, which the official Russian names of 2019 keep (Довга Балка; Russian text
+# writes Долгая Балка).
+for _word in ("долгая", "долгий", "долгое", "долгую", "долгой"):
+    _TRANSLATED_WORDS[_word] = ("довга", "довгий", "довге")
 _MAX_TRANSLATED_READINGS = 9
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Literal
 
 from rapidfuzz import process
@@ -380,7 +381,10 @@ _OBLAST_BEFORE = [
     "regione del", "provincia del", "región del", "provincia", "região do", "província de",
     "oblastu", "oblasti",
     "περιφέρειας", "περιφέρεια του", "περιφέρειας του", "περιοχή", "περιοχή του", "περιοχής",
-    "περιοχής του", "منطقة", "مقاطعة", "إقليم", "provincie", "de provincie", "regio", "de regio",
+    "περιοχής του", "περιφέρειες", "περιφερειών",
+    # Arabic writes "in", "and", "to" on to the word (بمقاطعة دونيتسك: in the province of Donetsk)
+    *(f"{c}{noun}" for c in ("", "ب", "و", "ل", "وب") for noun in ("منطقة", "مقاطعة", "إقليم")),
+    "provincie", "de provincie", "regio", "de regio",
     # das russische Grenzgebiet Belgorod, die Nachbarregion Brjansk
     "grenzgebiet", "grenzregion", "nachbarregion", "nachbargebiet",
 ]  # fmt: skip
@@ -414,8 +418,22 @@ ARTICLES = frozenset({
 _ELIDING = frozenset({"région", "oblast", "province", "regione", "provincia", "district"})
 
 
+def casefolded(words: Iterable[str]) -> frozenset[str]:
+    """``words`` folded as clean() folds a word's letters (NFKC, case-folded: the Greek final ς as
+    σ, ß as ss), the form that word lists are matched against: ``"της" in casefolded(["της"])``
+    is False, ``"τησ"`` is in it."""
+    return frozenset(_casefold(word) for word in words)
+
+
+def _casefold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text.casefold())
+
+
 def _descriptors(kinds: dict[KindHint, list[str]]) -> dict[tuple[str, ...], KindHint]:
-    return {tuple(text.split(" ")): kind for kind, texts in kinds.items() for text in texts}
+    """The descriptors by their words, folded as clean() folds them (περιφέρειας: περιφέρειασ)."""
+    return {
+        tuple(_casefold(text).split(" ")): kind for kind, texts in kinds.items() for text in texts
+    }
 
 
 _PREFIXES = _descriptors(
@@ -600,7 +618,7 @@ _REPUBLIC_STEMS = (
     "republică", "cumhuriyet", "jamhuri", "δημοκρατ", "köztársaság", "népköztársaság",
     "tasavalta", "kansantasavalta", "republiek", "volksrepubliek", "جمهوري",
 )  # fmt: skip
-_REPUBLIC_FILLERS = frozenset({
+_REPUBLIC_FILLERS = casefolded({
     "people's", "peoples", "people", "popular", "populaire", "popolare", "populară", "ludowa",
     "ludowej", "ludową", "ludowe", "lidová", "lidové", "lidovou", "ľudová", "ľudovej", "ľudovú",
     "narodna", "narodne", "narodnoj", "narodnu", "народная", "народной", "народную", "народна",
