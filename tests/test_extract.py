@@ -1073,3 +1073,57 @@ def test_more_languages_and_phrases_in_text(text: str, expected: list[tuple[str,
     found = toponyms.extract(text)
     assert [(m.text, m.name) for m in found] == expected
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Greek: the region word in the genitive and the plural, which cleaning folds (ς as σ)
+        (
+            "Μάχες στα σύνορα της περιφέρειας Σούμι και στις περιφέρειες Ντονέτσκ και Χάρκοβο.",
+            ["Sumy Oblast", "Donetsk Oblast", "Kharkiv Oblast"],
+        ),
+        # Arabic: "in the province of", the preposition written on to the word
+        ("اشتباكات عنيفة بمقاطعة خاركيف اليوم", ["Kharkiv Oblast"]),
+    ],
+)
+def test_region_words_in_greek_and_arabic(text: str, expected: list[str]) -> None:
+    assert [name for _, name in spans(text)] == expected
+
+
+def test_a_script_without_capitals_leaves_its_common_words_out() -> None:
+    # إلى (to), قوات (forces): common words, read as villages (Illia, Kyiat) by their letters
+    text = "وصلت قوات إضافية إلى بلدة درونوفكا"
+    assert spans(text) == [("درونوفكا", "Dronivka")]
+
+
+def test_a_curly_opening_quote_is_an_apostrophe_inside_a_word() -> None:
+    assert spans("Обстріляли села Куп‘янського району.") == [
+        ("Куп‘янського району", "Kupianskyi Raion")
+    ]
+
+
+def test_a_list_closed_by_its_raion_is_read_within_it() -> None:
+    # Petropavlivka: dozens in Ukraine, four in Kharkiv Oblast, one in Kupiansk Raion; the other
+    # lists' raions around it say nothing of it
+    for text in (
+        "Под обстрелом были Волчанск, Бударки Чугуевского района; Синьковка, Петропавловка "
+        "Купянского района.",
+        "Чугуевский район: Волчанск, Бударки. Купянский район: Синьковка, Петропавловка.",
+    ):
+        found = {m.text: m for m in toponyms.extract(text)}
+        place = found["Петропавловка"].place
+        assert place is not None and place.admin2 == "Kupianskyi Raion", text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops are close to the border with Dnipropetrovsk.", "Dnipropetrovsk Oblast"),
+        ("Drones were shot down over Kirovohrad overnight.", "Kirovohrad Oblast"),
+        ("Удар по Днепропетровску.", "Dnipro"),  # Russian text still calls the city so
+        ("Fighting near Artemivsk.", "Bakhmut"),  # no oblast bears the name
+    ],
+)
+def test_a_renamed_oblast_centre_by_its_oblasts_name(text: str, expected: str) -> None:
+    assert [name for _, name in spans(text)] == [expected]

@@ -41,6 +41,7 @@ from .text.normalize import (
     _REPUBLIC_STEMS,
     _UNIT_ADJECTIVES,
     ARTICLES,
+    casefolded,
     clean,
     has_cyrillic,
     has_russian_letters,
@@ -57,8 +58,8 @@ from .text.normalize import (
 __all__ = ["Mention", "extract_with"]
 
 # A word: letters (any script, with combining marks), joined by apostrophes or hyphens inside
-# (Кам'янка, Олексієво-Дружківка, Pokrovs'k).
-_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:['’ʼ`\-‐‑](?:[^\W\d_]|[\u0300-\u036f])+)*")
+# (Кам'янка, Куп‘янськ, Олексієво-Дружківка, Pokrovs'k).
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:['’‘ʼʹ`\-‐‑](?:[^\W\d_]|[\u0300-\u036f])+)*")
 # What may stand between two words of one name: spaces, and the dot of an abbreviation (м.
 # Покровськ, Донецька обл.).
 _JOINER = re.compile(r"\.?[ \t\u00a0]+")
@@ -107,7 +108,7 @@ _TURKISH_CASE = re.compile(
 # Plural and masculine/neuter oblique adjective endings: a word with one of these before a
 # lowercase noun is that noun's adjective (Українські підрозділи, Громадського радіо).
 _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:і|ие|ого|ому|им|их|ими)$")
-_FEATURES = frozenset(
+_FEATURES = casefolded(
     {
         "reservoir", "river", "canal", "stausee", "zbiornik", "zbiornika", "водохранилище",
         "водохранилища", "водохранилищем", "водосховище", "водосховища",
@@ -167,7 +168,7 @@ _PEOPLES = _REPUBLIC_FILLERS - {"the", "of", "de", "di", "la", "der", "des", "di
 # Names met this way are whole names (a part of a hyphenated word must be one).
 _WHOLE = frozenset({"exact", "alias", "former", "abbreviation"})
 # After these a name is a street's, a river's or a reservoir's.
-_NOT_PLACES_AFTER = frozenset(
+_NOT_PLACES_AFTER = casefolded(
     {
         "улица", "улице", "улицы", "ул", "вулиця", "вулиці", "вул", "проспект", "просп",
         "проспекта", "площадь", "площади", "площа", "бульвар", "переулок", "провулок",
@@ -819,10 +820,12 @@ def extract_with(
             if words[j].folded not in _PEOPLES:
                 asked = _POSSESSIVE.sub("", asked)  # Pokrovsk's; not People's (Republic)
             asked = _TURKISH_CASE.sub("", asked)  # KUPYANSK'I, Kupyansk'tan: the name alone
+            # A script without capitals marks no name: each of its words is read as a
+            # sentence's first word is (إلى, to: not the village Illia).
             if (
                 j == i
                 and typed is None
-                and words[i].sentence_start
+                and (words[i].sentence_start or caseless)
                 and common()
                 and not recorded(asked)
             ):
@@ -921,7 +924,12 @@ def extract_with(
                 and not (_sure_city(answer) and not common())
             ):
                 break  # a capitalised first word met only as a near miss or a village's form
-            if j == i and words[i].sentence_start and answer.how not in _WHOLE and common():
+            if (
+                j == i
+                and (words[i].sentence_start or caseless)
+                and answer.how not in _WHOLE
+                and common()
+            ):
                 break  # Les, Selon: a common word opening a sentence, met only as a respelling
             taken = (j, answer, asked)
             break
@@ -961,7 +969,18 @@ def extract_with(
     found = _apposed_oblast(text, found, find)
     found = _bracketed_alternatives(text, found, find)
     found = _elliptic_units(text, found, find)
-    return _in_context(text, found, ask, within)
+    found = _renamed_centres(found, find)
+    units = _list_units(text, found)
+    if within is not None and units:
+        # a list's raion outside the caller's unit does not narrow it
+        inner = resolver._unit(within)
+        places = resolver.gazetteer
+        units = {
+            n: unit
+            for n, unit in units.items()
+            if inner in (unit, places[unit].oblast_id, places[unit].raion_id)
+        }
+    return _in_context(text, found, ask, within, units)
 
 
 # Plural unit words, by the kind of unit they make of the names they list ("the regions of
@@ -981,7 +1000,9 @@ _PLURAL_UNITS = {
             "bölgelerine", "bölgelerindeki", "bölgelerinden", "bölgelerinin", "vilayətləri",
             "vilayətlərində", "області", "областей", "областях",
             "областям", "областями", "области", "srityse", "sritys", "sričių", "apgabalos",
-            "apgabali", "provincies", "regio's",
+            "apgabali", "provincies", "regio's", "περιφέρειες", "περιφερειών", "مقاطعات",
+            # the Arabic dual: the two provinces (مقاطعتي دونيتسك ولوغانسك)
+            "مقاطعتي", "مقاطعتا", "منطقتي",
         ),
         "oblast",
     ),
@@ -1087,6 +1108,9 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
     def ask_unnamed(word: re.Match[str], kind: str) -> None:
         """Junakiw, Славянской: a listed word that alone names nothing may name a unit of the
         list's kind."""
+        holder = bisect_right(starts, word.start()) - 1
+        if holder >= 0 and out[holder][1] > word.start():
+            return  # a mention holds it already (περιφέρειες Ντονέτσκ και Χάρκοβο)
         asked = f"{word.group()} {kind}"
         as_unit = find(asked)
         if as_unit.name is not None and as_unit.kind in _LISTED_KINDS:
@@ -1268,6 +1292,29 @@ def _as_oblast(find: Callable[[str], Answer], mention: _Found) -> _Found:
     return start, end, find(f"{asked} oblast"), f"{asked} oblast"
 
 
+def _renamed_centres(found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
+    """The mentions, with an oblast centre's former name that is its oblast's name in force read
+    as the oblast, outside Cyrillic text: Dnipropetrovsk and Kirovohrad are Dnipro and
+    Kropyvnytskyi since 2016, and foreign text written since names the oblasts so ("the
+    administrative border with Dnipropetrovsk"); Russian text still calls the city
+    Днепропетровск."""
+    out = list(found)
+    for n, mention in enumerate(out):
+        answer = mention[2]
+        if answer.how != "former" or answer.kind != "city" or has_cyrillic(mention[3]):
+            continue
+        as_oblast = _as_oblast(find, mention)
+        oblast = as_oblast[2]
+        if (
+            oblast.kind == "oblast"
+            and oblast.how not in ("fuzzy", "former")
+            and answer.place is not None
+            and oblast.name == answer.place.admin1
+        ):
+            out[n] = as_oblast
+    return out
+
+
 def _words_of(
     words: list[_Word], first: dict[int, int], start: int, end: int
 ) -> tuple[int, int] | None:
@@ -1407,7 +1454,7 @@ def _republic_lists(text: str, found: list[_Found], find: Callable[[str], Answer
 # Nouns for villages and localities, and the prepositions of "in": a village "in Donetsk" lies in
 # the region, not in the city (dos localidades en Donetsk, un villaggio nel Donetsk, novo
 # vilarejo em Donetsk, two villages in Donetsk).
-_VILLAGE_NOUNS = frozenset(
+_VILLAGE_NOUNS = casefolded(
     {
         "village", "villages", "settlement", "settlements", "localities", "hamlet", "localité",
         "localités", "hameau", "aldea", "aldeas", "localidad", "localidades", "pueblo", "pueblos",
@@ -1522,7 +1569,7 @@ _AUTHORITIES = frozenset(
 _REGIONAL_AUTHORITY = re.compile(
     r"^(?:regional|gebiets|oblast)(?:militär)?(?:verwaltung|regierung|behörden?|rat)$"
 )
-_OF = frozenset({"of", "di", "de", "del", "della", "von", "der", "des", "du", "do", "da", "la",
+_OF = casefolded({"of", "di", "de", "del", "della", "von", "der", "des", "du", "do", "da", "la",
                  "the", "acting", "obwodu", "oblasti", "dell", "al", "u", "v", "w",
                  "in", "im", "en", "em", "nel", "nella", "în", "na", "του", "της"})  # fmt: skip
 
@@ -1864,13 +1911,15 @@ def _in_context(
     found: list[_Found],
     ask: Any,
     within: str | None,
+    list_units: dict[int, str],
 ) -> list[Mention]:
-    """The mentions, each settlement (and hromada or raion) asked again with its oblast and the
+    """The mentions, each settlement (and hromada or raion) asked again with its unit and the
     text's other places, unless context could not change its answer (_settled).
 
-    Its oblast is the one its sentence names next after it (Берестовое, Ямполовка и Торское
-    Донецкой Народной Республики; an entity stands for the oblast it claims), else the last one
-    before it in the sentence, else the whole text's when it names exactly one."""
+    Its unit is the raion or hromada its list names (``list_units``, by mention), else the oblast
+    its sentence names next after it (Берестовое, Ямполовка и Торское Донецкой Народной
+    Республики; an entity stands for the oblast it claims), else the last one before it in the
+    sentence, else the whole text's when it names exactly one."""
     sentence_of = _sentences(text)
     named: dict[int, list[tuple[int, str]]] = {}  # sentence -> (offset, oblast) of units named
     for start, _, a, _ in found:
@@ -1891,8 +1940,8 @@ def _in_context(
         if within is not None and alone.kind in _BROAD_KINDS and answer.name != alone.name:
             continue  # an oblast outside ``within`` (Luhansk Oblast is no Luhanske of Donetsk's)
         if alone.kind is None or alone.kind in _NARROWED_KINDS:
-            unit = None
-            if within is None:
+            unit = list_units.get(n)
+            if unit is None and within is None:
                 # The unit a list names after it (... и Торское Донецкой Народной Республики),
                 # else before it in the sentence, else the text's only one.
                 here = named.get(sentence_of(start), [])
@@ -1945,6 +1994,39 @@ def _in_context(
 
 
 _LAST = "\U0010ffff"  # after every name in (offset, name) order
+
+
+def _list_units(text: str, found: list[_Found]) -> dict[int, str]:
+    """The raion or hromada that a list of places names as theirs, by the index of each place
+    of the list: written right after its last name (Синьковка, Петропавловка, Ивановка,
+    Берестово Купянского района; Ветеринарное Харьковского района), or right before its first
+    with a colon or a dash between (Куп'янський район: Петропавлівка, Іванівка; Бахмутський
+    район — Часів Яр, Ступочки). The unit is given by its place id."""
+    units: dict[int, str] = {}
+    for run in _list_runs(text, found):
+        unit = None
+        after, before = run[-1] + 1, run[0] - 1
+        if after < len(found) and _SPACES.fullmatch(text, found[run[-1]][1], found[after][0]):
+            unit = _named_unit(found[after][2])
+        if (
+            unit is None
+            and before >= 0
+            and _UNIT_THEN_LIST.fullmatch(text, found[before][1], found[run[0]][0])
+        ):
+            unit = _named_unit(found[before][2])
+        if unit is not None:
+            units.update((n, unit) for n in run if found[n][2].kind not in _UNIT_ANSWERS)
+    return units
+
+
+def _named_unit(answer: Answer) -> str | None:
+    """The id of the raion or hromada ``answer`` identifies, if it identifies one."""
+    place = answer.place
+    return place.id if place is not None and place.kind in _LIST_UNIT_KINDS else None
+
+
+_LIST_UNIT_KINDS = frozenset({"raion", "hromada"})
+_UNIT_THEN_LIST = re.compile(r"\s*[:—–-]\s*")
 
 
 def _ukrainian_around(text: str, start: int, end: int, reach: int = 200) -> bool:
