@@ -1127,3 +1127,24 @@ def test_a_list_closed_by_its_raion_is_read_within_it() -> None:
 )
 def test_a_renamed_oblast_centre_by_its_oblasts_name(text: str, expected: str) -> None:
     assert [name for _, name in spans(text)] == [expected]
+
+
+def test_a_village_named_with_a_region_of_russia_is_that_regions() -> None:
+    # Салтыково: the official Russian name of Салтикове (Sumy Oblast) and a village of Belgorod
+    # Oblast's Belgorodsky District
+    text = "В Белгородском районе под обстрел попали села Бессоновка и Салтыково."
+    found = {m.text: m for m in toponyms.extract(text)}
+    assert found["Салтыково"].name == "Saltykovo" and found["Салтыково"].answer.country == "RU"
+    # ... and not when the region is where the fire came from, or another text's
+    assert toponyms.extract("Салтыково обстреляли.")[0].answer.country == "UA"
+    assert (
+        toponyms.extract("Из Белгородского района обстреляли Салтыково.")[-1].answer.country == "UA"
+    )
+
+
+def test_a_text_naming_no_region_of_russia_reads_a_shared_name_as_ukraines() -> None:
+    # Petropavlovka: villages of Russia bear it; it is also the Russian name of Petropavlivka
+    text = "Russian troops entered Petropavlovka, northwest of Kurakhove, and Vremivka."
+    found = {m.text: m for m in toponyms.extract(text)}
+    assert found["Petropavlovka"].name == "Petropavlivka"
+    assert found["Petropavlovka"].answer.country == "UA"

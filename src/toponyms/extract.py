@@ -1928,6 +1928,15 @@ def _in_context(
             if oblast is not None:
                 named.setdefault(sentence_of(start), []).append((start, oblast))
     in_text = {oblast for units in named.values() for _, oblast in units}
+    # Russia's regions and districts: a village's when written after it (Петропавловка
+    # Белгородской области), or before it in its sentence as where things happened (В
+    # Белгородском районе ... Салтыково); not "from" one (из Белгородской области по Харькову).
+    russian: dict[int, list[tuple[int, str, bool]]] = {}  # sentence -> (offset, id, where)
+    for start, _, a, _ in found:
+        if a.place is not None and a.place.country == "RU" and a.place.kind in _RUSSIAN_UNITS:
+            where = _LOCATIVE_BEFORE.search(text, max(0, start - 4), start) is not None
+            russian.setdefault(sentence_of(start), []).append((start, a.place.id, where))
+    russian_ids = {unit for units in russian.values() for _, unit, _ in units}
     spans = [text[start:end] for start, end, _, _ in found]
     # The other places, not the oblasts: a named oblast is the lookup's unit already, and as
     # context it would make every village in it next door. A long text gives each mention the
@@ -1953,7 +1962,16 @@ def _in_context(
                     unit = here[before][1]
                 elif len(in_text) == 1:
                     unit = next(iter(in_text))
-            if _settled(answer, ask):
+            in_russia = unit if unit in russian_ids else None
+            if unit is None and within is None and alone.kind not in _UNIT_ANSWERS:
+                here_ru = russian.get(sentence_of(start), [])
+                after_ru = bisect_right(here_ru, (start, _LAST, True))
+                if after_ru < len(here_ru):
+                    in_russia = here_ru[after_ru][1]
+                elif after_ru > 0 and here_ru[after_ru - 1][2]:
+                    in_russia = here_ru[after_ru - 1][1]
+                unit = in_russia
+            if in_russia is None and _settled(answer, ask):
                 mentions.append(Mention(start, end, spans[n], answer))
                 continue
             r = rank.get(n, 0)
@@ -1971,6 +1989,19 @@ def _in_context(
                 # неподалік Новоолександрівки, Невельського, Сокола: Ukrainian text declines
                 # Ukrainian names (Сокіл), not the Russian towns a Russian reading finds (Сокол)
                 narrowed = ask(asked, near, None, "UA")
+            elif (
+                narrowed.country == "RU"
+                and answer.country == "RU"
+                and not russian
+                and near
+                and not has_cyrillic(asked)
+            ):
+                # Petropavlovka among Kurakhove and Vremivka: the Russian name of a Ukrainian
+                # village romanized, which villages of Russia bear too; a text naming no region
+                # of Russia means the one among its places
+                in_ukraine = ask(asked, near, None, "UA")
+                if in_ukraine.name is not None:
+                    narrowed = in_ukraine
             # Context settles homonyms and names a blurred name; it does not turn a place of
             # Ukraine named plainly into a namesake within the text's oblast (Luhansk is no
             # Luhanske of Donetsk Oblast), though it does read a Russian town's name as the
@@ -1986,6 +2017,10 @@ def _in_context(
                     and answer.place.country != "UA"
                     and narrowed.country == "UA"
                 )
+                # a village of Ukraine by its official Russian name, written with a region
+                # of Russia that has a village of that name (Салтыково: Салтикове of Sumy
+                # Oblast, Saltykovo of Belgorod Oblast)
+                or (in_russia is not None and narrowed.country == "RU" and answer.kind != "city")
             ):
                 answer = narrowed
         if answer.name is not None:
@@ -1994,6 +2029,8 @@ def _in_context(
 
 
 _LAST = "\U0010ffff"  # after every name in (offset, name) order
+_RUSSIAN_UNITS = frozenset({"federal_subject", "raion"})
+_LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:в|во|у|in|im|w)\s+$", re.IGNORECASE)
 
 
 def _list_units(text: str, found: list[_Found]) -> dict[int, str]:
