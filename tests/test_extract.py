@@ -1148,3 +1148,17 @@ def test_a_text_naming_no_region_of_russia_reads_a_shared_name_as_ukraines() -> 
     found = {m.text: m for m in toponyms.extract(text)}
     assert found["Petropavlovka"].name == "Petropavlivka"
     assert found["Petropavlovka"].answer.country == "UA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person named in full, then by the surname alone (Gerasimovo, Sarov: places too)
+        "El jefe del Estado Mayor, Valeri Guerásimov, habló hoy. «Avanzamos», dijo Guerásimov.",
+        "Sözcü Leonid Şarov'un açıklamasına göre çatışmalar sürüyor. Şarov, durumu anlattı.",
+        # streets in the Romance languages
+        "Los combates siguen en la calle Jarkivska y en la avenida Donetsk.",
+    ],
+)
+def test_a_person_named_before_and_streets_are_no_places(text: str) -> None:
+    assert spans(text) == []

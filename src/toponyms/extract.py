@@ -179,6 +179,10 @@ _NOT_PLACES_AFTER = casefolded(
         "водохранилища", "водосховище", "водосховища", "reservoir", "канал", "канала", "canal",
         "rzece", "rzekę", "rzeką", "řeka", "řeky", "řece", "řekou", "řeku", "rieka", "rieky",
         "rieke", "râul", "râului", "nehri", "дк",
+        # the Romance languages' streets and squares (not Italian and English "via", which is
+        # also "by way of": via Pokrovsk)
+        "rue", "calle", "avenida", "rua", "viale", "piazza", "plaza", "praça", "strada", "ulice",
+        "ulici",
     }
 )  # fmt: skip
 # A structure named after a place, with "of" between (la centrale di Zaporizhzhia, the plant of).
@@ -311,6 +315,12 @@ def _words(text: str) -> list[_Word]:
         words.append(_Word(start, m.end(), word, first, clean(word)))
         previous_end = m.end()
     return words
+
+
+def _surname(word: _Word) -> str:
+    """The word as a surname the text may repeat: folded, less a suffix after an apostrophe
+    (Şarov'un: şarov)."""
+    return word.folded.split("'")[0]
 
 
 def _joined(text: str, a: _Word, b: _Word) -> bool:
@@ -737,6 +747,7 @@ def extract_with(
         return answer
 
     words = _words(text)
+    people: set[str] = set()  # the surnames of the people the text names in full
     found: list[_Found] = []
     ends: set[int] = set()  # where the mentions found so far end
     # according to the Kyiv Independent, Ukrainska Pravda reports: an outlet, not a place
@@ -830,6 +841,9 @@ def extract_with(
                 and not recorded(asked)
             ):
                 break  # Les, Selon: a common word opening a sentence, no name as written
+            if j == i and typed is None and _surname(words[i]) in people:
+                taken = (j, None, asked)  # Valeri Guerásimov ... dijo Guerásimov: the person
+                break
             answer = find(asked)
             if typed is not None:  # the type word as a hint, where the lookup reads it
                 typed_text = text[typed : _end_of(text, words, j)]
@@ -842,6 +856,7 @@ def extract_with(
                 and person()
             ):
                 taken = (j, None, asked)  # a person's name (Владимира Путина): none of its words
+                people.add(_surname(words[j]))
                 break
             if j > i and answer.status is Status.NOT_A_PLACE and is_water_body(asked):
                 taken = (j, None, asked)  # Siwerskyj Donez: a river, none of its words a place
