@@ -1162,3 +1162,17 @@ def test_a_text_naming_no_region_of_russia_reads_a_shared_name_as_ukraines() -> 
 )
 def test_a_person_named_before_and_streets_are_no_places(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бої тривають на Запорізькому та Херсонському напрямках.",
+        "Евакуйовано людей з Куп'янського та Борівського напрямків.",
+        "На Купянском, Лиманском и Краматорском направлениях шли бои.",
+        # rivers in the plural name the whole list after them
+        "Село лежит у слияния рек Янчур и Ганчур.",
+    ],
+)
+def test_a_list_of_axes_and_a_list_of_rivers_are_no_mentions(text: str) -> None:
+    assert spans(text) == []

@@ -76,8 +76,9 @@ _ABBREVIATIONS = frozenset({"обл", "р-н", "м", "с", "смт", "пгт", "
 # Words after which a place adjective or name names an axis of the front, not a place.
 _AXIS = frozenset(
     {
-        "напрямку", "напрямок", "напрямі", "напряму", "напрямках", "напрямки", "направлении",
-        "направление", "направлению", "направления", "направлениях", "направлениям",
+        "напрямку", "напрямок", "напрямі", "напряму", "напрямках", "напрямки", "напрямків",
+        "напрямах", "направлении", "направление", "направлению", "направления", "направлениях",
+        "направлениям", "направлений",
         "direction", "directions", "axis", "axes", "front", "richtung", "kierunku", "kierunek",
         "kierunkach", "směru", "smere", "smer", "směr",
     }
@@ -178,7 +179,7 @@ _NOT_PLACES_AFTER = casefolded(
         "аеропорту", "аеропортах", "refinería", "rafinerie", "rafineria", "нпз",
         "водохранилища", "водосховище", "водосховища", "reservoir", "канал", "канала", "canal",
         "rzece", "rzekę", "rzeką", "řeka", "řeky", "řece", "řekou", "řeku", "rieka", "rieky",
-        "rieke", "râul", "râului", "nehri", "дк",
+        "rieke", "râul", "râului", "nehri", "дк", "рек", "реках", "річок", "річках", "rivers",
         # the Romance languages' streets and squares (not Italian and English "via", which is
         # also "by way of": via Pokrovsk)
         "rue", "calle", "avenida", "rua", "viale", "piazza", "plaza", "praça", "strada", "ulice",
@@ -198,8 +199,9 @@ _OF_WORDS = frozenset({"di", "de", "del", "della", "of", "du", "des", "do", "da"
 
 # Plural words of structures and features before a list of their names.
 _PLURAL_NOT_PLACES = frozenset(
-    {"аэропортах", "аеропортах", "аэропорты", "аеропорти", "реки", "річки"}
-)
+    {"аэропортах", "аеропортах", "аэропорты", "аеропорти", "реки", "річки", "рек", "реках", "річок",
+     "річках", "rivers"}
+)  # fmt: skip
 # Military units named after a place or a word (the Azov brigade, бригада «Азов», полк Азов,
 # батальон «Восток»): a unit, not a place, before or after the name.
 _FORCE_UNITS = frozenset(
@@ -663,14 +665,33 @@ def _closes(word: _Word) -> bool:
 
 def _axis_follows(text: str, words: list[_Word], j: int) -> bool:
     """Whether the word after the span ending at word ``j`` makes it an axis: an adjective
-    before напрямку, направлении (на Торецькому напрямку). A name before "direction" is still
-    the place's name (the Kupiansk direction), and is a mention."""
-    return (
-        j + 1 < len(words)
-        and has_cyrillic(words[j].text)
-        and _joined(text, words[j], words[j + 1])
-        and words[j + 1].folded in _AXIS
-    )
+    before напрямку, направлении (на Торецькому напрямку), or before the other adjectives of a
+    list that ends on one (на Запорізькому та Херсонському напрямках, з Куп'янського та
+    Борівського напрямків). A name before "direction" is still the place's name (the Kupiansk
+    direction), and is a mention."""
+    if not has_cyrillic(words[j].text):
+        return False
+    k = j
+    for _ in range(_AXIS_LIST):
+        if k + 1 >= len(words):
+            return False
+        after = words[k + 1]
+        if _joined(text, words[k], after) and after.folded in _AXIS:
+            return True
+        if after.folded in _AND and k + 2 < len(words) and _joined(text, words[k], after):
+            k += 2
+        elif text[words[k].end : after.start].strip() == ",":
+            k += 1
+        else:
+            return False
+        if not _AXIS_ADJECTIVE.search(words[k].folded):
+            return False
+    return False
+
+
+_AXIS_LIST = 4  # the adjectives of one list of axes, at most
+_AND = frozenset({"та", "і", "й", "и", "and"})
+_AXIS_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:ому|ім|ого|ом|ий|ой|ій|им|ых|их)$")
 
 
 def _end_of(text: str, words: list[_Word], j: int) -> int:
