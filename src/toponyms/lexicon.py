@@ -3,9 +3,9 @@
 "Kremlin" is two edits from Kreminna and "Пригожин" one from Пригоже, as close as a typo. What tells
 them apart is that a reader knows the word. data/common_words.txt lists the words and names,
 frequent in wordfreq's corpora of English, Ukrainian and Russian, and in a section of their own of
-twenty other languages of the reports, that are no name in the gazetteer yet lead the resolver to
-some place (scripts/build_lexicon.py). The resolver asks :func:`is_common_word` of a query it found
-only inexactly.
+twenty-two other languages of the reports, that are no name in the gazetteer yet lead the resolver
+to some place (scripts/build_lexicon.py). The resolver asks :func:`is_common_word` of a query it
+found only inexactly.
 
 A Cyrillic query is compared with the Cyrillic words as spelled (ё read as е); a Latin one with
 the romanized spelling (``fine``) of every word, so a Latin transliteration of a Russian word counts
