@@ -1176,3 +1176,13 @@ def test_a_person_named_before_and_streets_are_no_places(text: str) -> None:
 )
 def test_a_list_of_axes_and_a_list_of_rivers_are_no_mentions(text: str) -> None:
     assert spans(text) == []
+
+
+def test_the_annexed_four_listed_read_as_regions_when_a_name_is_shared_by_villages() -> None:
+    # Zaporizhzhia: the city, and villages of that name in Donetsk and other oblasts
+    annexed = ["Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast"]
+    assert [
+        name for _, name in spans("Donetsk, Luhansk, Zaporizhzhia, Kherson: annexed.")
+    ] == annexed
+    text = "Προσάρτησε τις περιοχές Ντονέτσκ, Λουχάνσκ, Ζαπορίζια και Χερσώνα."
+    assert [name for _, name in spans(text)] == annexed

@@ -1429,7 +1429,10 @@ def _donbas_pair(text: str, found: list[_Found], find: Callable[[str], Answer]) 
     out = list(found)
     for run in _list_runs(text, out):
         if len(run) < 2 or any(
-            out[m][2].kind != "city" or has_cyrillic(out[m][3]) or not out[m][3][:1].isupper()
+            # a city's name, or one several kinds share (Zaporizhzhia: the city and villages)
+            out[m][2].kind not in _CITY_OR_UNCLEAR
+            or has_cyrillic(out[m][3])
+            or not out[m][3][:1].isupper()
             for m in run
         ):
             # в Донецке и Луганске: Ukrainian and Russian name an oblast by its adjective; Arabic
