@@ -1186,3 +1186,8 @@ def test_the_annexed_four_listed_read_as_regions_when_a_name_is_shared_by_villag
     ] == annexed
     text = "Προσάρτησε τις περιοχές Ντονέτσκ, Λουχάνσκ, Ζαπορίζια και Χερσώνα."
     assert [name for _, name in spans(text)] == annexed
+
+
+def test_a_river_on_whose_bank_places_lie_is_no_mention() -> None:
+    text = "Села на левом берегу Днепра в Херсонской области обстреляли."
+    assert spans(text) == [("Херсонской области", "Kherson Oblast")]

@@ -180,6 +180,8 @@ _NOT_PLACES_AFTER = casefolded(
         "водохранилища", "водосховище", "водосховища", "reservoir", "канал", "канала", "canal",
         "rzece", "rzekę", "rzeką", "řeka", "řeky", "řece", "řekou", "řeku", "rieka", "rieky",
         "rieke", "râul", "râului", "nehri", "дк", "рек", "реках", "річок", "річках", "rivers",
+        # на левом берегу Днепра: the river's bank
+        "берег", "берега", "берегу", "берегом", "березі", "берегах", "берегов",
         # the Romance languages' streets and squares (not Italian and English "via", which is
         # also "by way of": via Pokrovsk)
         "rue", "calle", "avenida", "rua", "viale", "piazza", "plaza", "praça", "strada", "ulice",
