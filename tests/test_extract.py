@@ -1191,3 +1191,12 @@ def test_the_annexed_four_listed_read_as_regions_when_a_name_is_shared_by_villag
 def test_a_river_on_whose_bank_places_lie_is_no_mention() -> None:
     text = "Села на левом берегу Днепра в Херсонской области обстреляли."
     assert spans(text) == [("Херсонской области", "Kherson Oblast")]
+
+
+def test_the_texts_oblast_does_not_turn_a_name_into_a_near_miss() -> None:
+    # Shakhove: none in Kharkiv Oblast, which the text names; Shliakhove is one edit away there
+    text = (
+        "Бої тривають біля Куп'янська в Харківській області.\n\n"
+        "Біля Покровська ворог атакував Шахове, Володимирівку та Мирноград."
+    )
+    assert ("Шахове", "Shakhove") in spans(text)

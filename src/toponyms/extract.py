@@ -2019,6 +2019,8 @@ def _in_context(
             window = places[max(0, r - _NEAR // 2) : r + _NEAR // 2 + 1]
             near = list(dict.fromkeys(spans[m] for m in window if spans[m] != spans[n]))
             narrowed = ask(asked, near, unit) if unit else None
+            if narrowed is not None and _near_miss_of_another(narrowed, answer):
+                narrowed = None  # Шахове in Kharkiv Oblast: only Shliakhove is near; no place there
             if narrowed is None or narrowed.name is None:
                 narrowed = ask(asked, near)
             if (
@@ -2105,6 +2107,18 @@ def _named_unit(answer: Answer) -> str | None:
 
 _LIST_UNIT_KINDS = frozenset({"raion", "hromada"})
 _UNIT_THEN_LIST = re.compile(r"\s*[:—–-]\s*")
+
+
+def _near_miss_of_another(narrowed: Answer, answer: Answer) -> bool:
+    """Whether ``narrowed`` met only as a near miss a name other than the one ``answer`` gives as
+    written: a unit that holds none of a recorded name's places does not make it another name
+    (where the name was only a respelling, the unit's near miss may be meant: Алешек, Oleshky)."""
+    return (
+        narrowed.how == "fuzzy"
+        and answer.name is not None
+        and answer.how in _WHOLE
+        and narrowed.name != answer.name
+    )
 
 
 def _ukrainian_around(text: str, start: int, end: int, reach: int = 200) -> bool:
