@@ -2004,7 +2004,7 @@ def _in_context(
                 elif len(in_text) == 1:
                     unit = next(iter(in_text))
             in_russia = unit if unit in russian_ids else None
-            if unit is None and within is None and alone.kind not in _UNIT_ANSWERS:
+            if unit is None and within is None and alone.kind not in _NOT_RUSSIAN_VILLAGES:
                 here_ru = russian.get(sentence_of(start), [])
                 after_ru = bisect_right(here_ru, (start, _LAST, True))
                 if after_ru < len(here_ru):
@@ -2073,6 +2073,9 @@ def _in_context(
 
 _LAST = "\U0010ffff"  # after every name in (offset, name) order
 _RUSSIAN_UNITS = frozenset({"federal_subject", "raion"})
+# What a region of Russia written beside it does not make Russia's: units, and cities (Sumy
+# beside "the Kursk and Belgorod regions" is no namesake of theirs).
+_NOT_RUSSIAN_VILLAGES = _UNIT_ANSWERS | {"city"}
 _LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:в|во|у|in|im|w)\s+$", re.IGNORECASE)
 
 
