@@ -1200,3 +1200,12 @@ def test_the_texts_oblast_does_not_turn_a_name_into_a_near_miss() -> None:
         "Біля Покровська ворог атакував Шахове, Володимирівку та Мирноград."
     )
     assert ("Шахове", "Shakhove") in spans(text)
+
+
+def test_an_oblast_centre_set_beside_a_renamed_one_is_its_oblast() -> None:
+    text = "The population is sparser in Dnipropetrovsk than in Donetsk."
+    assert spans(text) == [
+        ("Dnipropetrovsk", "Dnipropetrovsk Oblast"),
+        ("Donetsk", "Donetsk Oblast"),
+    ]
+    assert spans("Strikes on Dnipro and Donetsk.") == [("Dnipro", "Dnipro"), ("Donetsk", "Donetsk")]

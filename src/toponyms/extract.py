@@ -1007,7 +1007,7 @@ def extract_with(
     found = _apposed_oblast(text, found, find)
     found = _bracketed_alternatives(text, found, find)
     found = _elliptic_units(text, found, find)
-    found = _renamed_centres(found, find)
+    found = _renamed_centres(text, found, find)
     units = _list_units(text, found)
     if within is not None and units:
         # a list's raion outside the caller's unit does not narrow it
@@ -1330,27 +1330,53 @@ def _as_oblast(find: Callable[[str], Answer], mention: _Found) -> _Found:
     return start, end, find(f"{asked} oblast"), f"{asked} oblast"
 
 
-def _renamed_centres(found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
+def _renamed_centres(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
     """The mentions, with an oblast centre's former name that is its oblast's name in force read
     as the oblast, outside Cyrillic text: Dnipropetrovsk and Kirovohrad are Dnipro and
     Kropyvnytskyi since 2016, and foreign text written since names the oblasts so ("the
     administrative border with Dnipropetrovsk"); Russian text still calls the city
-    Днепропетровск."""
+    Днепропетровск. Another oblast centre's bare name in the same sentence is set beside it, and
+    is its oblast too ("population density in Dnipropetrovsk compared to Donetsk")."""
     out = list(found)
+    regions: set[int] = set()  # the sentences where such a name was read as its oblast
+    sentence_of = _sentences(text)
     for n, mention in enumerate(out):
         answer = mention[2]
         if answer.how != "former" or answer.kind != "city" or has_cyrillic(mention[3]):
             continue
-        as_oblast = _as_oblast(find, mention)
-        oblast = as_oblast[2]
-        if (
-            oblast.kind == "oblast"
-            and oblast.how not in ("fuzzy", "former")
-            and answer.place is not None
-            and oblast.name == answer.place.admin1
-        ):
+        as_oblast = _centre_as_oblast(find, mention)
+        if as_oblast is not None:
             out[n] = as_oblast
+            regions.add(sentence_of(mention[0]))
+    for n, mention in enumerate(out):
+        answer = mention[2]
+        if (
+            answer.how == "exact"
+            and answer.kind == "city"
+            and not has_cyrillic(mention[3])
+            and sentence_of(mention[0]) in regions
+            and split_descriptors(mention[3])[1] is None
+        ):
+            as_oblast = _centre_as_oblast(find, mention)
+            if as_oblast is not None:
+                out[n] = as_oblast
     return out
+
+
+def _centre_as_oblast(find: Callable[[str], Answer], mention: _Found) -> _Found | None:
+    """``mention``, a city's name, asked again as the oblast it is the centre of and bears the
+    name of (not met as a near miss or a former name), or None if it is no such centre."""
+    answer = mention[2]
+    as_oblast = _as_oblast(find, mention)
+    oblast = as_oblast[2]
+    if (
+        oblast.kind == "oblast"
+        and oblast.how not in ("fuzzy", "former")
+        and answer.place is not None
+        and oblast.name == answer.place.admin1
+    ):
+        return as_oblast
+    return None
 
 
 def _words_of(
