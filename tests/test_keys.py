@@ -195,6 +195,10 @@ def test_greek_names_are_read_with_their_digraphs_and_without_their_greek_ending
     assert "zatishia" in greek_readings("Ζατίσια")
     assert "chernihiv" in greek_readings("Τσερνίχιβ")
     assert "otradnoje" in greek_readings("Οτράντνογιε")
+    # inside a word ντ, μπ, γκ also write the nasal and its stop
+    assert "kindrashivka" in greek_readings("Κιντρασίβκα")
+    assert "jampil" in greek_readings("Γιαμπίλ")
+    assert "donetsk" in greek_readings("Ντονέτσκ") and "bakhmut" in greek_readings("Μπαχμούτ")
     assert len(greek_readings("Ζσσσσσσσσσσσσσσσς")) <= 32
 
 

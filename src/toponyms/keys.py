@@ -400,9 +400,13 @@ def translated_readings(text: str) -> list[str]:
 # press usage for the names of Ukrainian cities.
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_DIGRAPHS = (
-    ("ου", "u"), ("ού", "u"), ("ντ", "d"), ("μπ", "b"), ("γκ", "g"), ("γγ", "ng"), ("τσ", "\1"),
-    ("τζ", "dz"), ("αι", "e"), ("ει", "i"), ("οι", "i"),
+    ("ου", "u"), ("ού", "u"), ("γγ", "ng"), ("τσ", "\1"), ("τζ", "dz"), ("αι", "e"), ("ει", "i"),
+    ("οι", "i"),
 )  # fmt: skip
+# ντ, μπ, γκ open a word as d, b, g (Ντονέτσκ); inside one they also write the nasal and its
+# stop (Κιντρασίβκα: Kindrashivka, Κονστιαντίνιβκα: Kostiantynivka, Γιαμπίλ: Yampil).
+_GREEK_NASAL_STOPS = (("ντ", "d", "\2"), ("μπ", "b", "\3"), ("γκ", "g", "\4"))
+
 # γι before a vowel is the glide j (Τιχόγιε: Тихое, Οτράντνογιε: Отрадное).
 _GREEK_GLIDE = re.compile("γι(?=[αεηιουωάέήίόύώ])")
 # The letters by which Greek writes two Slavic sounds each: φ f and в (Ποκρόφσκ, Ντνιεπροπετρόφσκ),
@@ -410,7 +414,7 @@ _GREEK_GLIDE = re.compile("γι(?=[αεηιουωάέήίόύώ])")
 # Чернігів); χ is never ч, which anyascii's "ch" would read.
 _GREEK_CHOICES: dict[str, tuple[str, ...]] = {
     "φ": ("f", "v"), "σ": ("s", "sh"), "ς": ("s", "sh"), "ζ": ("z", "zh"), "\1": ("ts", "ch"),
-    "χ": ("kh", "h"),
+    "χ": ("kh", "h"), "\2": ("d", "nd", "nt"), "\3": ("b", "mp", "mb"), "\4": ("g", "nk", "ng"),
 }  # fmt: skip
 _MAX_GREEK_READINGS = 16
 # The genitive endings Greek gives a foreign name (-ου of -ο and -ος, -ας of -α, -ης of -η), as
@@ -428,6 +432,8 @@ def greek_readings(text: str) -> list[str]:
         return []
     for greek, latin in _GREEK_DIGRAPHS:
         cleaned = cleaned.replace(greek, latin)
+    for greek, first, inside in _GREEK_NASAL_STOPS:
+        cleaned = re.sub(f"(?<![^\\W\\d_]){greek}", first, cleaned).replace(greek, inside)
     cleaned = _GREEK_GLIDE.sub("j", cleaned)
     readings = [""]
     for ch in cleaned:
