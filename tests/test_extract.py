@@ -1209,3 +1209,9 @@ def test_an_oblast_centre_set_beside_a_renamed_one_is_its_oblast() -> None:
         ("Donetsk", "Donetsk Oblast"),
     ]
     assert spans("Strikes on Dnipro and Donetsk.") == [("Dnipro", "Dnipro"), ("Donetsk", "Donetsk")]
+
+
+def test_an_arabic_settlement_word_marks_a_name_and_stays_out_of_its_span() -> None:
+    # بلدة (town), قرية (village): a name after them may be met as a respelling or near miss
+    assert spans("أصيب ثلاثة آخرون في بلدة ديرهاشي") == [("ديرهاشي", "Derhachi")]
+    assert spans("السيطرة على قرية درونوفكا") == [("درونوفكا", "Dronivka")]

@@ -232,6 +232,7 @@ def test_abjad_readings_try_each_reading_of_an_ambiguous_letter() -> None:
     # a first vowel on an alif, then و (O); ش for both ш and щ
     assert "oliksandrohrad" in abjad_readings("أوليكساندروهراد")
     assert "shchirbinivka" in abjad_readings("شيربينيفكا")
+    assert "dirhachi" in abjad_readings("ديرهاشي")  # and for ч, which Arabic lacks
     assert key("Tšasiv") == key("Tshasiv") == key("Часів") and key("Tshchenets") == key("Тщенець")
 
 

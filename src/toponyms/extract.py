@@ -920,9 +920,11 @@ def extract_with(
                 break
             if answer.name is None or answer.kind == "country":
                 continue  # countries are not the places reports are about here
-            if answer.how == "fuzzy" and (caseless or _shouted(words[i : j + 1])):
+            if answer.how == "fuzzy" and (
+                (caseless and typed is None) or _shouted(words[i : j + 1])
+            ):
                 # text without capitals marks no name, nor do a headline's capitals (TANIMIŞTI):
-                # a near miss is no evidence
+                # a near miss is no evidence, unless a settlement's word marks it (بلدة ديرهاشي)
                 continue
             if j > i and answer.how == "fuzzy" and not _sure_near_miss(words[i : j + 1], answer):
                 continue  # several words met only by a near miss are no name, unless sure
@@ -989,8 +991,10 @@ def extract_with(
         stop, alone, asked = taken
         if alone is not None:
             first = words[i].start
-            if stop > i and opener and alone.kind not in _UNIT_ANSWERS:
-                first = words[i + 1].start  # w rejonie Pokrowska: the area's word is no name's
+            settlement_word = caseless and prefix_kind(words[i].text) in _SETTLEMENT_TYPES
+            if stop > i and (opener or settlement_word) and alone.kind not in _UNIT_ANSWERS:
+                # w rejonie Pokrowska, بلدة ديرهاشي: the area's or the town's word is no name's
+                first = words[i + 1].start
             found.append((first, _end_of(text, words, stop), alone, asked))
             ends.add(found[-1][1])
         i = stop + 1
@@ -2099,6 +2103,7 @@ def _in_context(
 
 _LAST = "\U0010ffff"  # after every name in (offset, name) order
 _RUSSIAN_UNITS = frozenset({"federal_subject", "raion"})
+_SETTLEMENT_TYPES = frozenset({"city", "town", "village"})
 # What a region of Russia written beside it does not make Russia's: units, and cities (Sumy
 # beside "the Kursk and Belgorod regions" is no namesake of theirs).
 _NOT_RUSSIAN_VILLAGES = _UNIT_ANSWERS | {"city"}

@@ -454,7 +454,8 @@ def greek_readings(text: str) -> list[str]:
 
 
 # Arabic and Hebrew write a foreign name's consonants and long vowels only, and one letter for
-# several Slavic sounds: و ו for o, u and v; ب for b and p, ف for f and v; Hebrew ב for b and v,
+# several Slavic sounds: و ו for o, u and v; ب for b and p, ف for f and v; ش for ш, щ and ч, which
+# Arabic lacks (ديرهاشي: Derhachi; also تش); Hebrew ב for b and v,
 # פ for p and f. Each such letter is read every way (a bounded number of readings), the others
 # by one table; the key, which reads e, i, o and y alike, does the rest (بوكروفسك: Pokrovsk,
 # كوستيانتينيفكا: Kostiantynivka). Sources: the Arabic and Hebrew press spellings of Ukrainian
@@ -463,7 +464,7 @@ _ABJAD: dict[str, tuple[str, ...]] = {
     # Arabic (and the Persian letters Arabic writers borrow for p, ch, v, g)
     "ا": ("a",), "أ": ("a",), "إ": ("i",), "آ": ("a",), "ء": ("",), "ئ": ("i",), "ؤ": ("u",),
     "ب": ("b", "p"), "ت": ("t",), "ث": ("s",), "ج": ("zh", "g"), "ح": ("h",), "خ": ("kh",),
-    "د": ("d",), "ذ": ("z",), "ر": ("r",), "ز": ("z",), "س": ("s",), "ش": ("sh", "shch"),
+    "د": ("d",), "ذ": ("z",), "ر": ("r",), "ز": ("z",), "س": ("s",), "ش": ("sh", "shch", "ch"),
     "ص": ("s",),
     "ض": ("d",), "ط": ("t",), "ظ": ("z",), "ع": ("",), "غ": ("h", "g"), "ف": ("f", "v"),
     "ق": ("k",), "ك": ("k",), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("h",), "ة": ("a",),

@@ -222,9 +222,11 @@ def _clean(text: str) -> str:
 # Descriptors, as they read after clean(): a tuple of words, and the kind they announce.
 # Settlement types come before the name (м. Покровськ, city of Pokrovsk); administrative units
 # after it (Донецька область, Pokrovsky district). Suffix "село" is not one: Нове Село is a name.
+# Arabic writes "and", "in", "to" on to the word (وقرية, في بلدة, بمدينة).
+_ARABIC_CLITICS = ("", "و", "ب", "ل", "وب")
 _CITY = [
     "м.", "місто", "г.", "город", "city of", "the city of", "міста", "місті", "містом", "города",
-    "городе", "городом",
+    "городе", "городом", *(f"{c}مدينة" for c in _ARABIC_CLITICS),
 ]  # fmt: skip
 _TOWN = [
     "смт",
@@ -250,6 +252,7 @@ _TOWN = [
     "the settlement of",
     "поселка", "посёлка", "поселке", "посёлке", "поселком", "посёлком", "селища", "селищі",
     "селищем",
+    *(f"{c}بلدة" for c in _ARABIC_CLITICS),
 ]  # fmt: skip
 _VILLAGE = [
     "с.",
@@ -265,7 +268,7 @@ _VILLAGE = [
     "village of",
     "the village of",
     "села", "селе", "селі", "селом", "деревни", "деревне", "деревней", "деревню", "деревнями",
-    "деревнях", "хутора", "хуторе", "хутором",
+    "деревнях", "хутора", "хуторе", "хутором", *(f"{c}قرية" for c in _ARABIC_CLITICS),
 ]  # fmt: skip
 _CITY_DISTRICT = ["мікрорайон", "микрорайон", "мкр.", "мкрн", "мкр"]
 # With the romanizations of every scheme (rajon, raĭon, obłast, gromada, kraj) and the
