@@ -680,7 +680,7 @@ def _axis_follows(text: str, words: list[_Word], j: int) -> bool:
         after = words[k + 1]
         if _joined(text, words[k], after) and after.folded in _AXIS:
             return True
-        if after.folded in _AND and k + 2 < len(words) and _joined(text, words[k], after):
+        if after.folded in _CONJUNCTIONS and k + 2 < len(words) and _joined(text, words[k], after):
             k += 2
         elif text[words[k].end : after.start].strip() == ",":
             k += 1
@@ -692,7 +692,6 @@ def _axis_follows(text: str, words: list[_Word], j: int) -> bool:
 
 
 _AXIS_LIST = 4  # the adjectives of one list of axes, at most
-_AND = frozenset({"та", "і", "й", "и", "and"})
 _AXIS_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:ому|ім|ого|ом|ий|ой|ій|им|ых|их)$")
 
 

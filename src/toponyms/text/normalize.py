@@ -385,8 +385,8 @@ _OBLAST_BEFORE = [
     "oblastu", "oblasti",
     "περιφέρειας", "περιφέρεια του", "περιφέρειας του", "περιοχή", "περιοχή του", "περιοχής",
     "περιοχής του", "περιφέρειες", "περιφερειών",
-    # Arabic writes "in", "and", "to" on to the word (بمقاطعة دونيتسك: in the province of Donetsk)
-    *(f"{c}{noun}" for c in ("", "ب", "و", "ل", "وب") for noun in ("منطقة", "مقاطعة", "إقليم")),
+    # with "in", "and", "to" written on to the word (بمقاطعة دونيتسك: in the province of Donetsk)
+    *(f"{c}{noun}" for c in _ARABIC_CLITICS for noun in ("منطقة", "مقاطعة", "إقليم")),
     "provincie", "de provincie", "regio", "de regio",
     # das russische Grenzgebiet Belgorod, die Nachbarregion Brjansk
     "grenzgebiet", "grenzregion", "nachbarregion", "nachbargebiet",
