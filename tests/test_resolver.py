@@ -967,6 +967,26 @@ def test_a_former_name_two_places_shared_stays_unsettled_where_context_ties() ->
     assert toponyms.lookup("Krasnoarmeysk").name == "Pokrovsk"
 
 
+@pytest.mark.parametrize(
+    ("city", "near", "oblast"),
+    [
+        ("Kostiantynivka", ["Druzhkivka", "Avdiivka"], "Donetsk Oblast"),
+        ("Mykolaivka", ["Druzhkivka", "Bakhmut"], "Donetsk Oblast"),
+        ("Vasylivka", ["Dniprorudne", "Vilniansk"], "Zaporizhzhia Oblast"),
+        ("Vyshneve", ["Bucha", "Berezan"], "Kyiv Oblast"),
+    ],
+)
+def test_a_city_among_its_namesakes_the_context_ties_is_the_one_meant(
+    city: str, near: list[str], oblast: str
+) -> None:
+    """The report's other places lie by the city and by a village of its name alike; a town of
+    its name elsewhere, which no context favours, leaves the city the one a reader takes."""
+    answer = toponyms.lookup(city, near=near)
+    assert answer.place is not None
+    assert (answer.place.kind, answer.place.admin1) == ("city", oblast)
+    assert toponyms.lookup(city).place is None  # without a context, a hundred namesakes
+
+
 def test_a_russian_hromada_adjective_reaches_every_centre_it_may_come_from() -> None:
     """Славянская громада: Sloviansk's, Слов'янка's (Dnipropetrovsk Oblast) or Crimea's, whose
     Russian name is recorded; the oblast settles it."""

@@ -245,6 +245,10 @@ def features(
     gap = max(-6.0, min((6.0, *(_prominence_gap(top, r) for r in rivals)))) if rivals else 0.0
     fuzzy = top.method == "fuzzy"
     inexact = top.method != "exact"
+    # The rivals a report's other places set no farther off than the winner: those it sets
+    # farther are no doubt against a city (Kostiantynivka beside Kramatorsk and Pokrovsk: the
+    # city, where the town of Kirovohrad Oblast, a rival by prominence, lies far away).
+    contested = [r for r in rivals if r.context >= top.context] if context_given else rivals
     return [
         1.0,
         float(top.method == "key"),
@@ -283,7 +287,7 @@ def features(
         # Among equal names only: the most prominent of several near spellings is no homonym.
         # Fuzzy neighbours of other names are not weighed by prominence; homonyms are, however
         # the query spelled their name (Mariupl: the city, not the village of that name).
-        float(bool(rivals) and (homonyms or not fuzzy) and clear_winner(top, rivals)),
+        float(bool(contested) and (homonyms or not fuzzy) and clear_winner(top, contested)),
     ]
 
 
