@@ -58,6 +58,14 @@ def test_a_hyphenated_pair_of_names_is_two_mentions() -> None:
         ("Ocheretyne", "Ocheretyne"),
         ("Hrodivka", "Hrodivka"),
     ]
+    # Each part a name in some romanization, not as written: together they name two places.
+    assert spans("trasy Kostiantyniwka-Drużkiwka i drogi Pokrowśke-Hulajpole") == [
+        ("Kostiantyniwka", "Kostiantynivka"),
+        ("Drużkiwka", "Druzhkivka"),
+        ("Pokrowśke", "Pokrovske"),
+        ("Hulajpole", "Huliaipole"),
+    ]
+    assert spans("Jean-Claude Juncker said") == []
 
 
 def test_the_text_settles_homonyms() -> None:

@@ -168,6 +168,7 @@ _CONJUNCTIONS = frozenset({
 _PEOPLES = _REPUBLIC_FILLERS - {"the", "of", "de", "di", "la", "der", "des", "die", "du"}
 # Names met this way are whole names (a part of a hyphenated word must be one).
 _WHOLE = frozenset({"exact", "alias", "former", "abbreviation"})
+_ROMANIZED = _WHOLE | {"transliteration"}
 # After these a name is a street's, a river's or a reservoir's.
 _NOT_PLACES_AFTER = casefolded(
     {
@@ -975,13 +976,19 @@ def extract_with(
         if taken is None:
             paired = _paired_units(text, words, i, find)
             stripped = _proclitic_stripped(words[i])
-            for part, answer, asked in paired or (
+            parts = paired or [
                 (part, find(part.text), part.text) for part in _hyphen_parts(words[i]) or stripped
-            ):  # Ocheretyne-Hrodivka, Donetsk-Pokrovsk: two names; ودروجكيفكا: and Druzhkivka
+            ]  # Ocheretyne-Hrodivka, Donetsk-Pokrovsk: two names; ودروجكيفكا: and Druzhkivka
+            # A pair whose every part is a name, as written or in some romanization, names two
+            # places (the Pokrowśke-Hulajpole road); a part alone must be a name as written.
+            romanized = len(parts) > 1 and all(
+                answer.name is not None and answer.how in _ROMANIZED for _, answer, _ in parts
+            )
+            for part, answer, asked in parts:
                 if (
                     answer.name is not None
                     and answer.kind != "country"
-                    and (answer.how in _WHOLE or (stripped and answer.how != "fuzzy"))
+                    and (answer.how in _WHOLE or romanized or (stripped and answer.how != "fuzzy"))
                 ):
                     found.append((part.start, part.end, answer, asked))
                     ends.add(part.end)
