@@ -95,6 +95,21 @@ def test_fuzzy_keys_on_short_and_unknown_keys(index: Index, keys: list[str], k: 
     check(index, keys, k)
 
 
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_fuzzy_keys_of_any_reading_is_each_keys_nearest(
+    index: Index, keys: list[str], data: st.DataObject
+) -> None:
+    readings = data.draw(st.lists(garbled_keys(keys), min_size=1, max_size=4))
+    merged = dict(index.fuzzy_keys_of_any(readings))
+    each: dict[str, int] = {}
+    for k in readings:
+        for other, edits in index.fuzzy_keys(k):
+            each[other] = min(edits, each.get(other, edits))
+    nearest = sorted(each.items(), key=lambda item: (item[1], item[0]))[: len(merged)]
+    assert sorted(merged.items(), key=lambda item: (item[1], item[0])) == nearest
+
+
 def test_a_transposition_counts_as_one_edit(index: Index) -> None:
     # "Atnrtsyt" for Antratsyt: two neighbours swapped and a letter dropped, three Levenshtein
     # edits, two as OSA counts them.

@@ -987,6 +987,18 @@ def test_a_city_among_its_namesakes_the_context_ties_is_the_one_meant(
     assert toponyms.lookup(city).place is None  # without a context, a hundred namesakes
 
 
+def test_a_romanized_russian_former_name_ties_the_names_in_force_it_romanizes() -> None:
+    """Novonikolayevka: the Russian name of a score of Новомиколаївка in force, and the former
+    name of one renamed (Osavulske), whose romanization alone is recorded as written."""
+    answer = toponyms.lookup("Novonikolayevka")
+    assert answer.name == "Novomykolaivka" and answer.place is None
+    within = toponyms.lookup("Novonikolayevka", within="Cherkasy Oblast")
+    assert within.name == "Osavulske"
+    # a former name with no name in force written so stays the one meant
+    assert toponyms.lookup("Krasnoarmeysk").name == "Pokrovsk"
+    assert toponyms.lookup("Dzerzhinsk").name == "Toretsk"
+
+
 def test_a_russian_hromada_adjective_reaches_every_centre_it_may_come_from() -> None:
     """Славянская громада: Sloviansk's, Слов'янка's (Dnipropetrovsk Oblast) or Crimea's, whose
     Russian name is recorded; the oblast settles it."""

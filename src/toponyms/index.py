@@ -12,6 +12,7 @@ import math
 import sys
 import threading
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, NamedTuple
@@ -291,6 +292,18 @@ class Index:
         nearest = sorted(found.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
         self._last_fuzzy = (k, tuple(nearest))
         return nearest
+
+    def fuzzy_keys_of_any(self, keys: Sequence[str]) -> list[tuple[str, int]]:
+        """fuzzy_keys of several readings of one name (a Greek name's: ντ is nt or d), merged:
+        each key found, at its fewest edits from any reading, nearest first."""
+        if len(keys) == 1:
+            return self.fuzzy_keys(keys[0])
+        found: dict[str, int] = {}
+        for k in keys:
+            for other, edits in self.fuzzy_keys(k):
+                if edits < found.get(other, edits + 1):
+                    found[other] = edits
+        return sorted(found.items(), key=lambda item: (item[1], item[0]))[:_FUZZY_LIMIT]
 
     def _build_segments(self) -> dict[str, list[str]]:
         segments: dict[str, list[str]] = {}

@@ -407,8 +407,9 @@ _GREEK_DIGRAPHS = (
 # stop (Κιντρασίβκα: Kindrashivka, Κονστιαντίνιβκα: Kostiantynivka, Γιαμπίλ: Yampil).
 _GREEK_NASAL_STOPS = (("ντ", "d", "\2"), ("μπ", "b", "\3"), ("γκ", "g", "\4"))
 
-# γι before a vowel is the glide j (Τιχόγιε: Тихое, Οτράντνογιε: Отрадное).
-_GREEK_GLIDE = re.compile("γι(?=[αεηιουωάέήίόύώ])")
+# γι before a vowel is the glide j (Τιχόγιε: Тихое, Οτράντνογιε: Отрадное, Γιουβιλέινι: Ювілейне),
+# ου and αι already read as u and e.
+_GREEK_GLIDE = re.compile("γι(?=[αεηιουωάέήίόύώue])")
 # The letters by which Greek writes two Slavic sounds each: φ f and в (Ποκρόφσκ, Ντνιεπροπετρόφσκ),
 # σ s and ш (Ζατίσια: Затишшя), ζ z and ж, τσ ts and ч, χ х and Ukrainian г (Τσερνίχιβ:
 # Чернігів); χ is never ч, which anyascii's "ch" would read.
@@ -479,6 +480,9 @@ _ABJAD: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _ABJAD_LETTERS = re.compile("[֐-׿؀-ۿ]")
 _ABJAD_INITIAL = re.compile("(?<![؀-ۿ])[اأإ](?=[وي])")
+# A word's last ه writes the vowel e as often as h (دوفينكه: Довгеньке, فورونويه: Вороное).
+_ABJAD_FINAL_HE = re.compile("ه(?![؀-ۿ])")
+_ABJAD_FINAL = {"\1": ("e", "h")}
 _MAX_ABJAD_READINGS = 48
 
 
@@ -490,10 +494,14 @@ def abjad_readings(text: str) -> list[str]:
     if not _ABJAD_LETTERS.search(cleaned):
         return []
     # A word's first vowel is written on an alif, then و or ي (أوليكساندروهراد: Oleksandrohrad).
-    cleaned = _ABJAD_INITIAL.sub("", cleaned)
+    cleaned = _ABJAD_FINAL_HE.sub("\1", _ABJAD_INITIAL.sub("", cleaned))
     readings = [""]
     for ch in cleaned:
-        choices = _ABJAD.get(ch) or ((ch,) if not _ABJAD_LETTERS.match(ch) else ("",))
+        choices = (
+            _ABJAD.get(ch)
+            or _ABJAD_FINAL.get(ch)
+            or ((ch,) if not _ABJAD_LETTERS.match(ch) else ("",))
+        )
         readings = [r + c for r in readings for c in choices][: _MAX_ABJAD_READINGS * 3]
     return list(dict.fromkeys(r.strip() for r in readings if r.strip()))[:_MAX_ABJAD_READINGS]
 

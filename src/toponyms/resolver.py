@@ -27,6 +27,7 @@ from .errors import OptionError, UnknownUnitError
 from .gazetteer import KINDS, Gazetteer
 from .index import Index, PlaceColumns, PlaceInfo, fine, shipped_index
 from .keys import (
+    abjad_readings,
     foreign_respellings,
     greek_readings,
     hungarian_respelling,
@@ -125,6 +126,8 @@ _NO_KINDS: frozenset[str] = frozenset()
 _UNREAD: Any = object()  # a name not read yet in a lookup step
 # Descriptors whose candidates are lifted to the units named after them (Resolver._gather).
 _LIFTING_HINTS = frozenset({"oblast", "raion", "entity"})
+# A Greek or Arabic name's readings whose near misses are sought (their keys, likeliest first)
+_READING_KEYS = 8
 
 
 class Resolver:
@@ -711,9 +714,13 @@ class Resolver:
                 if read is None:
                     how = name_how[slot]
                     found_by = method
-                    if method == "exact" and how == "transliteration":
-                        # A recorded romanization (Gornal for Горналь) is the reading a key
-                        # gives the Cyrillic name, no better: a namesake's Russian name ties it.
+                    if method == "exact" and (
+                        how == "transliteration"
+                        or (how == "former" and name_lang[slot] == "ru" and former_as_key)
+                    ):
+                        # A recorded romanization (Gornal for Горналь; Novonikolayevka, a former
+                        # Russian name romanized) is the reading a key gives the Cyrillic name,
+                        # no better: a namesake's Russian name ties it.
                         found_by = "key"
                     similarity, found_by, slot_edits = _similarity(
                         found_by, against, index, slot, name_fines[slot], edits, latin_query
@@ -903,8 +910,27 @@ class Resolver:
                 u.edits, u.typing_edits = c.edits, c.typing_edits
                 best_rank[place] = rank_key(u)
 
-        consider(index.exact(core), "exact")
-        consider(index.by_key(k), "key")
+        exact = index.exact(core)
+        # A Latin query met as written by a romanized Russian former name, and by no name in
+        # force but other romanizations and GeoNames' loose variants, where other places' names
+        # in force are met by key: those romanize so too, and tie it (Novonikolayevka: a
+        # Новомиколаївка renamed, and a score of Новомиколаївка in force, whose Russian name it
+        # is). Not where a name in force is met as written (Krasnoarmeysk: Pokrovsk, beside the
+        # Russian towns of that name, whose standing the ranking weighs).
+        by_key = index.by_key(k)
+        former_as_key = False
+        if latin_query and all(
+            name_how[slot] in ("former", "transliteration") or name_variant[slot] for slot in exact
+        ):
+            bore = {name_place[slot] for slot in exact if name_how[slot] == "former"}
+            former_as_key = bool(bore) and any(
+                name_place[slot] not in bore
+                and name_how[slot] != "former"
+                and not name_variant[slot]
+                for slot in by_key
+            )
+        consider(exact, "exact")
+        consider(by_key, "key")
         if as_written:
             return finish()  # a name made by a rule (a hromada's centre): no forms, no typos
         # Tsjoegoejev, Ouglitch; Cossack Lopan, Большая Шапковка (Великая, Велика)
@@ -995,18 +1021,29 @@ class Resolver:
                     c.method = "form"
                     best_rank[position] = rank_key(c)
         if not best and k:
-            # Greek letters are searched as their first reading (Βολγκαγκράντ: volgagrad)
-            greek = greek_readings(core)
-            if greek:
-                k = key(greek[0])
+            # Greek and Arabic letters are searched as their likeliest readings (Βολγκαγκράντ:
+            # volgagrad; Κονστιαντίνιβκα: konstiantinivka, the nasal kept; ألكسندروغراد:
+            # alksndrohrad, the short vowels unwritten)
+            readings = greek_readings(core) or abjad_readings(core)
+            # each reading's key, with the likeliest reading that gives it
+            first_of: dict[str, str] = {}
+            for reading in readings:
+                first_of.setdefault(key(reading), reading)
+            searched = list(first_of)[:_READING_KEYS] or [k]
+            near_keys = index.fuzzy_keys_of_any(searched)
+            if readings and near_keys:
+                # Near misses are measured against the reading whose key came nearest, not
+                # the script's own letters (فورونويه: foronoie, not fwrwnwyh).
+                nearest = min(searched, key=functools.partial(OSA.distance, near_keys[0][0]))
+                query_fine = fine(first_of[nearest])
             if limit is None or hint in _LIFTING_HINTS:
-                for found, edits in index.fuzzy_keys(k):
+                for found, edits in near_keys:
                     consider(index.by_key(found), "fuzzy", edits=edits)
             else:
                 # Near misses reach hundreds of places (Pokrovks: Pokrovsk and the Pokrovske and
                 # Pokrovka villages). All are ranked and counted; candidates are built for those
                 # the answer can depend on: the first ``limit``, the one after, and their rivals.
-                taken, scores = near_misses(index.fuzzy_keys(k))
+                taken, scores = near_misses(near_keys)
                 pool = len(taken)
                 # A place's rank up to its similarity is its name's and the descriptor's
                 # agreement with its kind: only those that may come first, next or as a rival
