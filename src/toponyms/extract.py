@@ -491,6 +491,25 @@ def _modifies_next(text: str, words: list[_Word], i: int, *, any_adjective: bool
     )
 
 
+def _latin_modifies_next(text: str, words: list[_Word], i: int) -> bool:
+    """Whether word ``i``, a lower-case Latin adjective, stands before a lower-case word of
+    its sentence that is no unit word, conjunction or preposition: the noun it qualifies
+    (ukrajinská armáda, ukraińska armia), where a unit's adjective alone ends its list or its
+    clause (obwodów donieckiego, chersońskiego i zaporoskiego)."""
+    if i + 1 >= len(words) or has_cyrillic(words[i].text):
+        return False
+    after = words[i + 1]
+    noun = after.folded
+    return (
+        _joined(text, words[i], after)
+        and after.text[0].islower()
+        and len(noun) > 3
+        and noun not in _CONJUNCTIONS
+        and not is_preposition(noun)
+        and split_descriptors(f"x {noun}")[1] is None
+    )
+
+
 # The last letters a noun may have after an adjective with each case ending, in Ukrainian and
 # Russian (Донецької області, Громадського радіо, Донецкой областной, Українські підрозділи): a
 # word after the adjective that cannot agree with it (a verb, a preposition: Білопільської з,
@@ -590,6 +609,20 @@ def _given_name(word: str) -> bool:
         return True  # Βλαντίμιρ Πούτιν
     baltic = _BALTIC_ENDING.search(word)
     return baltic is not None and is_given_name(word[: baltic.start()])
+
+
+def _surname_first(
+    words: list[_Word], i: int, j: int, last: int, find: Callable[[str], Answer]
+) -> bool:
+    """Whether words ``i`` and ``j`` are a surname and a given name after it (Косенко Максим):
+    the given name ends the run of capitalised words, and the first word names no place as
+    written."""
+    return (
+        j == i + 1
+        and j == last
+        and _given_name(words[j].text)
+        and find(words[i].text).how not in _WHOLE
+    )
 
 
 _READINGS_TRIED = 4  # a Greek given name's readings asked, likeliest first
@@ -839,6 +872,7 @@ def extract_with(
             continue
         # Whether the span may start a person's name (Владимира): asked only where it matters.
         person = _Once(partial(_given_name, words[i].text))
+        reversed_name = False  # a person's name written surname first
         # Whether the first word is a common word (Les, Selon, Теперь): asked once, if at all.
         common = _Once(partial(_common_word, words[i]))
         taken: tuple[int, Answer | None, str] | None = None
@@ -875,11 +909,18 @@ def extract_with(
                     answer, asked = hinted, typed_text
             if (
                 j > i
-                and (answer.status is Status.NOT_A_PLACE or (j == i + 1 and answer.name is None))
-                and person()
+                and (
+                    answer.status is Status.NOT_A_PLACE
+                    or (j == i + 1 and (answer.name is None or answer.how == "fuzzy"))
+                )
+                # Косенко Максим: the given name after the surname, as signatures write it,
+                # closing the run of capitalised words (not the mayor of Kharkiv Ihor Terekhov)
+                and (person() or (reversed_name := _surname_first(words, i, j, last, find)))
             ):
-                taken = (j, None, asked)  # a person's name (Владимира Путина): none of its words
-                people.add(_surname(words[j]))
+                # a person's name (Владимира Путина; Βολοντίμιρ Ζελένσκι, a near miss of
+                # Володимир-Волинський район at most): none of its words
+                taken = (j, None, asked)
+                people.add(_surname(words[i] if reversed_name else words[j]))
                 break
             if j > i and answer.status is Status.NOT_A_PLACE and is_water_body(asked):
                 taken = (j, None, asked)  # Siwerskyj Donez: a river, none of its words a place
@@ -930,8 +971,14 @@ def extract_with(
                 continue  # several words met only by a near miss are no name, unless sure
             if j > i and answer.kind not in _UNIT_ANSWERS and _unit_word(words[j]):
                 continue  # Połowa obwodu: a unit word closes only a unit's name
-            if j == i and answer.kind not in _UNIT_ANSWERS and words[i].text[0].islower():
-                break  # a lower-case adjective alone names a unit or nothing
+            if (
+                j == i
+                and words[i].text[0].islower()
+                and (answer.kind not in _UNIT_ANSWERS or _latin_modifies_next(text, words, i))
+            ):
+                # a lower-case adjective alone names a unit or nothing, and no unit before a
+                # common noun (ukrajinská armáda: the Ukrainian army, not Українська громада)
+                break
             weak = answer.how in ("case-form", "fuzzy")
             small = answer.kind in ("village", "settlement")
             if j == i and weak and person():
@@ -1017,6 +1064,7 @@ def extract_with(
     found = _apposed_oblast(text, found, find)
     found = _bracketed_alternatives(text, found, find)
     found = _elliptic_units(text, found, find)
+    found = _unit_word_shared(text, found, find)
     found = _renamed_centres(text, found, find)
     units = _list_units(text, found)
     if within is not None and units:
@@ -1028,7 +1076,13 @@ def extract_with(
             for n, unit in units.items()
             if inner in (unit, places[unit].oblast_id, places[unit].raion_id)
         }
-    return _in_context(text, found, ask, within, units)
+    # An administration named after its unit (Запорізької ОВА, the Kharkiv Regional Military
+    # Administration) is an organisation, not a place mentioned; its unit is still context.
+    return [
+        m
+        for m in _in_context(text, found, ask, within, units)
+        if not _administration(text, m.start, m.end) and not _caption(text, m.start, m.end)
+    ]
 
 
 # Plural unit words, by the kind of unit they make of the names they list ("the regions of
@@ -1281,6 +1335,10 @@ _UNIT_WORD_KINDS = {"громада": "hromada"}  # the unit words _ask_as_unit 
 # The case ending of a Cyrillic feminine adjective in -ськ-/-цьк-/-зьк- (-ск-/-цк-), in the cases
 # a list of hromadas takes (Миропільська, Хотінської, Краснопільську; Покровской, Марганецкую).
 _FEMININE_LISTED = re.compile(r"\w(?:[сцз]ьк|[сц]к)(а|ої|ій|ою|у|ая|ой|ую)$")
+# ... and romanized, as foreign text lists hromadas (Khotinska, Myropilska, Bilo Pilska)
+_FEMININE_LISTED_LATIN = re.compile(r"[^\W\d_](?:s|z|c)k(a)$")
+# A feminine adjective's first word before another (Velyka Pysarivska, Nova Sloboda)
+_FEMININE_FIRST = re.compile(r"^[^\W\d_]+a$")
 
 
 def _adjective_lists(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:
@@ -1291,7 +1349,7 @@ def _adjective_lists(text: str, found: list[_Found], find: Callable[[str], Answe
     Новорайська, Борозенська). A member that alone reads as a village's or town's form
     (Новослобідська: Новослобідське; Новорайська: of Новорайськ) is asked again as a hromada,
     and keeps that answer if it names one."""
-    out = list(found)
+    out = _two_word_adjectives(text, list(found), find)
     n = 0
     while n < len(out):
         members = [n]
@@ -1303,8 +1361,16 @@ def _adjective_lists(text: str, found: list[_Found], find: Callable[[str], Answe
         if len(members) < 2:
             continue
         # (the last may carry the noun: Милівська та Тягинська територіальна громада)
-        endings = {_FEMININE_LISTED.search(split_descriptors(out[m][3])[0]) for m in members}
-        if None in endings or len({e.group(1) for e in endings if e is not None}) != 1:
+        endings = [_feminine_listed(out[m][3]) for m in members]
+        if len({e.group(1) for e in endings if e is not None}) != 1:
+            continue
+        latin = not any(has_cyrillic(out[m][3]) for m in members)
+        adjectives = sum(e is not None for e in endings)
+        if adjectives < len(members) and not (
+            latin and adjectives >= _LISTED_ADJECTIVES and 2 * adjectives > len(members)
+        ):
+            # Foreign text lists a hromada by its centre's name too (..., Velyka Pysarivska,
+            # Putivl, Novoslobidska): where the adjectives are most of a long list.
             continue
         kinds = [out[m][2].kind for m in members]
         if "hromada" not in kinds:
@@ -1313,7 +1379,39 @@ def _adjective_lists(text: str, found: list[_Found], find: Callable[[str], Answe
         # the oblasts' adjectives among them are hromadas' too (Сумська громада)
         units = _NOT_OBLASTS if kinds.count("hromada") > kinds.count("oblast") else None
         for m in members:
-            _ask_as_unit(out, m, find, "громада", _HROMADA_KIND, units)
+            _ask_as_unit(out, m, find, "hromada" if latin else "громада", _HROMADA_KIND, units)
+    return out
+
+
+_LISTED_ADJECTIVES = 3  # a romanized list's adjectives that make it a list of hromadas
+
+
+def _feminine_listed(asked: str) -> re.Match[str] | None:
+    """The case ending of ``asked`` as a hromada's feminine adjective (its unit word apart)."""
+    core = split_descriptors(asked)[0]
+    return _FEMININE_LISTED.search(core) or _FEMININE_LISTED_LATIN.search(core)
+
+
+def _two_word_adjectives(
+    text: str, found: list[_Found], find: Callable[[str], Answer]
+) -> list[_Found]:
+    """The mentions, with a romanized feminine adjective of two words that were found apart
+    made one where together they name a hromada (Velyka Pysarivska: Velykopysarivska)."""
+    out: list[_Found] = []
+    for mention in found:
+        if out and text[out[-1][1] : mention[0]] == " ":
+            start, _, _, first = out[-1]
+            asked = f"{first} {mention[3]}"
+            if (
+                _FEMININE_FIRST.match(first)
+                and _FEMININE_LISTED_LATIN.search(mention[3])
+                and not has_cyrillic(asked)
+            ):
+                answer = find(f"{asked} hromada")
+                if answer.kind == "hromada":
+                    out[-1] = (start, mention[1], answer, f"{asked} hromada")
+                    continue
+        out.append(mention)
     return out
 
 
@@ -1352,7 +1450,16 @@ def _renamed_centres(text: str, found: list[_Found], find: Callable[[str], Answe
     sentence_of = _sentences(text)
     for n, mention in enumerate(out):
         answer = mention[2]
-        if answer.how != "former" or answer.kind != "city" or has_cyrillic(mention[3]):
+        if has_cyrillic(mention[3]):
+            continue
+        written = text[mention[0] : mention[1]]
+        if answer.kind == "oblast" and split_descriptors(written)[1] is None:
+            # read as the oblast already (the border with Dnipropetrovsk)
+            alone = find(written)
+            if alone.how == "former" and alone.kind == "city":
+                regions.add(sentence_of(mention[0]))
+            continue
+        if answer.how != "former" or answer.kind != "city":
             continue
         as_oblast = _centre_as_oblast(find, mention)
         if as_oblast is not None:
@@ -1549,7 +1656,7 @@ _VILLAGE_NOUNS = casefolded(
     }
 )  # fmt: skip
 _IN = frozenset({"in", "en", "em", "nel", "nella", "no", "na", "în", "w", "we", "im", "dans", "u",
-                 "v", "ve", "i", "à", "στη", "στην", "στο", "σε"})  # fmt: skip
+                 "v", "ve", "i", "à", "στη", "στην", "στο", "σε", "في"})  # fmt: skip
 _VILLAGE_REACH = 6  # words between the noun and the preposition, at most
 # Words that make an oblast centre's name its region (Latin script: Ukrainian and Russian name a
 # region by its adjective). Governors head oblasts and Russia's federal subjects: "the governor of
@@ -1578,6 +1685,26 @@ _NEIGHBOURING = frozenset(
         "kaimyniniame", "kaimyninėje", "kaimyninis", "kaimyninį", "kaimyninio", "naapurimaan",
         "szomszédos", "învecinată", "învecinat", "vecină", "komşu", "съседна", "съседната",
         "γειτονική", "γειτονικό",
+    }
+)  # fmt: skip
+# A border said of a city's name is its region's (the border areas of Sumy, las zonas fronterizas
+# de Sumy, uma região que faz fronteira com Donetsk): a city has no border areas of its own.
+_BORDER = frozenset(
+    {
+        "border", "borders", "bordering", "borderlands", "frontier", "fronterizas", "fronterizos",
+        "fronteriza", "fronterizo", "frontera", "fronteira", "fronteiriças", "fronteiriços",
+        "frontière", "frontalières", "frontaliers", "frontalière", "frontalier", "confine",
+        "przygraniczne", "przygranicznych", "przygranicznym", "grenzgebiete", "grenzgebieten",
+        "grenzregion", "grenze", "pohraničí", "pohraniční", "grensgebied", "grens", "sınır",
+        "granițe", "graniță", "határ", "határmenti",
+    }
+)  # fmt: skip
+# ... and the words that may stand between (the border areas of, faz fronteira com, borders with)
+_BORDER_FOLLOWERS = frozenset(
+    {
+        "areas", "zones", "regions", "districts", "territories", "villages", "communities",
+        "gebiete", "regionen", "gemeinden", "tereny", "zonas", "áreas", "regiones", "regiões",
+        "zone", "aree", "with", "com", "con", "avec", "mit", "met", "z", "s", "ile", "cu",
     }
 )  # fmt: skip
 # Italian, Spanish and French put an article before a region's name, never a city's: insieme al
@@ -1690,6 +1817,8 @@ def _region_words(
         named = (
             neighbouring
             or article
+            or (bool(before) and before[-1] in _BORDER)
+            or (len(before) > 1 and before[-2] in _BORDER and before[-1] in _BORDER_FOLLOWERS)
             or part
             or any(w in _SEPARATISTS for w in before[-2:])
             or (bool(before) and before[-1] in _GOVERNORS)
@@ -1779,7 +1908,12 @@ def _villages_in_region(
         # oblast (nördlich von Lyman, ebenfalls in Donezk); not a subject of elsewhere (Moskva
         # udrela na Charkov).
         next_to = near[-1:] if near and near[-1].end <= start else near[:1]
-        noun = any(w.folded in _VILLAGE_NOUNS for w in near)
+        # (بلدة, قرية: the settlement words of a script without capitals, a preposition on them)
+        noun = any(
+            w.folded in _VILLAGE_NOUNS
+            or (_caseless(w) and prefix_kind(w.text) in _SETTLEMENT_TYPES)
+            for w in near
+        )
         places = [villages[w.start] for w in near if w.start in villages]
         if not noun and not places:
             continue
@@ -1961,6 +2095,84 @@ def _elliptic_units(text: str, found: list[_Found], find: Callable[[str], Answer
     return out
 
 
+def _unit_word_shared(
+    text: str, found: list[_Found], find: Callable[[str], Answer]
+) -> list[_Found]:
+    """The mentions, with the adjectives listed before a unit's adjective and its noun in the
+    singular read as units of that kind, where they end as it does (Doněcká a Luhanská oblast,
+    Донецка и Запорожка област: the noun said once, as Czech and Bulgarian say it). Each is
+    asked again with the noun, and keeps the answer if it names a unit of that kind."""
+    out = list(found)
+    for m in range(len(out) - 1, 0, -1):
+        kind = out[m][2].kind
+        if kind not in ("oblast", "raion"):
+            continue
+        words = clean(out[m][3]).split(" ")
+        if len(words) != 2 or words[0][-1:] not in _VOWELS or _descriptor_after(words[1]) != kind:
+            continue
+        k = m - 1
+        while k >= 0 and _in_list(_LIST_JOINS, text, out[k][1], out[k + 1][0]):
+            start, end, answer, asked = out[k]
+            if answer.kind in _UNIT_ANSWERS or " " in asked or clean(asked)[-2:] != words[0][-2:]:
+                break
+            again = find(f"{asked} {words[1]}")
+            if again.kind != kind:
+                break
+            out[k] = (start, end, again, f"{asked} {words[1]}")
+            k -= 1
+    return out
+
+
+_VOWELS = frozenset("aáeéiíoóuúyýаеиоуыэюяіїєё")
+
+# What makes a unit's name an administration's: its acronym after the unit's adjective alone
+# (Запорізька ОВА, Днепропетровской ОГА, Kharkiv RMA), or the word administration, with the words
+# that may stand before it (the Kharkiv Regional Military Administration).
+_ADMINISTRATION_ACRONYM = re.compile(r"\s*(?:ОВА|ОДА|ОГА|ВГА|ВЦА|МВА|РВА|РДА|RMA|OVA|ODA|OMA)\b")
+_ADMINISTRATION = re.compile(
+    r"(?i:\s*(?:(?:regional|oblast|city|district|obwodowej|obwodowa|regionalna|regionalnej)\s+)?"
+    r"(?:(?:state|military|civil-military|civil|wojskowej|wojskowa|państwowej|państwowa)\s+)?"
+    r"(?:administration|administracji|administracja|administrace|militärverwaltung"
+    r"|gebietsverwaltung|bezirksverwaltung)\b)"
+)
+
+
+def _administration(text: str, start: int, end: int) -> bool:
+    """Whether the mention ``text[start:end]`` names an administration: its acronym or its noun
+    follows (an acronym only after a bare adjective: в Запорізькій області ОВА повідомила is
+    the oblast, then the administration). The administration "of" a place names the place
+    (l'amministrazione regionale di Zaporozhye: of the region)."""
+    if _ADMINISTRATION.match(text, end):
+        return True
+    return (
+        _ADMINISTRATION_ACRONYM.match(text, end) is not None
+        and split_descriptors(text[start:end])[1] is None
+    )
+
+
+# The words that label a caption or a credit (Джерело: the source; Фото: the photograph), which
+# villages share (Джерело, Dzherelo): written alone on their line or before a colon.
+_CAPTIONS = casefolded(
+    {
+        "джерело", "источник", "фото", "відео", "видео", "source", "sources", "photo", "photos",
+        "quelle", "źródło", "zdroj", "fuente", "fonte", "foto",
+    }
+)  # fmt: skip
+
+
+_LONGEST_CAPTION = max(map(len, _CAPTIONS))
+
+
+def _caption(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a caption's label: a word of _CAPTIONS that stands alone
+    on its line or before a colon."""
+    if end - start > _LONGEST_CAPTION or clean(text[start:end]) not in _CAPTIONS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    after = text[end:].lstrip(" \t")
+    return after[:1] == ":" or (not text[line_start:start].strip() and after[:1] in ("", "\n"))
+
+
 _ELLIPSIS_REACH = 4  # mentions back to look for the noun said once
 _ELLIPSIS_CHARS = 200  # and characters at most
 
@@ -2048,7 +2260,15 @@ def _in_context(
                 elif after_ru > 0 and here_ru[after_ru - 1][2]:
                     in_russia = here_ru[after_ru - 1][1]
                 unit = in_russia
-            if in_russia is None and _settled(answer, ask):
+            # Приморського: of Приморський or of Приморське, the masculine and the neuter
+            # alike in these cases; the text's places say which. (Read as a masculine name,
+            # which few places bear; the neuter's villages are many, and rightly first.)
+            either_gender = (
+                answer.how == "case-form"
+                and _EITHER_GENDER.search(asked) is not None
+                and (answer.matched or "").endswith(_MASCULINE_ADJECTIVE)
+            )
+            if in_russia is None and not either_gender and _settled(answer, ask):
                 mentions.append(Mention(start, end, spans[n], answer))
                 continue
             r = rank.get(n, 0)
@@ -2091,6 +2311,7 @@ def _in_context(
                 narrowed.name == answer.name
                 or answer.status is not Status.IDENTIFIED
                 or answer.how == "former"  # a former name several places shared (Луначарское)
+                or (either_gender and narrowed.how == "case-form")
                 or (
                     answer.place is not None
                     and answer.place.country != "UA"
@@ -2108,6 +2329,10 @@ def _in_context(
 
 
 _LAST = "\U0010ffff"  # after every name in (offset, name) order
+# The adjectival case endings a masculine name (Приморський) and a neuter one (Приморське)
+# share: the genitive, dative, instrumental and locative (not -ом: Покровськом, of a noun).
+_EITHER_GENDER = re.compile(r"(?:ого|ому|им|ім)$")
+_MASCULINE_ADJECTIVE = ("ий", "ій", "ый")
 _RUSSIAN_UNITS = frozenset({"federal_subject", "raion"})
 _SETTLEMENT_TYPES = frozenset({"city", "town", "village"})
 # What a region of Russia written beside it does not make Russia's: units, and cities (Sumy

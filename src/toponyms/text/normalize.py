@@ -288,6 +288,7 @@ _OBLAST = [
     "regija", "regiji", "regije", "regiju", "регион", "региона", "регионе", "регіон", "регіону",
     "областью", "областю", "oblasťou", "oblastí", "oblastiach", "oblastech", "oblastmi",
     "terület", "területen", "területre", "területről", "területet", "területi", "területén",
+    "régió", "régióban", "régióba", "régióból", "régiót", "régiónak", "régióra", "régión",
     "bölgeleri", "bölgelerinde", "bölgelerine", "bölgelerinin", "bölgelerindeki", "bölgelerinden",
     "bölgesinden", "oblastis", "oblastisse",
     "oblastist", "oblastil",
