@@ -1120,6 +1120,52 @@ def test_a_romanized_list_of_hromadas_reads_every_member_as_one() -> None:
     assert spans("Ataques en Putivl y Sumy.") == [("Putivl", "Putyvl"), ("Sumy", "Sumy")]
 
 
+def test_a_hromada_list_keeps_no_raion_and_french_calls_a_hromada_a_commune() -> None:
+    # Шахтерская alone reads as Шахтерский район; with общины after the list, a hromada
+    text = "В Синельниковском районе под удары попали Шахтерская и Покровская общины."
+    assert [n for _, n in spans(text)] == [
+        "Synelnykivskyi Raion", "Shakhtarska hromada", "Pokrovska hromada",
+    ]  # fmt: skip
+    assert spans("Dans la commune urbaine de Bilopillia, un homme a été blessé.") == [
+        ("commune urbaine de Bilopillia", "Bilopilska hromada")
+    ]
+    assert spans("une frontière commune de 2000 km") == []
+
+
+def test_a_raions_colloquial_name_that_a_listed_village_bears_is_the_village() -> None:
+    text = "Евакуація: Сохани, Нові Вірки, Гуринівка, Бубликове, Василівщина, Гиріне."
+    assert ("Василівщина", "Vasylivshchyna") in spans(text)
+    assert spans("Обстріли на Василівщині та Пологівщині.") == [
+        ("Василівщині", "Vasylivskyi Raion"),
+        ("Пологівщині", "Polohivskyi Raion"),
+    ]
+
+
+def test_a_plural_city_name_in_the_polish_and_czech_genitive_is_its_bare_stem() -> None:
+    # Sumy: władze Sum, mer Sum, w pobliżu Sum (Czech: okolí Sum)
+    assert spans("We wtorek rano władze Sum i regionu sumskiego.") == [
+        ("Sum", "Sumy"),
+        ("regionu sumskiego", "Sumy Oblast"),
+    ]
+    assert spans("Útok na okolí Sum.") == [("Sum", "Sumy")]
+    assert spans("The Sum of money") == []  # not after a word that takes the genitive
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oleksandr Tarnavskyi, Commander of the Tavriia Operational Strategic Group, said",
+        "Meanwhile, the Ukrainian operational-tactical group Khortytsia indicated that",
+        # Polish and Czech put the axis word first; its adjectives are context
+        '"Na kierunku donieckim i taurydzkim nieprzyjaciel buduje swój',
+        # a sentence opened by a plural adjective and its noun (civilians)
+        "Обстріли тривали. Мирні жителі не постраждали.",
+    ],
+)
+def test_groupings_axes_and_opening_adjectives_are_no_mentions(text: str) -> None:
+    assert spans(text) == []
+
+
 def test_a_lower_case_adjective_before_its_noun_is_no_unit() -> None:
     # ukrajinská armáda: the Ukrainian army (Українська громада is a hromada of Kyiv Oblast)
     assert spans("Zelenskyj řekl, že ukrajinská armáda má výsledky.") == []

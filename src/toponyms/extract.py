@@ -216,6 +216,8 @@ _FORCE_UNITS = frozenset(
         "батальйоні", "батальон", "батальона", "батальону", "батальоном", "батальоне", "полк",
         "полку", "полком", "полка", "дивізія", "дивізії", "дивизия", "дивизии", "корпус",
         "корпусу", "корпуса", "загін", "загону", "отряд", "отряда", "отряду",
+        # a grouping of forces named after a place (operational-tactical group Khortytsia)
+        "group", "grouping", "gruppe", "groupement", "grupa", "grupy",
     }
 )  # fmt: skip
 
@@ -473,8 +475,10 @@ def _modifies_next(text: str, words: list[_Word], i: int, *, any_adjective: bool
     _AGREEMENT knows (Второй пострадавшей, Новой волной), not only a place's adjective."""
     folded = words[i].folded
     if any_adjective:
-        adjective = has_cyrillic(folded) and any(
-            folded.endswith(ending) for ending, _ in _AGREEMENT if len(ending) > 1
+        # (and a plural in -ні, -кі: Мирні жителі)
+        adjective = has_cyrillic(folded) and (
+            any(folded.endswith(ending) for ending, _ in _AGREEMENT if len(ending) > 1)
+            or _PLURAL_ADJECTIVE_I.search(folded) is not None
         )
     else:
         adjective = is_feminine_adjective(folded) or _ADJECTIVE.search(folded) is not None
@@ -489,6 +493,30 @@ def _modifies_next(text: str, words: list[_Word], i: int, *, any_adjective: bool
         and split_descriptors(f"x {noun}")[1] is None
         and _agrees(folded, noun)
     )
+
+
+def _axis_before(text: str, words: list[_Word], i: int) -> bool:
+    """Whether word ``i``, a lower-case adjective, follows an axis word written before it
+    (na kierunku donieckim, ve směru charkovském), or another adjective that does, in a list
+    (na kierunku donieckim i taurydzkim)."""
+    k = i
+    while k > 0 and _joined(text, words[k - 1], words[k]):
+        before = words[k - 1].folded
+        if before in _AXES_BEFORE:
+            return True
+        if not (before in _CONJUNCTIONS or before[:1].islower()) or k < i - _AXIS_LIST_REACH:
+            return False
+        k -= 1
+    return False
+
+
+_AXES_BEFORE = casefolded(
+    {
+        "kierunku", "kierunek", "kierunkach", "kierunkami", "kierunków", "směru", "směr",
+        "směrech", "smere", "smeru",
+    }
+)  # fmt: skip
+_AXIS_LIST_REACH = 6  # words back from a listed adjective to its axis word
 
 
 def _latin_modifies_next(text: str, words: list[_Word], i: int) -> bool:
@@ -524,6 +552,7 @@ _AGREEMENT = (
 # A verb's past plural (скинули, обстріляли, вдарили, сбросили), which a singular adjective's noun
 # of this length does not end as; and the plural adjective endings (Донецькі генерали).
 _PAST_PLURAL = re.compile(r"\w{4}[аяуиі]ли$")
+_PLURAL_ADJECTIVE_I = re.compile(r"\w{3}[нкцвт]і$")  # Мирні, Українські, Цивільні
 _PLURAL_ADJECTIVE = ("і", "ие", "ые", "их", "ими", "ых", "ыми")
 # Nouns that do not decline (Громадського радіо, Киевского метро).
 _INDECLINABLE = frozenset({"радіо", "радио", "метро", "кафе", "бюро", "депо", "таксі", "такси"})
@@ -609,6 +638,37 @@ def _given_name(word: str) -> bool:
         return True  # Βλαντίμιρ Πούτιν
     baltic = _BALTIC_ENDING.search(word)
     return baltic is not None and is_given_name(word[: baltic.start()])
+
+
+def _plural_stem(
+    word: _Word, exact: Callable[[str], Sequence[int]], find: Callable[[str], Answer]
+) -> tuple[Answer, str] | None:
+    """The city a capitalised Latin word that named nothing is the genitive of, where the city's
+    name is a plural in -y or -i written as the word with that ending: Polish and Czech give a
+    plural name a bare stem there (władze Sum, mer Sum, ze Sum: of Sumy). The answer and what
+    was asked, or None."""
+    text = word.text
+    if not _PLURAL_STEM_LENGTH[0] <= len(text) <= _PLURAL_STEM_LENGTH[1] or has_cyrillic(text):
+        return None
+    for ending in ("y", "i"):
+        name = text + ending
+        if exact(clean(name)):
+            answer = find(name)
+            if answer.kind == "city" and answer.how in _WHOLE:
+                return answer, name
+    return None
+
+
+_PLURAL_STEM_LENGTH = (3, 12)
+# Polish and Czech words a place's genitive follows (do Sum, w pobliżu Sum, mer Sum, okolí Sum)
+_GENITIVE_BEFORE = casefolded(
+    {
+        "do", "z", "ze", "od", "koło", "obok", "pobliżu", "okolic", "okolicach", "okolice",
+        "władze", "władz", "mer", "mera", "merem", "centrum", "mieszkańcy", "mieszkańców",
+        "spod", "sprzed", "wokół", "dla", "u", "blízko", "nedaleko", "okolí", "poblíž", "kolem",
+        "starosta", "starostka", "primátor", "obyvatelé",
+    }
+)  # fmt: skip
 
 
 def _surname_first(
@@ -795,6 +855,8 @@ def extract_with(
         """Whether ``span`` (its core) was the name of two places or more."""
         return len(former_bearers(split_descriptors(span)[0])) > 1
 
+    exact = resolver.index.exact
+
     def find(span: str) -> Answer:
         answer = resolver.lookup(span, country=country, threshold=detect)
         if answer.name is None and within is not None:
@@ -804,6 +866,7 @@ def extract_with(
 
     words = _words(text)
     people: set[str] = set()  # the surnames of the people the text names in full
+    context_only: set[int] = set()  # where places the text names as context only start
     found: list[_Found] = []
     ends: set[int] = set()  # where the mentions found so far end
     # according to the Kyiv Independent, Ukrainska Pravda reports: an outlet, not a place
@@ -979,6 +1042,12 @@ def extract_with(
                 # a lower-case adjective alone names a unit or nothing, and no unit before a
                 # common noun (ukrajinská armáda: the Ukrainian army, not Українська громада)
                 break
+            if j == i and words[i].text[0].islower() and _axis_before(text, words, i):
+                # na kierunku donieckim i taurydzkim: an axis, as Polish and Czech put its word
+                # first; context, not a mention
+                taken = (j, answer, asked)
+                context_only.add(words[i].start)
+                break
             weak = answer.how in ("case-form", "fuzzy")
             small = answer.kind in ("village", "settlement")
             if j == i and weak and person():
@@ -990,10 +1059,12 @@ def extract_with(
             if (
                 j == i
                 and words[i].sentence_start
-                and small
+                and (small or answer.how != "exact")
                 and _modifies_next(text, words, i, any_adjective=True)
             ):
-                break  # Второй пострадавшей стала: an adjective and its noun open a sentence
+                # Второй пострадавшей стала, Мирні жителі не постраждали: an adjective and its
+                # noun open a sentence (a town's name only as written)
+                break
             if _axis_follows(text, words, j):
                 taken = (j, None, asked)  # an axis: context, not a mention
                 break
@@ -1021,6 +1092,16 @@ def extract_with(
             taken = (j, answer, asked)
             break
         if taken is None:
+            stem_of = (
+                _plural_stem(words[i], exact, find)
+                if before in _GENITIVE_BEFORE and not words[i].sentence_start
+                else None
+            )
+            if stem_of is not None:  # władze Sum, mer Sum: of Sumy
+                found.append((words[i].start, words[i].end, *stem_of))
+                ends.add(words[i].end)
+                i += 1
+                continue
             paired = _paired_units(text, words, i, find)
             stripped = _proclitic_stripped(words[i])
             parts = paired or [
@@ -1077,11 +1158,15 @@ def extract_with(
             if inner in (unit, places[unit].oblast_id, places[unit].raion_id)
         }
     # An administration named after its unit (Запорізької ОВА, the Kharkiv Regional Military
-    # Administration) is an organisation, not a place mentioned; its unit is still context.
+    # Administration) is an organisation, and a grouping of forces named after a place (the
+    # Tavriia Operational Strategic Group) is forces, not places mentioned; both are context.
     return [
         m
         for m in _in_context(text, found, ask, within, units)
-        if not _administration(text, m.start, m.end) and not _caption(text, m.start, m.end)
+        if m.start not in context_only
+        and not _administration(text, m.start, m.end)
+        and not _caption(text, m.start, m.end)
+        and not _GROUPING_AFTER.match(text, m.end)
     ]
 
 
@@ -1291,9 +1376,10 @@ def _listed_units(text: str, found: list[_Found], find: Callable[[str], Answer])
                 listed.append(n)
             at, joins = start, _LIST_JOINS
         # Сумській, Харківській та Краснопільській громадах: a Cyrillic hromada word makes
-        # hromadas even of the adjectives that alone name an oblast (which is all a Cyrillic
-        # unit word lists); not of an oblast named after it (the hromadas of Sumy Oblast)
-        units = _NOT_OBLASTS if kind == "hromada" and has_cyrillic(unit.group()) else None
+        # hromadas even of the adjectives that alone name an oblast or a raion (which is all a
+        # Cyrillic unit word lists: Шахтерская и Покровская общины, not Шахтерский район); not
+        # of an oblast named after it (the hromadas of Sumy Oblast)
+        units = _HROMADA_LISTED if kind == "hromada" and has_cyrillic(unit.group()) else None
         if kind == "oblast":
             # nelle regioni di ... Sumska, Mykolaivska: an adjective a hromada bears alone names
             # the oblast in a list of regions
@@ -2137,6 +2223,13 @@ _ADMINISTRATION = re.compile(
 )
 
 
+# A grouping of forces named after a place, its word after the name (the Tavriia Operational
+# Strategic Group, the Khortytsia Group)
+_GROUPING_AFTER = re.compile(
+    r"\s+(?:(?i:operational)[- ](?i:strategic|tactical)\s+(?i:groups?|groupings?)|Groups?)\b"
+)
+
+
 def _administration(text: str, start: int, end: int) -> bool:
     """Whether the mention ``text[start:end]`` names an administration: its acronym or its noun
     follows (an acronym only after a bare adjective: в Запорізькій області ОВА повідомила is
@@ -2184,6 +2277,7 @@ _APPOSITION = re.compile(r"\s*,\s*")
 _UNIT_KINDS = frozenset({"oblast", "entity"})
 _UNIT_ANSWERS = frozenset({"oblast", "raion", "hromada", "federal_subject", "entity", "region"})
 _NOT_OBLASTS = _UNIT_ANSWERS - {"oblast"}
+_HROMADA_LISTED = _NOT_OBLASTS - {"raion"}  # what a Cyrillic hromada word's list keeps
 # A near miss of several capitalised words this sure is a name (Kozak Łopan: Kozacha Lopan).
 _SURE_NEAR_MISS = 0.95
 _BROAD_KINDS = frozenset({"oblast", "entity", "region", "federal_subject", "country"})
@@ -2268,7 +2362,9 @@ def _in_context(
                 and _EITHER_GENDER.search(asked) is not None
                 and (answer.matched or "").endswith(_MASCULINE_ADJECTIVE)
             )
-            if in_russia is None and not either_gender and _settled(answer, ask):
+            # Василівщина: a raion's colloquial name, and a village's name as written
+            colloquial = answer.how == "alias" and answer.kind == "raion"
+            if in_russia is None and not (either_gender or colloquial) and _settled(answer, ask):
                 mentions.append(Mention(start, end, spans[n], answer))
                 continue
             r = rank.get(n, 0)
@@ -2312,6 +2408,7 @@ def _in_context(
                 or answer.status is not Status.IDENTIFIED
                 or answer.how == "former"  # a former name several places shared (Луначарское)
                 or (either_gender and narrowed.how == "case-form")
+                or (colloquial and narrowed.how == "exact")
                 or (
                     answer.place is not None
                     and answer.place.country != "UA"

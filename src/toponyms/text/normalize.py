@@ -405,6 +405,9 @@ _HROMADA_BEFORE = [
     "the community of", "municipality of", "the municipality of", "communauté de", "comunità di",
     "comunità", "la comunità", "κοινότητα", "κοινότητας", "την κοινότητα", "η κοινότητα",
     "общината", "община", "gmina", "gminy", "gminie", "gminę", "gminą",
+    # French news of Ukraine calls a hromada a commune (la commune rurale de Mykolaïvka)
+    "commune de", "la commune de", "commune rurale de", "commune urbaine de",
+    "commune territoriale de", "la commune rurale de", "la commune urbaine de",
 ]  # fmt: skip
 # Polish "rejon" in the cases of "w rejonie X", "z rejonu X": before a town's name in the
 # genitive, the area around the town; a raion is named by its masculine adjective.
