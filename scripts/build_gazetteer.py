@@ -632,9 +632,40 @@ def link_geonames_ua(b: Builder, cities: list[dict[str, object]]) -> None:
     b.stats["geonames_unlinked_no_name_match"] = sum(1 for c in proposals.values() if not c)
 
 
+# A variant that is the name of a large city of another country is a namesake's, not a name
+# the place goes by in reports (Edmonton, Paris: variants of villages of Odesa Oblast), unless it
+# spells the place's own name (Odessa, Saki) or the place is as large (St. Petersburg).
+FOREIGN_CITY_MIN = 100_000
+# Greek variants are kept for the large cities foreign news names (Μόσχα, Κίεβο): a small
+# place's entry in that script is rare. Not Arabic ones: in a script without capitals every word
+# is asked, and the key of a name written without its short vowels meets common words (الساعات,
+# the hours, would be Elista's); Arabic text is read by its letters (keys.abjad_readings).
+OTHER_SCRIPTS_MIN = 100_000
+_OTHER_SCRIPTS = {"GREEK": "Grek"}
+
+
+def foreign_city_names() -> frozenset[str]:
+    """The folded names of the cities of FOREIGN_CITY_MIN people or more outside Ukraine and
+    Russia (GeoNames cities15000)."""
+    global _foreign_cities
+    if _foreign_cities is None:
+        _foreign_cities = frozenset(
+            fold(str(g["name"]))
+            for g in load_geonames("cities15000.json")
+            if g["countrycode"] not in ("UA", "RU")
+            and int(str(g["population"])) >= FOREIGN_CITY_MIN
+        )
+    return _foreign_cities
+
+
+_foreign_cities: frozenset[str] | None = None
+
+
 def add_geonames_names(b: Builder, p: Place, g: dict[str, object]) -> None:
     src = f"geonames:{g['geonameid']}"
     official = {fold(p.name_uk), fold(p.name_ru), fold(p.name)}
+    large = int(str(g["population"])) >= OTHER_SCRIPTS_MIN
+    own_keys = {key(name) for name in (p.name_uk, p.name_ru, p.name) if name}
     for n in g["alternatenames"]:  # type: ignore[attr-defined]
         n = str(n)
         # Lower-case entries are machine romanizations of CJK names (pokuroushiku): not usage.
@@ -644,9 +675,18 @@ def add_geonames_names(b: Builder, p: Place, g: dict[str, object]) -> None:
             continue
         if n.isascii() and n.isalpha() and n.isupper() and 2 <= len(n) <= 4:
             continue
+        if fold(n) in foreign_city_names() and not large and key(n) not in own_keys:
+            continue
         if _CYRILLIC.search(n):
             # GeoNames' cities files carry no language tags (Мірнаград is Belarusian): "und".
             b.add_name(Name(p.id, n, "und", "Cyrl", "variant", source=src))
+            continue
+        scripts = {
+            unicodedata.name(ch, "").split(" ")[0] for ch in n if ch.isalpha()
+        }  # fmt: skip
+        if large and len(scripts) == 1 and (script := scripts.pop()) in _OTHER_SCRIPTS:
+            # the city's name in that script, not a loose spelling: an exonym
+            b.add_name(Name(p.id, n, "el", _OTHER_SCRIPTS[script], "exonym", source=src))
         elif all(
             unicodedata.name(ch, "").startswith(
                 (
@@ -1568,7 +1608,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-DATA_VERSION = "2026.11.9"
+DATA_VERSION = "2026.11.10"
 DOCS_DATA = ROOT / "docs" / "data.md"
 BEGIN, END = (
     "<!-- coverage:begin (written by scripts/build_gazetteer.py) -->",

@@ -999,6 +999,23 @@ def test_a_romanized_russian_former_name_ties_the_names_in_force_it_romanizes() 
     assert toponyms.lookup("Dzerzhinsk").name == "Toretsk"
 
 
+def test_large_cities_have_their_greek_names_and_foreign_cities_are_no_variants() -> None:
+    assert toponyms.lookup("Μόσχα").name == "Moscow"  # was Mozhga, a town of Udmurtia
+    assert toponyms.lookup("Κίεβο").name == "Kyiv"
+    # a Greek name's loose key meets a query in another script only as written
+    assert toponyms.lookup("Kyjevě").name == "Kyiv"  # a Czech case form; Κίεβο keys alike
+    # Edmonton, Paris: GeoNames alternates of villages of Odesa Oblast, not names reports use
+    assert toponyms.lookup("Edmonton").name is None
+    assert toponyms.lookup("Paris").name is None
+    assert toponyms.lookup("Odessa").name == "Odesa"  # the place's own name, romanized
+
+
+def test_czech_and_polish_case_forms_of_the_countries_are_no_village() -> None:
+    assert toponyms.lookup("Ruska").kind == "country"  # z Ruska: from Russia
+    assert toponyms.extract("Útoky z Ruska pokračují, uvedl Kyjev.")[0].name == "Kyiv"
+    assert [m.name for m in toponyms.extract("Drony z Ruska zaútočily na Sumy.")] == ["Sumy"]
+
+
 def test_a_russian_hromada_adjective_reaches_every_centre_it_may_come_from() -> None:
     """Славянская громада: Sloviansk's, Слов'янка's (Dnipropetrovsk Oblast) or Crimea's, whose
     Russian name is recorded; the oblast settles it."""

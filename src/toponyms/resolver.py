@@ -124,6 +124,7 @@ _PLURAL_NAME = re.compile(r"(?:[иыі]|(?<![yi])[yi])$", re.IGNORECASE)
 _METHODS = ("exact", "key", "form", "fuzzy")
 _NO_KINDS: frozenset[str] = frozenset()
 _UNREAD: Any = object()  # a name not read yet in a lookup step
+_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 # Descriptors whose candidates are lifted to the units named after them (Resolver._gather).
 _LIFTING_HINTS = frozenset({"oblast", "raion", "entity"})
 # A Greek or Arabic name's readings whose near misses are sought (their keys, likeliest first)
@@ -649,6 +650,9 @@ class Resolver:
         bare_fine = ""  # for case forms, set when they are read: мирноградом ~ мирноград
         latin_query = not has_cyrillic(core)
         ukrainian_query = not latin_query and has_ukrainian_letters(core)
+        # A Greek name's key is its letters romanized loosely: it meets a query in another script
+        # only as written (Κίεβο and Kyjevě both key as kivi).
+        greek_query = latin_query and _GREEK_LETTER.search(core) is not None
 
         def consider(
             slots: Sequence[int],
@@ -684,6 +688,8 @@ class Resolver:
             for slot in slots:
                 variant = name_variant[slot]
                 if variant and no_variants:
+                    continue
+                if method != "exact" and name_lang[slot] == "el" and not greek_query:
                     continue
                 name = name_text[slot]
                 if plural and name[-1:] in _NEUTER_ENDINGS:
