@@ -1166,6 +1166,19 @@ def test_groupings_axes_and_opening_adjectives_are_no_mentions(text: str) -> Non
     assert spans(text) == []
 
 
+def test_a_text_about_one_region_of_russia_reads_its_villages_there() -> None:
+    text = (
+        "Белгородская область. Губернатор сообщил об обстреле. "
+        "В селе Салтыково повреждены дома, в Ракитном ранен мужчина."
+    )
+    found = {m.text: m for m in toponyms.extract(text)}
+    assert found["Салтыково"].name == "Saltykovo" and found["Салтыково"].answer.country == "RU"
+    assert found["Ракитном"].answer.country == "RU"
+    # not where the text names an oblast of Ukraine too (Салтикове of Sumy Oblast)
+    text = "Обстріляли Сумську область. У Салтиковому пошкоджено будинки."
+    assert toponyms.extract(text)[-1].answer.country == "UA"
+
+
 def test_a_lower_case_adjective_before_its_noun_is_no_unit() -> None:
     # ukrajinská armáda: the Ukrainian army (Українська громада is a hromada of Kyiv Oblast)
     assert spans("Zelenskyj řekl, že ukrajinská armáda má výsledky.") == []

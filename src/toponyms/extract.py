@@ -2320,6 +2320,14 @@ def _in_context(
             where = _LOCATIVE_BEFORE.search(text, max(0, start - 4), start) is not None
             russian.setdefault(sentence_of(start), []).append((start, a.place.id, where))
     russian_ids = {unit for units in russian.values() for _, unit, _ in units}
+    # A text that names one region of Russia and no oblast of Ukraine is about that region: its
+    # villages are read there in any sentence (Салтыково, Ракитное in a report on Belgorod Oblast).
+    subjects = {
+        a.place.id
+        for _, _, a, _ in found
+        if a.place is not None and a.place.country == "RU" and a.place.kind == "federal_subject"
+    }
+    only_region = next(iter(subjects)) if len(subjects) == 1 and not in_text else None
     spans = [text[start:end] for start, end, _, _ in found]
     # The other places, not the oblasts: a named oblast is the lookup's unit already, and as
     # context it would make every village in it next door. A long text gives each mention the
@@ -2353,6 +2361,8 @@ def _in_context(
                     in_russia = here_ru[after_ru][1]
                 elif after_ru > 0 and here_ru[after_ru - 1][2]:
                     in_russia = here_ru[after_ru - 1][1]
+                elif only_region is not None:
+                    in_russia = only_region
                 unit = in_russia
             # Приморського: of Приморський or of Приморське, the masculine and the neuter
             # alike in these cases; the text's places say which. (Read as a masculine name,
