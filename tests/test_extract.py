@@ -1179,6 +1179,15 @@ def test_a_text_about_one_region_of_russia_reads_its_villages_there() -> None:
     assert toponyms.extract(text)[-1].answer.country == "UA"
 
 
+def test_a_name_run_together_with_its_unit_word_is_the_unit() -> None:
+    # a machine translation's compounds: Kupyansk-Bezirk for Bezirk Kupyansk
+    text = "Im Kupyansk-Bezirk wurden Dörfer der Kurilovska-Gemeinde beschossen."
+    assert spans(text) == [
+        ("Kupyansk-Bezirk", "Kupianskyi Raion"),
+        ("Kurilovska-Gemeinde", "Kurylivska hromada"),
+    ]
+
+
 def test_a_lower_case_adjective_before_its_noun_is_no_unit() -> None:
     # ukrajinská armáda: the Ukrainian army (Українська громада is a hromada of Kyiv Oblast)
     assert spans("Zelenskyj řekl, že ukrajinská armáda má výsledky.") == []

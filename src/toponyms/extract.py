@@ -660,6 +660,27 @@ def _plural_stem(
 
 
 _PLURAL_STEM_LENGTH = (3, 12)
+
+
+def _unit_compound(word: _Word, find: Callable[[str], Answer]) -> tuple[Answer, str] | None:
+    """The unit a hyphenated compound of a name and a unit word that names nothing as it stands
+    names, asked with the unit word first as the language writes it (Kupyansk-Bezirks, Shostka-
+    Bezirk, Kurilovska-Gemeinde: a machine translation's compounds); the answer and what was
+    asked, or None."""
+    head, _, last = word.text.rpartition("-")
+    if not head or not last[:1].isupper() or clean(last) not in _COMPOUND_UNITS:
+        return None
+    asked = f"{_COMPOUND_UNITS[clean(last)]} {head}"
+    answer = find(asked)
+    return (answer, asked) if answer.kind in _LISTED_KINDS else None
+
+
+# The unit words German runs together with a name, and the word that stands for each before it
+_COMPOUND_UNITS = {
+    "bezirk": "Bezirk", "bezirks": "Bezirk", "rajon": "Rajon", "rajons": "Rajon",
+    "gemeinde": "Gemeinde", "hromada": "Hromada", "gebiet": "Gebiet", "gebiets": "Gebiet",
+    "oblast": "Oblast",
+}  # fmt: skip
 # Polish and Czech words a place's genitive follows (do Sum, w pobliżu Sum, mer Sum, okolí Sum)
 _GENITIVE_BEFORE = casefolded(
     {
@@ -1099,6 +1120,12 @@ def extract_with(
             )
             if stem_of is not None:  # władze Sum, mer Sum: of Sumy
                 found.append((words[i].start, words[i].end, *stem_of))
+                ends.add(words[i].end)
+                i += 1
+                continue
+            compound = _unit_compound(words[i], find)
+            if compound is not None:  # Kupyansk-Bezirk: Bezirk Kupyansk, run together
+                found.append((words[i].start, words[i].end, *compound))
                 ends.add(words[i].end)
                 i += 1
                 continue
