@@ -1113,19 +1113,14 @@ def extract_with(
             taken = (j, answer, asked)
             break
         if taken is None:
-            stem_of = (
+            # władze Sum, mer Sum: of Sumy; Kupyansk-Bezirk: Bezirk Kupyansk, run together
+            read_as = (
                 _plural_stem(words[i], exact, find)
                 if before in _GENITIVE_BEFORE and not words[i].sentence_start
                 else None
-            )
-            if stem_of is not None:  # władze Sum, mer Sum: of Sumy
-                found.append((words[i].start, words[i].end, *stem_of))
-                ends.add(words[i].end)
-                i += 1
-                continue
-            compound = _unit_compound(words[i], find)
-            if compound is not None:  # Kupyansk-Bezirk: Bezirk Kupyansk, run together
-                found.append((words[i].start, words[i].end, *compound))
+            ) or _unit_compound(words[i], find)
+            if read_as is not None:
+                found.append((words[i].start, words[i].end, *read_as))
                 ends.add(words[i].end)
                 i += 1
                 continue
