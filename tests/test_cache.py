@@ -41,6 +41,30 @@ def test_a_corrupt_or_wrong_cache_file_is_rebuilt(cache_in: Path, content: bytes
     assert marshal.loads(path.read_bytes()) == [7]  # and written again
 
 
+@pytest.mark.parametrize("value", [b"", b"12345678" * 1000, bytes(range(256)) * 40])
+def test_one_bytes_object_is_read_as_a_view_of_the_file(cache_in: Path, value: bytes) -> None:
+    def view(data: object) -> bytes:
+        assert isinstance(data, memoryview)  # over the file's contents, not a second copy
+        return bytes(data)
+
+    build = lambda: value  # noqa: E731
+    assert cache.cached("blob-abc.marshal", build, bytes, view, one_bytes=True) == value
+    assert cache.cached("blob-abc.marshal", lambda: b"rebuilt", bytes, view, one_bytes=True) == (
+        value
+    )
+
+
+@pytest.mark.parametrize("content", [marshal.dumps([1, 2]), b"s\x05\x00\x00\x00abc", b"s\x01"])
+def test_a_file_that_holds_no_single_bytes_object_is_not_read_as_one(
+    cache_in: Path, content: bytes
+) -> None:
+    path = cache_in / "blob-abc.marshal"
+    path.write_bytes(content)
+    os.chmod(path, 0o600)
+    decode = cache.expect(bytes)
+    assert cache.cached("blob-abc.marshal", lambda: b"ok", bytes, decode, one_bytes=True) == b"ok"
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_a_file_others_may_write_is_not_read(cache_in: Path) -> None:
     path = cache_in / "thing-abc.marshal"

@@ -56,6 +56,8 @@ def cached(
     build: Callable[[], _T],
     encode: Callable[[_T], object],
     decode: Callable[[object], _T],
+    *,
+    one_bytes: bool = False,
 ) -> _T:
     """``build()``, through a file of plain data in the cache directory under ``name``.
 
@@ -64,12 +66,14 @@ def cached(
     ``name``, so a cache file can never be stale. A file that cannot be read (corrupt,
     truncated, of another Python) is rebuilt; one that another user owns, or that others may
     write, is not read at all. A cache that cannot be written is skipped, with one warning per
-    process (every process then rebuilds).
+    process (every process then rebuilds). ``one_bytes``: the value is one bytes object, which
+    ``decode`` is then given as a memoryview over the file's contents: loading it costs one copy
+    of it in memory, not two.
     """
     shipped = _BUILT / name
     try:
         if _not_writable_by_others(shipped):
-            return decode(_load(shipped))
+            return decode(_load(shipped, one_bytes))
     except Exception:  # not built into this installation (an editable one), or damaged
         pass
     directory = cache_dir()
@@ -78,7 +82,7 @@ def cached(
     path = directory / name
     try:
         if _trusted(path):
-            return decode(_load(path))
+            return decode(_load(path, one_bytes))
     except Exception:  # any damage to a cache file means: build it again
         pass
     value = build()
@@ -94,10 +98,19 @@ def cached(
     return value
 
 
-def _load(path: Path) -> object:
+def _load(path: Path, one_bytes: bool = False) -> object:
     """Read a cache file with the cyclic garbage collector paused: loading creates hundreds of
-    thousands of objects and none of them cycles, so its passes would only cost time."""
+    thousands of objects and none of them cycles, so its passes would only cost time. With
+    ``one_bytes``, a file that holds one bytes object is read as a view of its contents
+    (marshal writes one as its type code, a little-endian 4-byte length and the bytes)."""
     data = path.read_bytes()
+    if (
+        one_bytes
+        and len(data) >= _BYTES_HEADER
+        and data[0] & ~_MARSHAL_REF == ord("s")
+        and int.from_bytes(data[1:_BYTES_HEADER], "little") == len(data) - _BYTES_HEADER
+    ):
+        return memoryview(data)[_BYTES_HEADER:]
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -105,6 +118,10 @@ def _load(path: Path) -> object:
     finally:
         if enabled:
             gc.enable()
+
+
+_BYTES_HEADER = 5  # marshal's type code and length before a bytes object's contents
+_MARSHAL_REF = 0x80  # the flag marshal may set on a type code
 
 
 def expect(kind: type[_T]) -> Callable[[object], _T]:

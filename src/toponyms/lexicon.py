@@ -104,13 +104,14 @@ def _load() -> memoryview:
                     lambda: memoryview(_read(source.read_text(encoding="utf-8"))),
                     lambda hashes: hashes.tobytes(),
                     _hashes_of,
+                    one_bytes=True,
                 )
     return _hashes
 
 
 def _hashes_of(data: object) -> memoryview:
     """The hashes over the cached bytes, not a copy of them."""
-    if not isinstance(data, bytes) or len(data) % 8:
+    if not isinstance(data, (bytes, memoryview)) or len(data) % 8:
         raise TypeError("not cached hashes")
     return memoryview(data).cast("q")
 
