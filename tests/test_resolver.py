@@ -1016,6 +1016,15 @@ def test_czech_and_polish_case_forms_of_the_countries_are_no_village() -> None:
     assert [m.name for m in toponyms.extract("Drony z Ruska zaútočily na Sumy.")] == ["Sumy"]
 
 
+@pytest.mark.parametrize(
+    ("query", "name"), [("Kurajove", "Kurakhove"), ("Mijailivka", "Mykhailivka")]
+)
+def test_spanish_j_for_kh_is_read_where_nothing_else_is_met(query: str, name: str) -> None:
+    assert toponyms.lookup(query).name == name
+    # where j is й, as German and Polish write it, the key reads it so first
+    assert toponyms.lookup("Dobropillja").name == "Dobropillia"
+
+
 def test_a_russian_hromada_adjective_reaches_every_centre_it_may_come_from() -> None:
     """Славянская громада: Sloviansk's, Слов'янка's (Dnipropetrovsk Oblast) or Crimea's, whose
     Russian name is recorded; the oblast settles it."""

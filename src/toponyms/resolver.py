@@ -125,6 +125,8 @@ _METHODS = ("exact", "key", "form", "fuzzy")
 _NO_KINDS: frozenset[str] = frozenset()
 _UNREAD: Any = object()  # a name not read yet in a lookup step
 _GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+# j between vowels, or before a consonant, as Spanish writes х (Kurajove, Bajmut, Jersón)
+_SPANISH_J = re.compile("(?<=[aeiouáéíóú])j(?=[aeiouáéíóú])|j(?=[bcdfgklmnpqrstvz])|^j(?=[aeoáéó])")
 # Descriptors whose candidates are lifted to the units named after them (Resolver._gather).
 _LIFTING_HINTS = frozenset({"oblast", "raion", "entity"})
 # A Greek or Arabic name's readings whose near misses are sought (their keys, likeliest first)
@@ -1026,6 +1028,11 @@ class Resolver:
                 if c.method == "key" and c.respelled:
                     c.method = "form"
                     best_rank[position] = rank_key(c)
+        if not best and latin_query and _SPANISH_J.search(core):
+            # Kurajove, Bajmut: Spanish writes х as j, which the key reads as й; asked only
+            # where nothing else is met, before near misses
+            respelled = _SPANISH_J.sub("kh", core)
+            consider(index.by_key(key(respelled)), "key", spelled=fine(respelled))
         if not best and k:
             # Greek and Arabic letters are searched as their likeliest readings (Βολγκαγκράντ:
             # volgagrad; Κονστιαντίνιβκα: konstiantinivka, the nasal kept; ألكسندروغراد:
