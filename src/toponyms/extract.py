@@ -80,7 +80,8 @@ _AXIS = frozenset(
         "напрямах", "направлении", "направление", "направлению", "направления", "направлениях",
         "направлениям", "направлений",
         "direction", "directions", "axis", "axes", "front", "richtung", "kierunku", "kierunek",
-        "kierunkach", "směru", "smere", "smer", "směr",
+        "kierunkach", "kierunkami", "kierunków", "směru", "smere", "smer", "směr", "směrech",
+        "smeru",
     }
 )  # fmt: skip
 # Lowercase words that may open a mention: the unit descriptors written before a name
@@ -496,13 +497,13 @@ def _modifies_next(text: str, words: list[_Word], i: int, *, any_adjective: bool
 
 
 def _axis_before(text: str, words: list[_Word], i: int) -> bool:
-    """Whether word ``i``, a lower-case adjective, follows an axis word written before it
-    (na kierunku donieckim, ve směru charkovském), or another adjective that does, in a list
-    (na kierunku donieckim i taurydzkim)."""
+    """Whether word ``i``, a lower-case adjective, follows an axis word (_AXIS) written before
+    it, as Polish and Czech write it (na kierunku donieckim, ve směru charkovském), or another
+    adjective that does, in a list (na kierunku donieckim i taurydzkim)."""
     k = i
     while k > 0 and _joined(text, words[k - 1], words[k]):
         before = words[k - 1].folded
-        if before in _AXES_BEFORE:
+        if before in _AXIS and not has_cyrillic(before):
             return True
         if not (before in _CONJUNCTIONS or before[:1].islower()) or k < i - _AXIS_LIST_REACH:
             return False
@@ -510,12 +511,6 @@ def _axis_before(text: str, words: list[_Word], i: int) -> bool:
     return False
 
 
-_AXES_BEFORE = casefolded(
-    {
-        "kierunku", "kierunek", "kierunkach", "kierunkami", "kierunków", "směru", "směr",
-        "směrech", "smere", "smeru",
-    }
-)  # fmt: skip
 _AXIS_LIST_REACH = 6  # words back from a listed adjective to its axis word
 
 

@@ -16,8 +16,8 @@ from anyascii import anyascii
 from toponyms.text.normalize import clean
 
 __all__ = [
-    "abjad_readings", "foreign_respellings", "greek_readings", "hungarian_respelling", "key",
-    "translated_readings",
+    "abjad_readings", "foreign_respellings", "greek_readings", "has_greek", "hungarian_respelling",
+    "key", "translated_readings",
 ]  # fmt: skip
 
 # The skeleton alphabet: single letters that read as themselves and form no digraph together
@@ -424,12 +424,17 @@ _GREEK_GENITIVE = re.compile("(?:u|as|is)$")
 _GREEK_GENITIVE_OF = {"u": "o", "as": "a", "is": "i"}
 
 
+def has_greek(text: str) -> bool:
+    """Whether ``text`` has a Greek letter."""
+    return _GREEK.search(text) is not None
+
+
 def greek_readings(text: str) -> list[str]:
     """A Greek-script name read as Latin letters key() reads, with and without its Greek ending,
     each letter that writes two Slavic sounds read both ways (at most 16 readings):
     ``greek_readings("Χάρκοβο")[:2] == ["kharkovo", "kharkov"]``. Empty for other scripts."""
     cleaned = clean(text)
-    if not _GREEK.search(cleaned):
+    if not has_greek(cleaned):
         return []
     for greek, latin in _GREEK_DIGRAPHS:
         cleaned = cleaned.replace(greek, latin)

@@ -30,6 +30,7 @@ from .keys import (
     abjad_readings,
     foreign_respellings,
     greek_readings,
+    has_greek,
     hungarian_respelling,
     key,
     translated_readings,
@@ -124,7 +125,6 @@ _PLURAL_NAME = re.compile(r"(?:[иыі]|(?<![yi])[yi])$", re.IGNORECASE)
 _METHODS = ("exact", "key", "form", "fuzzy")
 _NO_KINDS: frozenset[str] = frozenset()
 _UNREAD: Any = object()  # a name not read yet in a lookup step
-_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 # j between vowels, or before a consonant, as Spanish writes х (Kurajove, Bajmut, Jersón)
 _SPANISH_J = re.compile("(?<=[aeiouáéíóú])j(?=[aeiouáéíóú])|j(?=[bcdfgklmnpqrstvz])|^j(?=[aeoáéó])")
 # Descriptors whose candidates are lifted to the units named after them (Resolver._gather).
@@ -654,7 +654,7 @@ class Resolver:
         ukrainian_query = not latin_query and has_ukrainian_letters(core)
         # A Greek name's key is its letters romanized loosely: it meets a query in another script
         # only as written (Κίεβο and Kyjevě both key as kivi).
-        greek_query = latin_query and _GREEK_LETTER.search(core) is not None
+        greek_query = latin_query and has_greek(core)
 
         def consider(
             slots: Sequence[int],
@@ -687,11 +687,12 @@ class Resolver:
             # Case forms inflect recorded names, not GeoNames' loose variants.
             no_variants = method == "form" and not variants
             bare_query = hint is None
+            not_greek = method != "exact" and not greek_query  # Greek names only as written
             for slot in slots:
                 variant = name_variant[slot]
                 if variant and no_variants:
                     continue
-                if method != "exact" and name_lang[slot] == "el" and not greek_query:
+                if not_greek and name_lang[slot] == "el":
                     continue
                 name = name_text[slot]
                 if plural and name[-1:] in _NEUTER_ENDINGS:
