@@ -1406,3 +1406,24 @@ def test_an_arabic_settlement_word_marks_a_name_and_stays_out_of_its_span() -> N
     # بلدة (town), قرية (village): a name after them may be met as a respelling or near miss
     assert spans("أصيب ثلاثة آخرون في بلدة ديرهاشي") == [("ديرهاشي", "Derhachi")]
     assert spans("السيطرة على قرية درونوفكا") == [("درونوفكا", "Dronivka")]
+
+
+def test_a_units_name_is_read_in_the_oblast_its_sentence_names() -> None:
+    # Russian text spells the Sumy hromada Хотінська and the Chernivtsi one Хотинська alike
+    assert spans("Бои в Хотинской громаде Сумской области.") == [
+        ("Хотинской громаде", "Khotinska hromada"),
+        ("Сумской области", "Sumy Oblast"),
+    ]
+    assert spans("В Сумской области обстреляли Хотинскую громаду.")[1] == (
+        "Хотинскую громаду",
+        "Khotinska hromada",
+    )
+    assert spans("Бои в Хотинской громаде Черновицкой области.")[0] == (
+        "Хотинской громаде",
+        "Khotynska hromada",
+    )
+    # no namesake in the oblast named: the unit stays
+    assert spans("Обстреляли Никопольскую громаду и Харьковскую область.")[0] == (
+        "Никопольскую громаду",
+        "Nikopolska hromada",
+    )

@@ -107,6 +107,11 @@ def test_clean_rejects_non_str_naming_the_type(value: object) -> None:
         ("Pokrovsky district", "pokrovsky", "raion"),
         ("Pokrovskyi raion", "pokrovskyi", "raion"),
         ("Покровська міська територіальна громада", "покровська", "hromada"),
+        # Russian text: the type's adjective in Russian, the noun Ukrainian or община
+        ("Гуляйпольской городской громады", "гуляйпольской", "hromada"),
+        ("Хотинской поселковой громаде", "хотинской", "hromada"),
+        ("Марьинская городская община", "марьинская", "hromada"),
+        ("Покровской сельской территориальной общины", "покровской", "hromada"),
         ("Krasnodar krai", "krasnodar", "federal_subject"),
         ("city of Pokrovsk", "pokrovsk", "city"),
         ("the village of Robotyne", "robotyne", "village"),

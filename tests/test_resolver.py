@@ -876,6 +876,14 @@ def test_a_russian_hromada_adjective_is_read_by_its_centre(query: str, expected:
     assert answer.name == expected and answer.kind == "hromada"
 
 
+def test_a_hromada_word_is_not_met_by_another_units_adjective() -> None:
+    # Липецкая is also the adjective of Lipetsk Oblast, recorded as written; the descriptor
+    # says a hromada, which the Ukrainian Липецька громада is
+    for query in ("Липецкая громада", "Липецкая городская громада"):
+        assert toponyms.lookup(query).name == "Lypetska hromada"
+    assert toponyms.lookup("Липецкая область").name == "Lipetsk Oblast"
+
+
 def test_a_raion_is_not_read_by_a_former_name_of_its_centre() -> None:
     """Красноармейский район is the raion of before 2020 (renamed Покровский in 2016), not the
     Pokrovskyi Raion of 2020, although its centre Pokrovsk was once Красноармейск."""

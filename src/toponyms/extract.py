@@ -2391,7 +2391,21 @@ def _in_context(
             )
             # Василівщина: a raion's colloquial name, and a village's name as written
             colloquial = answer.how == "alias" and answer.kind == "raion"
-            if in_russia is None and not (either_gender or colloquial) and _settled(answer, ask):
+            # Хотинской громаде Сумской области: a unit's name read in another oblast than the
+            # one its sentence names (Russian text spells Хотінська and Хотинська alike)
+            misplaced = (
+                answer.kind in _LIST_UNIT_KINDS
+                and unit is not None
+                and in_russia is None
+                and answer.place is not None
+                and answer.place.admin1 != unit
+                and answer.how != "fuzzy"
+            )
+            if (
+                in_russia is None
+                and not (either_gender or colloquial or misplaced)
+                and _settled(answer, ask)
+            ):
                 mentions.append(Mention(start, end, spans[n], answer))
                 continue
             r = rank.get(n, 0)
@@ -2436,6 +2450,12 @@ def _in_context(
                 or answer.how == "former"  # a former name several places shared (Луначарское)
                 or (either_gender and narrowed.how == "case-form")
                 or (colloquial and narrowed.how == "exact")
+                or (
+                    misplaced
+                    and narrowed.place is not None
+                    and narrowed.kind == answer.kind
+                    and narrowed.how != "fuzzy"
+                )
                 or (
                     answer.place is not None
                     and answer.place.country != "UA"

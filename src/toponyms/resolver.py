@@ -946,13 +946,17 @@ class Resolver:
         for respelled in foreign_respellings(core) if latin_query else translated_readings(core):
             consider(index.by_key(key(respelled)), "key", spelled=fine(respelled))
         if any(
-            c.method == "exact" and not (c.variant and not latin_query) and not c.descriptor_missing
+            c.method == "exact"
+            and not (c.variant and not latin_query)
+            and not c.descriptor_missing
+            and (c.hint >= 0 or hint != "hromada")
             for c in best.values()
         ):
             # A recorded name: case forms and typos are moot. A Latin query met by a GeoNames
             # variant is a spelling someone wrote, not a foreign ending on another name. A unit's
             # name without its descriptor (Світлодарська: громада) is not a whole name, and may
-            # be a case form (of Світлодарськ).
+            # be a case form (of Світлодарськ). Nor is another unit's adjective where the query
+            # says hromada: Липецкая громада is Липецька, not Липецкая область.
             return finish()
         # A common English, Ukrainian or Russian word or name as written (Belgrade, Zelensky) is
         # no foreign inflection of a place: English does not decline, and the list holds no real

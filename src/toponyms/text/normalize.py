@@ -367,6 +367,22 @@ _HROMADA += [
     for middle in ("", territorial)
     if noun or not middle
 ]
+# The same in Russian text, with the Ukrainian noun declined the Russian way or община:
+# Гуляйпольской городской громады, Хотинской поселковой громаде, Марьинская городская община.
+_HROMADA += [
+    " ".join(filter(None, (f"{stem}{ending}", middle, noun)))
+    for stem in ("сельск", "поселков", "городск")
+    for ending, territorial, nouns in (
+        ("ая", "территориальная", ("", "громада", "община")),
+        ("ой", "территориальной", ("громады", "громаде", "громадой", "общины", "общине")),
+        ("ую", "территориальную", ("громаду", "общину")),
+        ("ие", "территориальные", ("громады", "общины")),
+        ("их", "территориальных", ("громадах", "громад", "общинах", "общин")),
+    )
+    for noun in nouns
+    for middle in ("", territorial)
+    if noun or not middle
+]
 _FEDERAL_SUBJECT = [
     "край", "krai", "kray", "kraj", "kraĭ", "края", "крае", "краю", "краем", "краєм", "краї",
 ]  # fmt: skip
