@@ -1427,3 +1427,65 @@ def test_a_units_name_is_read_in_the_oblast_its_sentence_names() -> None:
         "Никопольскую громаду",
         "Nikopolska hromada",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sono state colpite le comunità di Khotin, Bilopillia, Krasnopillia e Nova Sloboda.",
+        "L'armée russe a ciblé les communautés de Khotin, Bilopillia, Krasnopillia et Nova Sloboda.",
+        "As comunidades de Khotin, Bilopillia, Krasnopillia e Nova Sloboda foram atacadas.",
+    ],
+)
+def test_a_romance_plural_community_word_makes_hromadas_of_its_list(text: str) -> None:
+    assert [name for _, name in spans(text)] == [
+        "Khotinska hromada",
+        "Bilopilska hromada",
+        "Krasnopilska hromada",
+        "Novoslobidska hromada",
+    ]
+
+
+def test_romance_and_polish_singular_community_words_name_a_hromada() -> None:
+    assert spans("Uma mulher foi morta na comunidade de Myrove.") == [
+        ("comunidade de Myrove", "Myrivska hromada")
+    ]
+    assert spans("Nu au fost victime în comunitatea Marhaneț.") == [
+        ("comunitatea Marhaneț", "Marhanetska hromada")
+    ]
+
+
+def test_a_french_district_elided_before_a_vowel() -> None:
+    assert spans("Dans le district d'Izum, une maison a été endommagée.") == [
+        ("district d'Izum", "Iziumskyi Raion")
+    ]
+
+
+def test_a_polish_unit_word_opens_the_next_unit_after_a_raion() -> None:
+    assert spans("Rosjanie ostrzelali wieś w rejonie kupiańskim obwodu charkowskiego.") == [
+        ("rejonie kupiańskim", "Kupianskyi Raion"),
+        ("obwodu charkowskiego", "Kharkiv Oblast"),
+    ]
+
+
+def test_turkish_and_after_a_place_is_no_czech_in() -> None:
+    # "ve" is the Czech "in" and the Turkish "and": a list of cities, not a region
+    assert spans("Saldırılar Chuhuiv, Kupiansk ve Harkiv kentinde oldu.") == [
+        ("Chuhuiv", "Chuhuiv"),
+        ("Kupiansk", "Kupiansk"),
+        ("Harkiv", "Kharkiv"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rusové zaútočili v Charkově.", ("Charkově", "Kharkiv")),
+        ("Výbuchy byly slyšet ve Lvově.", ("Lvově", "Lviv")),
+    ],
+)
+def test_a_czech_locative_is_no_romanization(text: str, expected: tuple[str, str]) -> None:
+    # Харкове and Львове are villages' names, which Charkově and Lvově would romanize loosely;
+    # Czech writes ě for е after д, т, н only (Doněck, Oděsa)
+    assert spans(text) == [expected]
+    assert toponyms.lookup("Doněck").name == "Donetsk"

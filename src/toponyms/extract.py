@@ -900,6 +900,8 @@ def extract_with(
             and last + 1 - i < (_CASELESS_MAX_WORDS if caseless else _MAX_WORDS)
             and not (_POSSESSIVE.search(words[last].text) and words[last].folded not in _PEOPLES)
             and _joined(text, words[last], words[last + 1])
+            # w rejonie nikopolskim obwodu dniepropietrowskiego: the next unit's word opens it
+            and not (opener and last > i and _unit_opener(words[last + 1]))
             and (
                 _inside(words[last + 1])
                 or (last == i and opener)
@@ -1233,6 +1235,11 @@ _PLURAL_UNITS = {
             "селищні громади", "міські громади", "rural communities", "village communities",
             "settlement communities", "urban communities", "общините", "общини", "gmin",
             "gminach", "gminami",
+            # the Romance languages, Polish and Dutch name them communities or municipalities
+            # (le comunità di Khotin, Bilopillia; les communautés de ...; as comunidades de)
+            "comunità", "communautés", "communes", "comunidades", "municipios", "municípios",
+            "comunitățile", "comunităților", "comunităţile", "comunităţilor", "społeczności",
+            "gemeenschappen", "gemeenten",
         ),
         "hromada",
     ),
@@ -2000,7 +2007,13 @@ def _villages_in_region(
         if locative:  # Donetsk’te: in Donetsk
             near = words[last + 1 : last + 1 + _VILLAGE_REACH]
             near = near[: next((i for i, w in enumerate(near) if w.sentence_start), len(near))]
-        elif n >= 2 and words[n - 1].folded in _IN and not words[n - 1].sentence_start:
+        elif (
+            n >= 2
+            and words[n - 1].folded in _IN
+            and not words[n - 1].sentence_start
+            # Chuhuiv, Kupiansk ve Harkiv: Turkish "and" after a place, not the Czech "in"
+            and not (words[n - 1].folded in _CONJUNCTIONS and words[n - 2].start in villages)
+        ):
             near = words[max(0, n - 1 - _VILLAGE_REACH) : n - 1]
             starts = [i for i, w in enumerate(near) if w.sentence_start]
             near = near[starts[-1] :] if starts else near  # the same sentence only

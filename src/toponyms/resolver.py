@@ -117,6 +117,7 @@ _MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet
 # plural names: the key reads и, ы, о and е alike, and a neuter name (Герасимово) is no plural.
 _PLURAL_ENDINGS = frozenset("иыі")
 _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
+_CZECH_LOCATIVE = re.compile(r"[^\Wdtn]ě$")
 _IN_SK = re.compile(r"(?:ськ|цьк|зьк|ск|цк)$", re.IGNORECASE)  # a town's name: Покровськ
 _MASCULINE_ENDINGS = ("ий", "ій", "ый", "ой")
 # A plural name's last letters: Рідкодуби, Піщани, Pishchany (not Pishchanyi, Pokrovskyi).
@@ -939,7 +940,10 @@ class Resolver:
                 for slot in by_key
             )
         consider(exact, "exact")
-        consider(by_key, "key")
+        if not (latin_query and _CZECH_LOCATIVE.search(core)):
+            # v Charkově, ve Lvově: a Czech case ending, which no romanization writes (Czech
+            # writes е as ě after д, т, н only: Doněck), so no name keyed alike (Харкове)
+            consider(by_key, "key")
         if as_written:
             return finish()  # a name made by a rule (a hromada's centre): no forms, no typos
         # Tsjoegoejev, Ouglitch; Cossack Lopan, Большая Шапковка (Великая, Велика)

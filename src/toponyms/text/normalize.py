@@ -412,7 +412,7 @@ _RAION_BEFORE = [
     "raion", "rayon", "rajon", "district of", "the district of", "rejon", "rejonie", "rejonu",
     "raionul", "district de", "distretto di", "bezirk", "kreis", "landkreis", "okres",
     "okresu", "okrese", "okrug", "okruga", "okrugu", "distrito de", "el distrito de",
-    "raión de", "rayón de", "distrikt", "distriktet",
+    "raión de", "rayón de", "distrikt", "distriktet", "district d'", "le district d'",
 ]  # fmt: skip
 # A hromada's noun written before the name of its centre (Gemeinde Krasnopillja, the community
 # of Bilopillia, hromadzie Myropillia).
@@ -424,6 +424,8 @@ _HROMADA_BEFORE = [
     # French news of Ukraine calls a hromada a commune (la commune rurale de Mykolaïvka)
     "commune de", "la commune de", "commune rurale de", "commune urbaine de",
     "commune territoriale de", "la commune rurale de", "la commune urbaine de",
+    "comunidade de", "a comunidade de", "comunidad de", "la comunidad de", "comunitatea",
+    "comunității", "comunităţii", "społeczność", "społeczności", "gemeente", "de gemeente",
 ]  # fmt: skip
 # Polish "rejon" in the cases of "w rejonie X", "z rejonu X": before a town's name in the
 # genitive, the area around the town; a raion is named by its masculine adjective.
