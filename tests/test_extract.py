@@ -1433,7 +1433,7 @@ def test_a_units_name_is_read_in_the_oblast_its_sentence_names() -> None:
     "text",
     [
         "Sono state colpite le comunità di Khotin, Bilopillia, Krasnopillia e Nova Sloboda.",
-        "L'armée russe a ciblé les communautés de Khotin, Bilopillia, Krasnopillia et Nova Sloboda.",
+        "L'armée a ciblé les communautés de Khotin, Bilopillia, Krasnopillia et Nova Sloboda.",
         "As comunidades de Khotin, Bilopillia, Krasnopillia e Nova Sloboda foram atacadas.",
     ],
 )
