@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from toponyms import index as _index  # noqa: E402
 from toponyms.keys import key  # noqa: E402
-from toponyms.lexicon import _MORE_SECTION  # noqa: E402
+from toponyms.lexicon import _MORE_SECTION, _PLACE_WORDS_SECTION  # noqa: E402
 from toponyms.text.forms import nominative_candidates  # noqa: E402
 from toponyms.text.normalize import clean, has_cyrillic, split_descriptors  # noqa: E402
 
@@ -58,6 +58,11 @@ MORE_LANGUAGES = (
 )  # fmt: skip
 MORE_MIN_ZIPF = 3.0
 MIN_LENGTH = 3
+# Names of villages and towns that are also frequent Ukrainian or Russian words (Атаки, attacks;
+# Піски, sands): once in a million words or more, and borne by no city nor by a place of 20,000
+# people or more (Авдіївка, Суми are frequent as names).
+PLACE_WORD_ZIPF = 3.0
+PLACE_WORD_MAX_POPULATION = 20_000
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 HEADER = f"""\
@@ -66,7 +71,9 @@ HEADER = f"""\
 # {", ".join(LANGUAGES)} (Zipf frequency >= {MIN_ZIPF}) and {", ".join(MORE_LANGUAGES)}
 # (>= {MORE_MIN_ZIPF}; not a case form of a name): letters only, at least {MIN_LENGTH} long,
 # not a gazetteer name or a case form of one, and near enough to some name for the resolver
-# to reach a place from it.
+# to reach a place from it. The last section lists the names of villages and towns that are
+# words of {", ".join(LANGUAGES[1:])} (>= {PLACE_WORD_ZIPF}; borne by no city nor by a place of
+# {PLACE_WORD_MAX_POPULATION:,} people or more).
 # wordfreq (c) Robyn Speer; its data, and therefore this list, is licensed CC BY-SA 4.0
 # (https://creativecommons.org/licenses/by-sa/4.0/). It derives from Wikipedia, OpenSubtitles
 # 2018 (OPUS), ParaCrawl, the Leeds Internet Corpus, Google Books Ngrams, SUBTLEX, Reddit and
@@ -92,6 +99,32 @@ def frequent_words() -> list[tuple[str, bool]]:
     return sorted(words.items())
 
 
+def place_words() -> list[str]:
+    """The names of small places that are frequent words of Ukrainian or Russian, as clean()
+    spells them, sorted."""
+    import wordfreq
+
+    index = _index.shipped_index()
+    population, kinds = index.columns.population, index.columns.kind
+    found: set[str] = set()
+    for lang in ("uk", "ru"):
+        wordlist = "large" if lang in wordfreq.available_languages("large") else "best"
+        for word in wordfreq.iter_wordlist(lang, wordlist):
+            if wordfreq.zipf_frequency(word, lang) < PLACE_WORD_ZIPF:
+                break
+            word = clean(word)
+            if len(word) < MIN_LENGTH or not _WORD.fullmatch(word) or not has_cyrillic(word):
+                continue
+            places = {index.name_place[slot] for slot in index.exact(word)}
+            if places and all(
+                kinds[p] in _SMALL_PLACES and population[p] < PLACE_WORD_MAX_POPULATION
+                for p in places
+            ):
+                found.add(word.replace("ё", "е"))
+    return sorted(found)
+
+
+_SMALL_PLACES = frozenset({"town", "village", "settlement"})
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 
@@ -166,7 +199,9 @@ def build(processes: int) -> str:
         kept_words = [item for item, keep in zip(words, kept, strict=True) if keep]
     main = "".join(f"{w}\n" for w, is_main in kept_words if is_main)
     more = "".join(f"{w}\n" for w, is_main in kept_words if not is_main)
-    return HEADER + main + _MORE_SECTION + "\n" + more  # the line the lexicon reads
+    named = "".join(f"{w}\n" for w in place_words())
+    # the lines the lexicon reads
+    return HEADER + main + _MORE_SECTION + "\n" + more + _PLACE_WORDS_SECTION + "\n" + named
 
 
 def main(argv: list[str] | None = None) -> int:

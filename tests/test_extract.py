@@ -1489,3 +1489,35 @@ def test_a_czech_locative_is_no_romanization(text: str, expected: tuple[str, str
     # Czech writes ě for е after д, т, н only (Doněck, Oděsa)
     assert spans(text) == [expected]
     assert toponyms.lookup("Doněck").name == "Donetsk"
+
+
+def test_a_case_form_means_the_place_the_text_names_as_written() -> None:
+    # в Приморском: the locative of the village Приморское, which the text names, and the
+    # instrumental of the town Приморск, which it does not
+    text = (
+        "Армия вошла в крупное село Приморское Запорожской области. "
+        "О продвижении в Приморском администрация не пишет."
+    )
+    assert spans(text)[2] == ("Приморском", "Prymorske")
+    assert spans("Бои в Приморске. Затем удары по Приморску.")[1] == ("Приморску", "Prymorsk")
+
+
+def test_a_sentence_opened_by_a_word_a_village_bears_needs_its_region() -> None:
+    # Атаки: attacks, and a village of Chernivtsi Oblast; Піски: sands, and a village of
+    # Donetsk Oblast among others
+    text = "«Атаки беспилотников продолжаются. В Белгородском округе в посёлке Октябрьский."
+    assert "Атаки" not in [m.text for m in toponyms.extract(text)]
+    text = "Піски знову під обстрілом. Ворог атакував Авдіївку Донецької області."
+    assert spans(text)[0] == ("Піски", "Pisky")
+
+
+def test_a_list_of_villages_of_a_region_of_russia_reads_shared_names_there() -> None:
+    text = (
+        "Le truppe russe avanzano nella regione di Kursk e nella regione di Sumy. "
+        "Le battaglie hanno avuto luogo nelle aree di Viktorovka, Kolmakov, Kositsa, "
+        "Kurilovka, Lebedevka, Nikolaevo-Daryino, Novaya Sorochina, Pogrebki e Sverdlikovo."
+    )
+    places = {m.text: m.place for m in toponyms.extract(text)}
+    for name in ("Kurilovka", "Pogrebki", "Sverdlikovo"):
+        place = places[name]
+        assert place is not None and place.admin1 == "Kursk Oblast", name

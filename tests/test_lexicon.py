@@ -11,15 +11,26 @@ from hypothesis import strategies as st
 
 import toponyms
 from toponyms import index as _index
-from toponyms.lexicon import alternatives, is_common_word, is_surname, is_water_body
+from toponyms.lexicon import (
+    alternatives,
+    is_common_word,
+    is_surname,
+    is_water_body,
+    names_a_word,
+)
 from toponyms.scoring import default_threshold
 
 LIST = Path(toponyms.__file__).with_name("_data") / "common_words.txt"
 
 
 def _words() -> list[str]:
-    text = LIST.read_text(encoding="utf-8")
+    """The common words: the list less its last section, the names that are words."""
+    text = LIST.read_text(encoding="utf-8").partition("# names that are words\n")[0]
     return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _named_words() -> list[str]:
+    return LIST.read_text(encoding="utf-8").partition("# names that are words\n")[2].splitlines()
 
 
 @pytest.mark.parametrize(
@@ -51,7 +62,8 @@ def test_no_word_on_the_list_is_a_name_in_the_gazetteer() -> None:
     words = _words()
     assert len(words) > 100_000
     main, _, more = LIST.read_text(encoding="utf-8").partition("# other languages\n")
-    for section in (main, more):  # each sorted: the build is deterministic
+    more = more.partition("# names that are words\n")[0]
+    for section in (main, more, "\n".join(_named_words())):  # each sorted: deterministic
         listed = [w for w in section.splitlines() if w and not w.startswith("#")]
         assert listed == sorted(set(listed))
     names = [w for w in words if index.exact(w)]
@@ -187,3 +199,18 @@ def test_alternatives_match_as_the_plain_alternation(
 
 def test_alternatives_of_nothing_match_nothing() -> None:
     assert re.search(alternatives([]), "anything") is None
+
+
+def test_names_that_are_words_are_small_places_names() -> None:
+    """The last section: names of villages and towns that are frequent words, which a sentence
+    may open with; no city's."""
+    index = _index.shipped_index()
+    named = _named_words()
+    assert 500 < len(named) < 5_000
+    for word in named:
+        places = [index.place(index.name_place[slot]) for slot in index.exact(word)]
+        assert places and all(p.kind in ("town", "village", "settlement") for p in places), word
+    for word in ("Атаки", "Піски", "Добре"):
+        assert names_a_word(word), word
+    for word in ("Покровськ", "Авдіївка", "Kupiansk", "атака"):
+        assert not names_a_word(word), word

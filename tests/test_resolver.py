@@ -1122,3 +1122,8 @@ _PLACES = st.builds(
 def test_context_score_is_its_definition(info: PlaceInfo, context: list[PlaceInfo]) -> None:
     # Pairs a latitude difference alone sets apart are not measured: the score is the same.
     assert context_score(info, context) == _context_score_as_defined(info, context)
+
+
+def test_the_russian_traditional_name_of_oleshky_and_its_case_forms() -> None:
+    for query in ("Алешки", "в Алешках", "Алешках"):
+        assert toponyms.lookup(query).name == "Oleshky", query

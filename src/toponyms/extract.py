@@ -23,6 +23,7 @@ import functools
 import re
 import sys
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -31,7 +32,14 @@ from typing import Any, NamedTuple
 
 from .batch import _init_worker, _worker_resolver, _workers
 from .keys import greek_readings, key
-from .lexicon import alternatives, is_common_word, is_given_name, is_water_body, media_names
+from .lexicon import (
+    alternatives,
+    is_common_word,
+    is_given_name,
+    is_water_body,
+    media_names,
+    names_a_word,
+)
 from .resolver import Resolver, _Once
 from .results import Answer, Match, Status
 from .text.forms import is_preposition, nominative_candidates
@@ -883,6 +891,7 @@ def extract_with(
     words = _words(text)
     people: set[str] = set()  # the surnames of the people the text names in full
     context_only: set[int] = set()  # where places the text names as context only start
+    doubtful: set[int] = set()  # where sentences open with a common word a small place bears
     found: list[_Found] = []
     ends: set[int] = set()  # where the mentions found so far end
     # according to the Kyiv Independent, Ukrainska Pravda reports: an outlet, not a place
@@ -1107,6 +1116,13 @@ def extract_with(
                 and common()
             ):
                 break  # Les, Selon: a common word opening a sentence, met only as a respelling
+            if (
+                j == i
+                and words[i].sentence_start
+                and answer.kind in _SMALL_PLACES
+                and names_a_word(words[i].text)
+            ):
+                doubtful.add(words[i].start)  # Атаки беспилотников: a village's name, or a word
             taken = (j, answer, asked)
             break
         if taken is None:
@@ -1179,13 +1195,32 @@ def extract_with(
     # An administration named after its unit (Запорізької ОВА, the Kharkiv Regional Military
     # Administration) is an organisation, and a grouping of forces named after a place (the
     # Tavriia Operational Strategic Group) is forces, not places mentioned; both are context.
-    return [
+    mentions = [
         m
         for m in _in_context(text, found, ask, within, units)
         if m.start not in context_only
         and not _administration(text, m.start, m.end)
         and not _caption(text, m.start, m.end)
         and not _GROUPING_AFTER.match(text, m.end)
+    ]
+    return _placed_by_others(mentions, doubtful) if doubtful else mentions
+
+
+def _placed_by_others(mentions: list[Mention], doubtful: set[int]) -> list[Mention]:
+    """The mentions, less those at ``doubtful`` offsets (a sentence opened by a word that is
+    also a village's or a town's name) whose region no other mention shares: Атаки беспилотников
+    in a report on Belgorod Oblast is no village of Chernivtsi Oblast; Піски among villages of
+    Donetsk Oblast is the village."""
+    regions = set()
+    for m in mentions:
+        if m.start not in doubtful:
+            regions.add(m.answer.admin1)
+            if m.answer.kind in ("oblast", "federal_subject"):
+                regions.add(m.answer.name)
+    return [
+        m
+        for m in mentions
+        if m.start not in doubtful or (m.answer.admin1 is not None and m.answer.admin1 in regions)
     ]
 
 
@@ -2012,7 +2047,7 @@ def _villages_in_region(
             and words[n - 1].folded in _IN
             and not words[n - 1].sentence_start
             # Chuhuiv, Kupiansk ve Harkiv: Turkish "and" after a place, not the Czech "in"
-            and not (words[n - 1].folded in _CONJUNCTIONS and words[n - 2].start in villages)
+            and not (words[n - 1].folded == "ve" and words[n - 2].start in villages)
         ):
             near = words[max(0, n - 1 - _VILLAGE_REACH) : n - 1]
             starts = [i for i, w in enumerate(near) if w.sentence_start]
@@ -2317,6 +2352,7 @@ _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement"})
 # What the text's oblast and places narrow: settlements, and the hromadas and raions that several
 # oblasts have of one name (Краснопільська громада: of Sumy, Kharkiv and Kherson oblasts).
 _NARROWED_KINDS = _SETTLEMENT_KINDS | {"hromada", "raion"}
+_SMALL_PLACES = frozenset({"village", "town", "settlement"})
 
 
 def _in_context(
@@ -2358,12 +2394,21 @@ def _in_context(
         if a.place is not None and a.place.country == "RU" and a.place.kind == "federal_subject"
     }
     only_region = next(iter(subjects)) if len(subjects) == 1 and not in_text else None
+    listed_russia = _listed_in_russia(text, found)
+    listed_russia_units = set(listed_russia.values())
     spans = [text[start:end] for start, end, _, _ in found]
     # The other places, not the oblasts: a named oblast is the lookup's unit already, and as
     # context it would make every village in it next door. A long text gives each mention the
     # places nearest it, so the work stays linear in the text.
     places = [n for n, (_, _, a, _) in enumerate(found) if a.kind not in _BROAD_KINDS]
     rank = {n: r for r, n in enumerate(places)}
+    # The places the text names as written, by the first letters of their names: a case form
+    # that another of them may be read from means that one (крупное село Приморское ... в
+    # Приморском: Prymorske, not the town Prymorsk, whose locative it also is).
+    written: dict[str, dict[str, str]] = {}  # name -> the span that names it, by first letters
+    for _, _, a, asked in found:
+        if a.how in _WHOLE and a.name is not None and a.kind not in _UNIT_ANSWERS:
+            written.setdefault(a.name[:_ECHO_STEM], {}).setdefault(a.name, asked)
     mentions = []
     for n, (start, end, alone, asked) in enumerate(found):
         answer = ask(asked)
@@ -2381,9 +2426,11 @@ def _in_context(
                     unit = here[after][1]
                 elif before >= 0:
                     unit = here[before][1]
+                elif n in listed_russia:
+                    unit = listed_russia[n]  # the region of Russia its list's villages lie in
                 elif len(in_text) == 1:
                     unit = next(iter(in_text))
-            in_russia = unit if unit in russian_ids else None
+            in_russia = unit if unit in russian_ids or unit in listed_russia_units else None
             if unit is None and within is None and alone.kind not in _NOT_RUSSIAN_VILLAGES:
                 here_ru = russian.get(sentence_of(start), [])
                 after_ru = bisect_right(here_ru, (start, _LAST, True))
@@ -2404,6 +2451,13 @@ def _in_context(
             )
             # Василівщина: a raion's colloquial name, and a village's name as written
             colloquial = answer.how == "alias" and answer.kind == "raion"
+            echoes = (
+                _echoes(answer.name, written.get(answer.name[:_ECHO_STEM], {}))
+                if answer.how == "case-form"
+                and answer.name is not None
+                and answer.kind not in _UNIT_ANSWERS
+                else []
+            )
             # Хотинской громаде Сумской области: a unit's name read in another oblast than the
             # one its sentence names (Russian text spells Хотінська and Хотинська alike)
             misplaced = (
@@ -2416,7 +2470,7 @@ def _in_context(
             )
             if (
                 in_russia is None
-                and not (either_gender or colloquial or misplaced)
+                and not (either_gender or colloquial or misplaced or echoes)
                 and _settled(answer, ask)
             ):
                 mentions.append(Mention(start, end, spans[n], answer))
@@ -2429,6 +2483,11 @@ def _in_context(
                 narrowed = None  # Шахове in Kharkiv Oblast: only Shliakhove is near; no place there
             if narrowed is None or narrowed.name is None:
                 narrowed = ask(asked, near)
+            if echoes and narrowed.name not in dict(echoes):
+                # the name as the text writes it elsewhere, read in the same context
+                again = ask(echoes[0][1], near, unit)
+                if again.name in dict(echoes):
+                    narrowed = again
             if (
                 narrowed.name is None
                 and answer.how == "case-form"
@@ -2463,6 +2522,7 @@ def _in_context(
                 or answer.how == "former"  # a former name several places shared (Луначарское)
                 or (either_gender and narrowed.how == "case-form")
                 or (colloquial and narrowed.how == "exact")
+                or narrowed.name in dict(echoes)
                 or (
                     misplaced
                     and narrowed.place is not None
@@ -2486,6 +2546,53 @@ def _in_context(
 
 
 _LAST = "\U0010ffff"  # after every name in (offset, name) order
+
+
+def _listed_in_russia(text: str, found: list[_Found]) -> dict[int, str]:
+    """The region of Russia of each listed mention of a sentence whose lists' settlements, where
+    the name alone identifies one, lie mostly in that region: "Viktorovka, Kolmakov, Kositsa,
+    Kurilovka, ..., Novaya Sorochina, Pogrebki e Sverdlikovo" are villages of Kursk Oblast,
+    Kurilovka and Pogrebki too, though Ukraine has villages of those names."""
+    sentence_of = _sentences(text)
+    listed: dict[int, list[int]] = {}  # sentence -> its listed mentions
+    for run in _list_runs(text, found):
+        if len(run) > 1:
+            listed.setdefault(sentence_of(found[run[0]][0]), []).extend(run)
+    regions_of: dict[int, str] = {}
+    for members in listed.values():
+        regions: Counter[str] = Counter()
+        ukrainian = 0
+        for n in members:
+            place = found[n][2].place
+            if place is None or place.kind in _UNIT_ANSWERS:
+                continue
+            if place.country == "RU" and place.admin1 is not None:
+                regions[place.admin1] += 1
+            elif place.country == "UA":
+                ukrainian += 1
+        if regions:
+            region, count = regions.most_common(1)[0]
+            if count >= _RUSSIAN_LIST and count > ukrainian:
+                regions_of.update((n, region) for n in members)
+    return regions_of
+
+
+_RUSSIAN_LIST = 3  # settlements of one region of Russia that make a sentence's lists its
+_ECHO_STEM = 4
+
+
+def _echoes(name: str, written: dict[str, str]) -> list[tuple[str, str]]:
+    """The names, each with its span, of the places the text names as written (``written``:
+    those sharing ``name``'s first letters) that differ from ``name`` only in the last two letters
+    of the longer: Prymorske (Приморское) for Prymorsk, both read from Приморском."""
+    echoes = []
+    for other, span in written.items():
+        cut = max(len(name), len(other)) - 2
+        if other != name and name[:cut] == other[:cut]:
+            echoes.append((other, span))
+    return echoes
+
+
 # The adjectival case endings a masculine name (Приморський) and a neuter one (Приморське)
 # share: the genitive, dative, instrumental and locative (not -ом: Покровськом, of a noun).
 _EITHER_GENDER = re.compile(r"(?:ого|ому|им|ім)$")

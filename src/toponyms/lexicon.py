@@ -57,6 +57,14 @@ def is_common_word(text: str, *, other_languages: bool = True) -> bool:
     )
 
 
+def names_a_word(text: str) -> bool:
+    """Whether ``text``, a village's or a town's name as written, is also a frequent Ukrainian
+    or Russian word: Атаки (attacks), Піски (sands), Добре (well). A sentence may open with the
+    word."""
+    word = clean(text.strip()).replace("ё", "е")
+    return bool(word) and has_cyrillic(word) and _has(_load(), _hash(_PLACE_WORD + word))
+
+
 def _has(hashes: memoryview, h: int) -> bool:
     i = bisect_left(hashes, h)
     return i < len(hashes) and hashes[i] == h
@@ -66,6 +74,9 @@ def _has(hashes: memoryview, h: int) -> bool:
 # which are kept as written (cleaned), not romanized.
 _MORE_SECTION = "# other languages"
 _MORE = "x:"
+# ... and before the names of small places that are frequent words, and their prefix.
+_PLACE_WORDS_SECTION = "# names that are words"
+_PLACE_WORD = "w:"
 
 
 def _spelling(word: str) -> str:
@@ -118,10 +129,14 @@ def _hashes_of(data: object) -> memoryview:
 
 def _read(text: str) -> array[int]:
     spellings: set[str] = set()
-    more = False
+    more = named = False
     for line in text.splitlines():
         if line == _MORE_SECTION:
             more = True
+        elif line == _PLACE_WORDS_SECTION:
+            named = True
+        elif named and line:
+            spellings.add(_PLACE_WORD + line)
         elif more and line:
             # As spelled in its language: romanized, umana (Italian, human) would be Umaņa
             # (Latvian, of Uman).
