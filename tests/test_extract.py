@@ -1521,3 +1521,28 @@ def test_a_list_of_villages_of_a_region_of_russia_reads_shared_names_there() -> 
     for name in ("Kurilovka", "Pogrebki", "Sverdlikovo"):
         place = places[name]
         assert place is not None and place.admin1 == "Kursk Oblast", name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11 villaggi nell'oblast nordorientale ucraina di Sumy.", "Sumy Oblast"),
+        ("Bombardeios no distrito ucraniano de Nikopol.", "Nikopolskyi Raion"),
+        ("Ataques na região do sudeste de Kherson.", "Kherson Oblast"),
+    ],
+)
+def test_a_romance_unit_word_its_adjectives_and_the_name(text: str, expected: str) -> None:
+    assert [name for _, name in spans(text)] == [expected]
+
+
+def test_an_adjective_between_a_plural_unit_word_and_its_list() -> None:
+    text = "Así como los municipios aledaños de Kindrashivska, Kurilivska y Petropavlivka."
+    assert [name for _, name in spans(text)] == [
+        "Kindrashivska hromada",
+        "Kurylivska hromada",
+        "Petropavlivska hromada",
+    ]
+    assert [name for _, name in spans("Attacchi sulle regioni russe di Belgorod e Kursk.")] == [
+        "Belgorod Oblast",
+        "Kursk Oblast",
+    ]

@@ -198,6 +198,9 @@ def test_greek_names_are_read_with_their_digraphs_and_without_their_greek_ending
     assert greek_readings("Γιουβιλέινι")[0] == "juvileini"  # also before ου, read as u
     # inside a word ντ, μπ, γκ also write the nasal and its stop
     assert "kindrashivka" in greek_readings("Κιντρασίβκα")
+    # ντσ: нц and нч, and дч, whose д and ч Greek writes ντ and τσ (Дудчани)
+    assert "dudchani" in greek_readings("Ντουντσάνι")
+    assert "kuntsevo" in greek_readings("Κούντσεβο")
     assert "jampil" in greek_readings("Γιαμπίλ")
     assert "donetsk" in greek_readings("Ντονέτσκ") and "bakhmut" in greek_readings("Μπαχμούτ")
     assert len(greek_readings("Ζσσσσσσσσσσσσσσσς")) <= 32

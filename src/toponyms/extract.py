@@ -1298,6 +1298,8 @@ _PLURAL_UNIT = re.compile(rf"\b{alternatives(_PLURAL_UNITS)}\b", re.IGNORECASE)
 # set out as bullets.
 _LIST_OPENS = re.compile(
     r"(?:\s*[(\[][^)\]\n]{0,160}[)\]])?(?:\s+(?:of|in)\s+(?:the\s+)?(?:oblast|region|province)\b)?"
+    # an adjective before "of" (los municipios aledaños de, le regioni russe di)
+    r"(?:\s+(?-i:[a-zß-ÿ])[^\W\d_]*(?=\s+(?:de|di|do|da|du|des|del|della)\s))?"
     r"\s*[,:\-–—]?\s*(?:[-–—•·*]\s+)?(?:(?:of|de|del|della|di|von|der|des|du|d'|z|ze)\s+)*",
     re.IGNORECASE,
 )

@@ -400,8 +400,8 @@ def translated_readings(text: str) -> list[str]:
 # press usage for the names of Ukrainian cities.
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_DIGRAPHS = (
-    ("ου", "u"), ("ού", "u"), ("γγ", "ng"), ("τσ", "\1"), ("τζ", "dz"), ("αι", "e"), ("ει", "i"),
-    ("οι", "i"),
+    ("ου", "u"), ("ού", "u"), ("γγ", "ng"), ("ντσ", "\5"), ("τσ", "\1"), ("τζ", "dz"), ("αι", "e"),
+    ("ει", "i"), ("οι", "i"),
 )  # fmt: skip
 # ντ, μπ, γκ open a word as d, b, g (Ντονέτσκ); inside one they also write the nasal and its
 # stop (Κιντρασίβκα: Kindrashivka, Κονστιαντίνιβκα: Kostiantynivka, Γιαμπίλ: Yampil).
@@ -416,6 +416,8 @@ _GREEK_GLIDE = re.compile("γι(?=[αεηιουωάέήίόύώue])")
 _GREEK_CHOICES: dict[str, tuple[str, ...]] = {
     "φ": ("f", "v"), "σ": ("s", "sh"), "ς": ("s", "sh"), "ζ": ("z", "zh"), "\1": ("ts", "ch"),
     "χ": ("kh", "h"), "\2": ("d", "nd", "nt"), "\3": ("b", "mp", "mb"), "\4": ("g", "nk", "ng"),
+    # ντσ: нц, нч, or дч, whose д Greek writes ντ and whose ч τσ (Ντουντσάνι: Дудчани)
+    "\5": ("nts", "nch", "dch"),
 }  # fmt: skip
 _MAX_GREEK_READINGS = 16
 # The genitive endings Greek gives a foreign name (-ου of -ο and -ος, -ας of -α, -ης of -η), as

@@ -521,9 +521,14 @@ _UNIT_ADJECTIVES = frozenset({
     "septentrional", "septentrionale", "ucraniana", "ucraina", "ucraino", "ucraniano",
     "ukrainienne", "ucrainiana", "ucraineană", "russa", "rusa", "russe", "rusă", "fronteriza",
     "frontaliera", "frontalière", "separatista", "separatiste", "industrial",
-    "industriale", "del", "dell'est", "do", "leste", "este",
+    "industriale", "del", "dell'est", "do", "leste", "este", "nordorientale", "nordoccidentale",
+    "sudorientale", "sudoccidentale", "nordeste", "noroeste", "sudeste", "sudoeste", "norte",
+    "sul", "ucranianos", "ucranianas",
 })  # fmt: skip
-_UNIT_HEADS = frozenset({"región", "regione", "região", "région", "provincia", "província"})
+_UNIT_HEADS = frozenset({
+    "región", "regione", "região", "région", "provincia", "província", "oblast", "óblast",
+    "distrito", "distretto",
+})  # fmt: skip
 
 
 def split_descriptors(text: str) -> tuple[str, KindHint | None]:
