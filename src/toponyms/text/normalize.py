@@ -522,8 +522,8 @@ _UNIT_ADJECTIVES = frozenset({
     "ukrainienne", "ucrainiana", "ucraineană", "russa", "rusa", "russe", "rusă", "fronteriza",
     "frontaliera", "frontalière", "separatista", "separatiste", "industrial",
     "industriale", "del", "dell'est", "do", "leste", "este", "nordorientale", "nordoccidentale",
-    "sudorientale", "sudoccidentale", "nordeste", "noroeste", "sudeste", "sudoeste", "norte",
-    "sul", "ucranianos", "ucranianas",
+    "sudorientale", "sudoccidentale", "nordeste", "noroeste", "sudeste", "sudoeste",
+    "ucranianos", "ucranianas",
 })  # fmt: skip
 _UNIT_HEADS = frozenset({
     "región", "regione", "região", "région", "provincia", "província", "oblast", "óblast",
