@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from toponyms import index as _index  # noqa: E402
 from toponyms.keys import key  # noqa: E402
-from toponyms.lexicon import _MORE_SECTION, _PLACE_WORDS_SECTION  # noqa: E402
+from toponyms.lexicon import _GERMAN_SECTION, _MORE_SECTION, _PLACE_WORDS_SECTION  # noqa: E402
 from toponyms.text.forms import nominative_candidates  # noqa: E402
 from toponyms.text.normalize import clean, has_cyrillic, split_descriptors  # noqa: E402
 
@@ -71,9 +71,10 @@ HEADER = f"""\
 # {", ".join(LANGUAGES)} (Zipf frequency >= {MIN_ZIPF}) and {", ".join(MORE_LANGUAGES)}
 # (>= {MORE_MIN_ZIPF}; not a case form of a name): letters only, at least {MIN_LENGTH} long,
 # not a gazetteer name or a case form of one, and near enough to some name for the resolver
-# to reach a place from it. The last section lists the names of villages and towns that are
+# to reach a place from it. The next section lists the names of villages and towns that are
 # words of {", ".join(LANGUAGES[1:])} (>= {PLACE_WORD_ZIPF}; borne by no city nor by a place of
-# {PLACE_WORD_MAX_POPULATION:,} people or more).
+# {PLACE_WORD_MAX_POPULATION:,} people or more); the last, again, the words above that are German
+# ones (>= {MORE_MIN_ZIPF} in de).
 # wordfreq (c) Robyn Speer; its data, and therefore this list, is licensed CC BY-SA 4.0
 # (https://creativecommons.org/licenses/by-sa/4.0/). It derives from Wikipedia, OpenSubtitles
 # 2018 (OPUS), ParaCrawl, the Leeds Internet Corpus, Google Books Ngrams, SUBTLEX, Reddit and
@@ -200,8 +201,20 @@ def build(processes: int) -> str:
     main = "".join(f"{w}\n" for w, is_main in kept_words if is_main)
     more = "".join(f"{w}\n" for w, is_main in kept_words if not is_main)
     named = "".join(f"{w}\n" for w in place_words())
+    german = "".join(f"{w}\n" for w in german_words(w for w, _ in kept_words))
     # the lines the lexicon reads
-    return HEADER + main + _MORE_SECTION + "\n" + more + _PLACE_WORDS_SECTION + "\n" + named
+    return (
+        HEADER + main + _MORE_SECTION + "\n" + more + _PLACE_WORDS_SECTION + "\n" + named
+        + _GERMAN_SECTION + "\n" + german
+    )  # fmt: skip
+
+
+def german_words(kept: Iterable[str]) -> list[str]:
+    """The words kept that are German ones (Zipf >= MORE_MIN_ZIPF in German), sorted: German
+    capitalises its nouns, so these may stand capitalised anywhere in a German sentence."""
+    import wordfreq
+
+    return sorted(w for w in kept if wordfreq.zipf_frequency(w, "de") >= MORE_MIN_ZIPF)
 
 
 def main(argv: list[str] | None = None) -> int:

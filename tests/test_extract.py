@@ -1546,3 +1546,17 @@ def test_an_adjective_between_a_plural_unit_word_and_its_list() -> None:
         "Belgorod Oblast",
         "Kursk Oblast",
     ]
+
+
+def test_german_nouns_are_capitalised_words_not_names() -> None:
+    # Zielen (targets), Schäden (damage), Medien (media): respellings of villages' names at
+    # most, in a text that reads as German
+    text = "Es gab Schäden an Häusern in Kupjansk, wie die Medien berichten, und nicht nur dort."
+    assert spans(text) == [("Kupjansk", "Kupiansk")]
+    text = "Die Truppen haben mit Zielen in der Stadt Pokrowsk und Kramatorsk das Feuer eröffnet."
+    assert spans(text) == [("Pokrowsk", "Pokrovsk"), ("Kramatorsk", "Kramatorsk")]
+
+
+def test_a_russian_case_form_with_yo_is_the_name_written_with_ye() -> None:
+    text = "Штурмовые отряды освободили ещё два квартала в Артёмовске."
+    assert spans(text) == [("Артёмовске", "Bakhmut")]

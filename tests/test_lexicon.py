@@ -14,6 +14,7 @@ from toponyms import index as _index
 from toponyms.lexicon import (
     alternatives,
     is_common_word,
+    is_german_word,
     is_surname,
     is_water_body,
     names_a_word,
@@ -30,7 +31,12 @@ def _words() -> list[str]:
 
 
 def _named_words() -> list[str]:
-    return LIST.read_text(encoding="utf-8").partition("# names that are words\n")[2].splitlines()
+    after = LIST.read_text(encoding="utf-8").partition("# names that are words\n")[2]
+    return after.partition("# German words\n")[0].splitlines()
+
+
+def _german_words() -> list[str]:
+    return LIST.read_text(encoding="utf-8").partition("# German words\n")[2].splitlines()
 
 
 @pytest.mark.parametrize(
@@ -63,7 +69,8 @@ def test_no_word_on_the_list_is_a_name_in_the_gazetteer() -> None:
     assert len(words) > 100_000
     main, _, more = LIST.read_text(encoding="utf-8").partition("# other languages\n")
     more = more.partition("# names that are words\n")[0]
-    for section in (main, more, "\n".join(_named_words())):  # each sorted: deterministic
+    sections = (main, more, "\n".join(_named_words()), "\n".join(_german_words()))
+    for section in sections:  # each sorted: the build is deterministic
         listed = [w for w in section.splitlines() if w and not w.startswith("#")]
         assert listed == sorted(set(listed))
     names = [w for w in words if index.exact(w)]
@@ -214,3 +221,13 @@ def test_names_that_are_words_are_small_places_names() -> None:
         assert names_a_word(word), word
     for word in ("Покровськ", "Авдіївка", "Kupiansk", "атака"):
         assert not names_a_word(word), word
+
+
+def test_german_words_are_a_section_of_the_common_words() -> None:
+    german = _german_words()
+    assert len(german) > 5_000
+    assert set(german) <= set(_words())
+    for word in ("Zielen", "Schäden", "Medien"):
+        assert is_german_word(word), word
+    for word in ("Pobjeda", "Wesele", "Kupjansk", "Pokrowsk"):
+        assert not is_german_word(word), word

@@ -1127,3 +1127,14 @@ def test_context_score_is_its_definition(info: PlaceInfo, context: list[PlaceInf
 def test_the_russian_traditional_name_of_oleshky_and_its_case_forms() -> None:
     for query in ("Алешки", "в Алешках", "Алешках"):
         assert toponyms.lookup(query).name == "Oleshky", query
+
+
+def test_yo_and_ye_are_one_letter_to_a_name_as_written() -> None:
+    # the data writes Артемовск (Bakhmut's former Russian name); Russian text writes ё at will
+    for query in ("Артёмовск", "Артемовск", "в Артёмовске"):
+        assert toponyms.lookup(query).name == "Bakhmut", query
+
+
+def test_lithuanian_case_forms_of_the_countries() -> None:
+    for query, name in (("Ukrainos", "Ukraine"), ("Rusijos", "Russia"), ("Ukrainoje", "Ukraine")):
+        assert toponyms.lookup(query).name == name, query

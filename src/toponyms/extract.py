@@ -35,6 +35,7 @@ from .keys import greek_readings, key
 from .lexicon import (
     alternatives,
     is_common_word,
+    is_german_word,
     is_given_name,
     is_water_body,
     media_names,
@@ -331,6 +332,20 @@ def _words(text: str) -> list[_Word]:
         words.append(_Word(start, m.end(), word, first, clean(word)))
         previous_end = m.end()
     return words
+
+
+def _is_german(text: str) -> bool:
+    """Whether ``text`` reads as German: several of its commonest short words, which other
+    languages of the reports do not share, occur in it."""
+    return len(set(_GERMAN_WORDS.findall(text[:_GERMAN_SAMPLE]))) >= _GERMAN_ENOUGH
+
+
+_GERMAN_WORDS = re.compile(
+    r"\b(der|das|und|nicht|mit|dem|des|ist|auf|für|wurde|sich|eine|einer|einem|einen|nach|wird|"
+    r"auch|bei|zum|zur|vom|sind|hat|haben|werden|wie|oder|aus|nur)\b"
+)
+_GERMAN_SAMPLE = 4000  # characters: enough to tell, and no cost on a long text
+_GERMAN_ENOUGH = 3
 
 
 def _surname(word: _Word) -> str:
@@ -889,6 +904,7 @@ def extract_with(
         return answer
 
     words = _words(text)
+    german = _is_german(text)
     people: set[str] = set()  # the surnames of the people the text names in full
     context_only: set[int] = set()  # where places the text names as context only start
     doubtful: set[int] = set()  # where sentences open with a common word a small place bears
@@ -1114,8 +1130,10 @@ def extract_with(
                 and (words[i].sentence_start or caseless)
                 and answer.how not in _WHOLE
                 and common()
-            ):
-                break  # Les, Selon: a common word opening a sentence, met only as a respelling
+            ) or (german and j == i and answer.how not in _WHOLE and is_german_word(asked)):
+                # Les, Selon: a common word opening a sentence, met only as a respelling; in
+                # German, which capitalises its nouns, anywhere (Zielen, Schäden: not Zelen)
+                break
             if (
                 j == i
                 and words[i].sentence_start

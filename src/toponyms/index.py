@@ -133,7 +133,7 @@ class Index:
             self.name_hint.append(hint)
             self.name_lang.append(sys.intern(lang))
             self.name_fine.append(romanized)
-            exact.setdefault(core, []).append(slot)
+            exact.setdefault(core.replace("ё", "е"), []).append(slot)  # ё is written as е
             if k:
                 by_key.setdefault(k, []).append(slot)
         # Each Cyrillic name's romanizations, spelled once here rather than at every lookup
@@ -249,8 +249,9 @@ class Index:
         return len(self._places)
 
     def exact(self, core: str) -> tuple[int, ...]:
-        """The slots of the names whose cleaned core is ``core``."""
-        return self._slots(self._exact.get(core))
+        """The slots of the names whose cleaned core is ``core``, ё and е alike (Russian
+        writes ё as е at will: Артёмовск, Артемовск)."""
+        return self._slots(self._exact.get(core.replace("ё", "е") if "ё" in core else core))
 
     def by_key(self, k: str) -> tuple[int, ...]:
         """The slots of the names whose key is ``k``."""

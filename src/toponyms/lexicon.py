@@ -65,6 +65,14 @@ def names_a_word(text: str) -> bool:
     return bool(word) and has_cyrillic(word) and _has(_load(), _hash(_PLACE_WORD + word))
 
 
+def is_german_word(text: str) -> bool:
+    """Whether ``text`` is a frequent German word that leads the resolver to some place
+    (Zielen, Schäden, Medien): German capitalises its nouns, so in a German sentence a capital
+    does not make it a name."""
+    word = clean(text.strip())
+    return bool(word) and _has(_load(), _hash(_GERMAN + word))
+
+
 def _has(hashes: memoryview, h: int) -> bool:
     i = bisect_left(hashes, h)
     return i < len(hashes) and hashes[i] == h
@@ -77,6 +85,9 @@ _MORE = "x:"
 # ... and before the names of small places that are frequent words, and their prefix.
 _PLACE_WORDS_SECTION = "# names that are words"
 _PLACE_WORD = "w:"
+# ... and before the words that are German ones, and their prefix.
+_GERMAN_SECTION = "# German words"
+_GERMAN = "g:"
 
 
 def _spelling(word: str) -> str:
@@ -129,12 +140,16 @@ def _hashes_of(data: object) -> memoryview:
 
 def _read(text: str) -> array[int]:
     spellings: set[str] = set()
-    more = named = False
+    more = named = german = False
     for line in text.splitlines():
         if line == _MORE_SECTION:
             more = True
         elif line == _PLACE_WORDS_SECTION:
             named = True
+        elif line == _GERMAN_SECTION:
+            german = True
+        elif german and line:
+            spellings.add(_GERMAN + clean(line))
         elif named and line:
             spellings.add(_PLACE_WORD + line)
         elif more and line:
