@@ -207,6 +207,8 @@ def test_names_a_plural_unit_word_lists_are_units(
         # A descriptor of several words inside the span.
         ("обстріляли Покровської сільської громади.",
          [("Покровської сільської громади", "Pokrovska hromada")]),
+        ("у Межівській селищній територіальній громаді оголошено евакуацію",
+         [("Межівській селищній територіальній громаді", "Mezhivska hromada")]),
         # Polish "w rejonie" before a town: the area around it, outside the span.
         ("Walki trwają w rejonie Pokrowska.", [("Pokrowska", "Pokrovsk")]),
         # A sure near miss of a two-word name; not an abbreviation's.
@@ -1560,3 +1562,35 @@ def test_german_nouns_are_capitalised_words_not_names() -> None:
 def test_a_russian_case_form_with_yo_is_the_name_written_with_ye() -> None:
     text = "Штурмовые отряды освободили ещё два квартала в Артёмовске."
     assert spans(text) == [("Артёмовске", "Bakhmut")]
+
+
+def test_lithuanian_unit_words_in_every_case() -> None:
+    text = "Rusija paskelbė netoli sienos su Rusijos Kursko sritimi, kur vyksta mūšiai."
+    assert spans(text) == [("Kursko sritimi", "Kursk Oblast")]
+
+
+def test_a_sentence_may_open_with_a_form_of_a_name_the_text_gave_before() -> None:
+    text = (
+        "Pajėgos užėmė Kostiantynopilį, esantį už 50 km nuo Donecko. "
+        "Kostiantynopilis yra už 13 km nuo sričių ribos."
+    )
+    assert ("Kostiantynopilis", "Kostiantynopil") in spans(text)
+
+
+def test_an_oblast_centre_in_brackets_after_a_town_of_its_oblast_is_the_oblast() -> None:
+    text = "Avances en las ciudades de Kúpiansk (Járkov) y Pokrovsk (Donetsk), según Moscú."
+    assert [name for _, name in spans(text)][:4] == [
+        "Kupiansk",
+        "Kharkiv Oblast",
+        "Pokrovsk",
+        "Donetsk Oblast",
+    ]
+    assert spans("Pokrovsk (Krasnoarmeysk) was hit.")[1] == ("Krasnoarmeysk", "Pokrovsk")
+
+
+def test_more_unit_words_before_a_name_or_a_list() -> None:
+    assert spans("Les combats dans la région clé de Zaporijjia.") == [
+        ("région clé de Zaporijjia", "Zaporizhzhia Oblast")
+    ]
+    text = "In den russischen Grenzprovinzen Belgorod und Kursk wurden Menschen getötet."
+    assert spans(text) == [("Belgorod", "Belgorod Oblast"), ("Kursk", "Kursk Oblast")]

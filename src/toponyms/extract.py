@@ -905,6 +905,16 @@ def extract_with(
 
     words = _words(text)
     german = _is_german(text)
+    names_found: set[str | None] = set()
+    names_upto = 0
+
+    def named_before() -> set[str | None]:
+        """The names of the mentions found so far."""
+        nonlocal names_upto
+        names_found.update(f[2].name for f in found[names_upto:])
+        names_upto = len(found)
+        return names_found
+
     people: set[str] = set()  # the surnames of the people the text names in full
     context_only: set[int] = set()  # where places the text names as context only start
     doubtful: set[int] = set()  # where sentences open with a common word a small place bears
@@ -931,6 +941,8 @@ def extract_with(
                 _inside(words[last + 1])
                 or (last == i and opener)
                 or _opens_descriptor(text, words, last + 1)
+                # ... and goes on to its end (селищної територіальної громади)
+                or (last > i and _opens_descriptor(text, words, last))
                 # la región oriental ucraniana de Donetsk
                 or (opener and words[last + 1].folded in _UNIT_ADJECTIVES)
             )
@@ -1123,6 +1135,8 @@ def extract_with(
                 and weak
                 and (answer.how == "fuzzy" or answer.kind in ("village", "settlement"))
                 and not (_sure_city(answer) and not common())
+                # Kostiantynopilis yra ...: a form of a name the text has given before
+                and not (answer.how == "case-form" and answer.name in named_before())
             ):
                 break  # a capitalised first word met only as a near miss or a village's form
             if (
@@ -1197,6 +1211,7 @@ def extract_with(
     found = _on_regions(text, words, found, find)
     found = _apposed_oblast(text, found, find)
     found = _bracketed_alternatives(text, found, find)
+    found = _bracketed_oblasts(text, found, find)
     found = _elliptic_units(text, found, find)
     found = _unit_word_shared(text, found, find)
     found = _renamed_centres(text, found, find)
@@ -1252,6 +1267,7 @@ _PLURAL_UNITS = {
         (
             "regions", "oblasts", "provinces", "territories", "regionen", "gebiete", "gebieten",
             "oblaste", "oblasten", "régions", "regiones", "provincias", "regioni", "province",
+            "provinzen", "grenzprovinzen", "grenzregionen", "grenzgebiete", "grenzgebieten",
             "regiões", "províncias", "obwody", "obwodów", "obwodach", "obwodami", "oblasti",
             "oblastí", "oblastech", "oblastiach", "regiony", "regionów", "regionach", "regiunile",
             "regiunilor", "regiunii", "megyék", "megyékben", "megyéket", "megyékre", "megyékből",
@@ -2233,6 +2249,34 @@ def _bracketed_alternatives(
             ):
                 out[new] = (*out[new][:2], out[old][2], out[old][3])
     return out
+
+
+def _bracketed_oblasts(
+    text: str, found: list[_Found], find: Callable[[str], Answer]
+) -> list[_Found]:
+    """The mentions, with an oblast centre's name in brackets after a settlement of its oblast
+    read as the oblast: Kúpiansk (Járkov) y Pokrovsk (Donetsk)."""
+    out = list(found)
+    for m in range(1, len(out)):
+        before, inner = out[m - 1], out[m]
+        town, centre = before[2], inner[2]
+        if (
+            centre.kind != "city"
+            or town.kind in _UNIT_ANSWERS
+            or town.name == centre.name
+            or _BRACKET_OPEN.fullmatch(text, before[1], inner[0]) is None
+            or _BRACKET_CLOSE.match(text, inner[1]) is None
+        ):
+            continue
+        unit = _as_oblast(find, inner)
+        place = town.place
+        if unit[2].kind == "oblast" and (place is None or place.admin1 == unit[2].name):
+            out[m] = unit
+    return out
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
 def _elliptic_units(text: str, found: list[_Found], find: Callable[[str], Answer]) -> list[_Found]:

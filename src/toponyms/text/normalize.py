@@ -280,7 +280,8 @@ _OBLAST = [
     "область", "обл.", "обл", "oblast", "obl.", "region", "province", "області", "области",
     "obłast", "oblastʹ", "oblasť", "oblasti", "obwód", "областей", "областях", "областям",
     "областями", "області", "областта", "област", "apgabals", "apgabalā", "apgabala",
-    "apgabalu", "sritis", "srityje", "srities", "bölgesi", "oblastı", "regione", "région",
+    "apgabalu", "sritis", "srityje", "srities", "sritį", "sritimi", "sričiai", "bölgesi",
+    "oblastı", "regione", "région",
     "gebiet", "gebiets", "obwodów", "obwodach", "obwodzie", "obwodu", "megye", "megyében",
     "megyei", "megyéből", "megyébe", "megyét", "alue", "alueella", "alueen", "alueelle",
     "alueelta", "alueeseen", "vilayəti", "vilayətinin", "vilayətində", "vilayətinə",
@@ -523,7 +524,7 @@ _UNIT_ADJECTIVES = frozenset({
     "frontaliera", "frontalière", "separatista", "separatiste", "industrial",
     "industriale", "del", "dell'est", "do", "leste", "este", "nordorientale", "nordoccidentale",
     "sudorientale", "sudoccidentale", "nordeste", "noroeste", "sudeste", "sudoeste",
-    "ucranianos", "ucranianas",
+    "ucranianos", "ucranianas", "clé", "clef", "chiave", "clave", "chave",
 })  # fmt: skip
 _UNIT_HEADS = frozenset({
     "región", "regione", "região", "région", "provincia", "província", "oblast", "óblast",
