@@ -1594,3 +1594,13 @@ def test_more_unit_words_before_a_name_or_a_list() -> None:
     ]
     text = "In den russischen Grenzprovinzen Belgorod und Kursk wurden Menschen getötet."
     assert spans(text) == [("Belgorod", "Belgorod Oblast"), ("Kursk", "Kursk Oblast")]
+
+
+def test_a_named_or_compass_district_of_a_city_is_the_citys_part() -> None:
+    assert spans("Russian troops attacked the central district of Kherson at night.") == [
+        ("Kherson", "Kherson")
+    ]
+    assert spans("They shelled the Korabelny district of Kherson.")[-1] == ("Kherson", "Kherson")
+    assert spans("Shelling in the district of Kupiansk.") == [
+        ("district of Kupiansk", "Kupianskyi Raion")
+    ]

@@ -425,6 +425,28 @@ def _sure_near_miss(words: list[_Word], answer: Answer) -> bool:
     )
 
 
+def _city_part(text: str, words: list[_Word], i: int) -> bool:
+    """Whether word ``i``, an English unit word before a name, names a part of the city after
+    "of" (the central district of Kherson, the Korabelny district of Kherson): a compass
+    adjective or a capitalised name before it."""
+    if words[i].folded != "district" or i == 0 or i + 2 >= len(words):
+        return False
+    before = words[i - 1]
+    named = before.text[0].isupper() and not before.sentence_start
+    return (
+        _joined(text, before, words[i])
+        and words[i + 1].folded == "of"
+        and (before.folded in _CITY_PARTS or named)
+    )
+
+
+_CITY_PARTS = frozenset({
+    "central", "northern", "southern", "eastern", "western", "north-eastern", "north-western",
+    "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "industrial", "historic", "residential", "old",
+})  # fmt: skip
+
+
 def _unit_opener(word: _Word) -> bool:
     """Whether ``word`` is a unit word written before a name (obwodzie, Obwód, région)."""
     return word.folded in _OPENERS
@@ -930,6 +952,9 @@ def extract_with(
             continue
         last = i
         caseless, opener = _caseless(words[i]), _unit_opener(words[i])
+        if opener and _city_part(text, words, i):
+            i += 1  # the central district of Kherson, the Korabelny district of: the city's part
+            continue
         while (
             last + 1 < len(words)
             and last + 1 - i < (_CASELESS_MAX_WORDS if caseless else _MAX_WORDS)
