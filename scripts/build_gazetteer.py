@@ -31,6 +31,7 @@ CURATED = DATA / "curated"
 sys.path.insert(0, str(ROOT / "src"))
 
 from toponyms.keys import key  # noqa: E402
+from toponyms.text.normalize import has_ukrainian_letters  # noqa: E402
 from toponyms.text.translit import transliterate  # noqa: E402
 
 # The build reads these packages' data files; another version is another edition.
@@ -1205,7 +1206,13 @@ def renamings(b: Builder) -> None:
     for p in b.places.values():
         if p.country == "UA" and p.katottg and p.kind in ("city", "town", "village"):
             by_name[(p.oblast_id, fold(p.name_uk))].append(p)
-    linked = unlinked = from_koatuu = 0
+    # GeoNames' Cyrillic variants by place: the Russian spelling of a former name may be
+    # among them (Красный Лиман for Lyman), where neither source gives it.
+    variants: dict[str, list[Name]] = defaultdict(list)
+    for n in b.names.values():
+        if n.type == "variant" and n.script == "Cyrl":
+            variants[n.place_id].append(n)
+    linked = unlinked = from_koatuu = from_geonames = 0
     for r in read_csv(RENAMINGS):
         scheme, _, code = r["code"].partition(":")
         place = None
@@ -1254,6 +1261,20 @@ def renamings(b: Builder) -> None:
             # Russian-language reports still write (Желанное Второе for Бажане Друге).
             old_ru, ru_src = former[1], f"{src}; koatuu2019:{former[2]}"
             from_koatuu += 1
+        if not old_ru and place.kind == "city":
+            # A city's GeoNames variant that reads as the former Ukrainian name by key: its
+            # Russian spelling, which Russian-language reports still write (Красный Лиман,
+            # Lyman). Not a village's: the variants of villages meet too many namesakes.
+            spelled = [
+                n for n in variants.get(place.id, ())
+                if n.name != old_uk
+                and key(n.name) == key(old_uk)
+                and not has_ukrainian_letters(n.name)
+            ]  # fmt: skip
+            if len(spelled) == 1:
+                old_ru = spelled[0].name
+                ru_src = f"{src}; {spelled[0].source} (its Cyrillic variant spelling the name)"
+                from_geonames += 1
         if old_ru:
             b.add_name(Name(place.id, old_ru, "ru", "Cyrl", "former", "", valid_to, ru_src))
             b.add_name(
@@ -1298,6 +1319,7 @@ def renamings(b: Builder) -> None:
     b.stats["renamings_linked"] = linked
     b.stats["renamings_unlinked"] = unlinked
     b.stats["former_ru_from_koatuu2019"] = from_koatuu
+    b.stats["former_ru_from_geonames_variant"] = from_geonames
 
 
 # ------------------------------------------------------- entities, aliases

@@ -1604,3 +1604,11 @@ def test_a_named_or_compass_district_of_a_city_is_the_citys_part() -> None:
     assert spans("Shelling in the district of Kupiansk.") == [
         ("district of Kupiansk", "Kupianskyi Raion")
     ]
+
+
+def test_the_old_russian_name_of_a_renamed_city_and_a_village_that_bears_it() -> None:
+    assert toponyms.lookup("Красный Лиман").name == "Lyman"  # Lyman's name until 2016
+    text = "в районах пунктов Димитров, Торецкое, Родинское, Красный Лиман, Красноармейск ДНР"
+    found = {m.text: m for m in toponyms.extract(text)}
+    place = found["Красный Лиман"].place
+    assert place is not None and place.admin2 == "Pokrovskyi Raion"  # the village among them

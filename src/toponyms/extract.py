@@ -2538,8 +2538,9 @@ def _in_context(
                 and _EITHER_GENDER.search(asked) is not None
                 and (answer.matched or "").endswith(_MASCULINE_ADJECTIVE)
             )
-            # Василівщина: a raion's colloquial name, and a village's name as written
-            colloquial = answer.how == "alias" and answer.kind == "raion"
+            # Василівщина: a raion's colloquial name, and a village's name as written; Красный
+            # Лиман: Lyman's old name in Russian, and a village's among Димитров and Родинское
+            colloquial = answer.how == "alias"
             echoes = (
                 _echoes(answer.name, written.get(answer.name[:_ECHO_STEM], {}))
                 if answer.how == "case-form"
