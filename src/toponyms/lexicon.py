@@ -12,6 +12,9 @@ the romanized spelling (``fine``) of every word, so a Latin transliteration of a
 too (Prigozhin). Romanizing Cyrillic queries as well would merge distinct words: "росії", the
 genitive of Росія, would meet "росии", a misspelling on the list. The other languages' words are
 compared as spelled.
+Two last sections serve `extract`: the names of villages and towns that are frequent Ukrainian or
+Russian words (Атаки, Піски: :func:`names_a_word`), and the list's words that are German ones
+(:func:`is_german_word`), which German capitalises as nouns.
 The list is read on first use, not at import, and kept as a sorted array of 64-bit hashes of the
 spellings (9 MB, some 10 ms to read from the on-disk cache and used in place, rather than 100 MB
 of strings); two spellings share a hash with odds of about one in 10^13.
