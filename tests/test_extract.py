@@ -1612,3 +1612,17 @@ def test_the_old_russian_name_of_a_renamed_city_and_a_village_that_bears_it() ->
     found = {m.text: m for m in toponyms.extract(text)}
     place = found["Красный Лиман"].place
     assert place is not None and place.admin2 == "Pokrovskyi Raion"  # the village among them
+
+
+def test_a_name_read_by_the_text_as_a_whole_takes_the_place_its_sentence_settled() -> None:
+    # the first Kurilovka is in a list of Kursk Oblast's villages; the second, in a sentence
+    # of its own, would be read in the text's only oblast of Ukraine (Sumy)
+    text = (
+        "Le truppe russe avanzano nella regione di Kursk e nella regione di Sumy. "
+        "Le battaglie hanno avuto luogo nelle aree di Viktorovka, Kolmakov, Kositsa, "
+        "Kurilovka, Lebedevka, Nikolaevo-Daryino, Novaya Sorochina, Pogrebki e Sverdlikovo. "
+        "Si registrano progressi anche nelle zone di Kurilovka e Ivano-Daryevka."
+    )
+    places = [m.place for m in toponyms.extract(text) if m.text == "Kurilovka"]
+    assert len(places) == 2
+    assert all(p is not None and p.admin1 == "Kursk Oblast" for p in places)

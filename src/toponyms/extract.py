@@ -2499,18 +2499,25 @@ def _in_context(
         if a.how in _WHOLE and a.name is not None and a.kind not in _UNIT_ANSWERS:
             written.setdefault(a.name[:_ECHO_STEM], {}).setdefault(a.name, asked)
     mentions = []
+    # One name, one place in a text: a mention its own sentence or list settles speaks for the
+    # same words elsewhere in it that only the text as a whole reads (_one_sense).
+    settled_by_sentence: dict[str, dict[str, Answer]] = {}  # span -> place id -> answer
+    read_by_text: list[tuple[int, str]] = []  # the others: index in ``mentions``, words asked
     for n, (start, end, alone, asked) in enumerate(found):
         answer = ask(asked)
         if within is not None and alone.kind in _BROAD_KINDS and answer.name != alone.name:
             continue  # an oblast outside ``within`` (Luhansk Oblast is no Luhanske of Donetsk's)
+        local = False  # whether the sentence or the list gives the mention its unit
         if alone.kind is None or alone.kind in _NARROWED_KINDS:
             unit = list_units.get(n)
+            local = unit is not None
             if unit is None and within is None:
                 # The unit a list names after it (... и Торское Донецкой Народной Республики),
                 # else before it in the sentence, else the text's only one.
                 here = named.get(sentence_of(start), [])
                 after = bisect_right(here, (start, _LAST))  # the first named after it
                 before = bisect_left(here, (start, "")) - 1  # the last named before it
+                local = True
                 if after < len(here):
                     unit = here[after][1]
                 elif before >= 0:
@@ -2518,15 +2525,17 @@ def _in_context(
                 elif n in listed_russia:
                     unit = listed_russia[n]  # the region of Russia its list's villages lie in
                 elif len(in_text) == 1:
-                    unit = next(iter(in_text))
+                    unit, local = next(iter(in_text)), False
+                else:
+                    local = False
             in_russia = unit if unit in russian_ids or unit in listed_russia_units else None
             if unit is None and within is None and alone.kind not in _NOT_RUSSIAN_VILLAGES:
                 here_ru = russian.get(sentence_of(start), [])
                 after_ru = bisect_right(here_ru, (start, _LAST, True))
                 if after_ru < len(here_ru):
-                    in_russia = here_ru[after_ru][1]
+                    in_russia, local = here_ru[after_ru][1], True
                 elif after_ru > 0 and here_ru[after_ru - 1][2]:
-                    in_russia = here_ru[after_ru - 1][1]
+                    in_russia, local = here_ru[after_ru - 1][1], True
                 elif only_region is not None:
                     in_russia = only_region
                 unit = in_russia
@@ -2631,7 +2640,32 @@ def _in_context(
             ):
                 answer = narrowed
         if answer.name is not None:
+            narrowed_kind = alone.kind is None or alone.kind in _NARROWED_KINDS
+            if within is None and narrowed_kind and answer.kind not in _UNIT_ANSWERS:
+                if local and answer.place is not None:
+                    settled_by_sentence.setdefault(asked, {})[answer.place.id] = answer
+                elif not local:
+                    read_by_text.append((len(mentions), asked))
             mentions.append(Mention(start, end, spans[n], answer))
+    return _one_sense(mentions, settled_by_sentence, read_by_text)
+
+
+def _one_sense(
+    mentions: list[Mention], settled: dict[str, dict[str, Answer]], loose: list[tuple[int, str]]
+) -> list[Mention]:
+    """The mentions, each of those ``loose`` names (read by the text as a whole: its index and
+    the words asked) given the place that the other mentions asked with the same words, each
+    settled by its own sentence or list, all agree on (``settled``: by the words asked, the
+    answers by place id): "nelle aree di ... Kurilovka, ..., Pogrebki" (villages of Kursk
+    Oblast), then "nelle zone di Kurilovka e Ivano-Daryevka"."""
+    for i, asked in loose:
+        m = mentions[i]
+        agreed = settled.get(asked)
+        if agreed is None or len(agreed) != 1:
+            continue
+        ((place, answer),) = agreed.items()
+        if m.answer.place is None or m.answer.place.id != place:
+            mentions[i] = Mention(m.start, m.end, m.text, answer)
     return mentions
 
 
