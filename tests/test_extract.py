@@ -1626,3 +1626,12 @@ def test_a_name_read_by_the_text_as_a_whole_takes_the_place_its_sentence_settled
     places = [m.place for m in toponyms.extract(text) if m.text == "Kurilovka"]
     assert len(places) == 2
     assert all(p is not None and p.admin1 == "Kursk Oblast" for p in places)
+
+
+def test_the_polish_noun_of_a_citys_land_is_its_oblast() -> None:
+    # Charkowszczyzna, like the Ukrainian Харківщина; Polish may write it in lower case
+    assert spans("Żołnierze rosyjscy są też na pobliskiej charkowszczyźnie, gdzie walczą.") == [
+        ("charkowszczyźnie", "Kharkiv Oblast")
+    ]
+    assert toponyms.lookup("Chersońszczyzna").name == "Kherson Oblast"
+    assert spans("To jego ojczyzna, a polszczyzna to jego język.") == []

@@ -377,13 +377,20 @@ def _opens(word: _Word) -> bool:
         # obwodów donieckiego, chersońskiego: a unit's lower-case adjective, its noun left out;
         # the popular republic of Donetsk
         return (
-            folded in _OPENERS or is_latin_unit_adjective(word.text) or folded in _REPUBLIC_OPENERS
+            folded in _OPENERS
+            or is_latin_unit_adjective(word.text)
+            or folded in _REPUBLIC_OPENERS
+            or _POLISH_LAND.search(folded) is not None  # na pobliskiej charkowszczyźnie
         )
     if len(word.text) <= 2 and not word.text.isupper():
         return False  # В, На, Об, In: a preposition opening a sentence
     if _inner_capital(word.text):
         return False  # LaPresse, YouTube: a brand's spelling; no place is written so
     return not is_preposition(folded)
+
+
+# The Polish noun of a city's land, which Polish may write in lower case (charkowszczyźnie).
+_POLISH_LAND = re.compile(r"...(?:sz)?czy(?:zna|zny|znie|źnie|znę|zną)$")
 
 
 def _common_word(word: _Word) -> bool:

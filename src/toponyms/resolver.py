@@ -118,6 +118,9 @@ _MIN_STEM = 4  # letters of a raion's adjective stem (Izum, Kupjan); not "Gebiet
 _PLURAL_ENDINGS = frozenset("иыі")
 _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
 _CZECH_LOCATIVE = re.compile(r"[^\Wdtn]ě$")
+# The Polish noun of a city's land and its cases (Charkowszczyzna, na Chersońszczyźnie,
+# Doniecczyzna): the stem is the city's name.
+_POLISH_REGION = re.compile(r"(.{3,}?)(?:sz)?czy(?:zna|zny|znie|źnie|znę|zną)")
 _IN_SK = re.compile(r"(?:ськ|цьк|зьк|ск|цк)$", re.IGNORECASE)  # a town's name: Покровськ
 _MASCULINE_ENDINGS = ("ий", "ій", "ый", "ой")
 # A plural name's last letters: Рідкодуби, Піщани, Pishchany (not Pishchanyi, Pokrovskyi).
@@ -449,6 +452,18 @@ class Resolver:
             top = min(lifted, key=rank_key, default=None)
             if top is not None and top.method != "fuzzy":
                 core, k, found = stem, key(stem), lifted
+        region = _POLISH_REGION.fullmatch(core) if hint is None and latin_core else None
+        if region is not None and all(c.method == "fuzzy" for c in found):
+            # na Charkowszczyźnie, Chersońszczyzna: the Polish noun of a city's land, as
+            # Ukrainian Харківщина is: the oblast named after the city
+            stem = region.group(1)
+            regional = [
+                c
+                for c in self._gather(stem, key(stem), "oblast", keep, pruning)
+                if c.method != "fuzzy" and c.hint > 0
+            ]
+            if regional:
+                core, k, hint, found = stem, key(stem), "oblast", regional
         if (
             hint == "hromada"
             and (latin_core or not has_ukrainian_letters(core))
