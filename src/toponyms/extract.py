@@ -41,7 +41,7 @@ from .lexicon import (
     media_names,
     names_a_word,
 )
-from .resolver import Resolver, _Once
+from .resolver import _POLISH_REGION, Resolver, _Once
 from .results import Answer, Match, Status
 from .text.forms import is_preposition, nominative_candidates
 from .text.normalize import (
@@ -380,17 +380,13 @@ def _opens(word: _Word) -> bool:
             folded in _OPENERS
             or is_latin_unit_adjective(word.text)
             or folded in _REPUBLIC_OPENERS
-            or _POLISH_LAND.search(folded) is not None  # na pobliskiej charkowszczyźnie
+            or _POLISH_REGION.fullmatch(folded) is not None  # na pobliskiej charkowszczyźnie
         )
     if len(word.text) <= 2 and not word.text.isupper():
         return False  # В, На, Об, In: a preposition opening a sentence
     if _inner_capital(word.text):
         return False  # LaPresse, YouTube: a brand's spelling; no place is written so
     return not is_preposition(folded)
-
-
-# The Polish noun of a city's land, which Polish may write in lower case (charkowszczyźnie).
-_POLISH_LAND = re.compile(r"...(?:sz)?czy(?:zna|zny|znie|źnie|znę|zną)$")
 
 
 def _common_word(word: _Word) -> bool:
@@ -2296,7 +2292,7 @@ def _bracketed_oblasts(
             centre.kind != "city"
             or town.kind in _UNIT_ANSWERS
             or town.name == centre.name
-            or _BRACKET_OPEN.fullmatch(text, before[1], inner[0]) is None
+            or _BRACKET_OPENS.fullmatch(text, before[1], inner[0]) is None
             or _BRACKET_CLOSE.match(text, inner[1]) is None
         ):
             continue
@@ -2307,7 +2303,6 @@ def _bracketed_oblasts(
     return out
 
 
-_BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
@@ -2490,7 +2485,7 @@ def _in_context(
         if a.place is not None and a.place.country == "RU" and a.place.kind == "federal_subject"
     }
     only_region = next(iter(subjects)) if len(subjects) == 1 and not in_text else None
-    listed_russia = _listed_in_russia(text, found)
+    listed_russia = _listed_in_russia(text, found, sentence_of)
     listed_russia_units = set(listed_russia.values())
     spans = [text[start:end] for start, end, _, _ in found]
     # The other places, not the oblasts: a named oblast is the lookup's unit already, and as
@@ -2562,7 +2557,7 @@ def _in_context(
                 if answer.how == "case-form"
                 and answer.name is not None
                 and answer.kind not in _UNIT_ANSWERS
-                else []
+                else {}
             )
             # Хотинской громаде Сумской области: a unit's name read in another oblast than the
             # one its sentence names (Russian text spells Хотінська and Хотинська alike)
@@ -2589,10 +2584,10 @@ def _in_context(
                 narrowed = None  # Шахове in Kharkiv Oblast: only Shliakhove is near; no place there
             if narrowed is None or narrowed.name is None:
                 narrowed = ask(asked, near)
-            if echoes and narrowed.name not in dict(echoes):
+            if echoes and narrowed.name not in echoes:
                 # the name as the text writes it elsewhere, read in the same context
-                again = ask(echoes[0][1], near, unit)
-                if again.name in dict(echoes):
+                again = ask(next(iter(echoes.values())), near, unit)
+                if again.name in echoes:
                     narrowed = again
             if (
                 narrowed.name is None
@@ -2628,7 +2623,7 @@ def _in_context(
                 or answer.how == "former"  # a former name several places shared (Луначарское)
                 or (either_gender and narrowed.how == "case-form")
                 or (colloquial and narrowed.how == "exact")
-                or narrowed.name in dict(echoes)
+                or narrowed.name in echoes
                 or (
                     misplaced
                     and narrowed.place is not None
@@ -2679,12 +2674,14 @@ def _one_sense(
 _LAST = "\U0010ffff"  # after every name in (offset, name) order
 
 
-def _listed_in_russia(text: str, found: list[_Found]) -> dict[int, str]:
+def _listed_in_russia(
+    text: str, found: list[_Found], sentence_of: Callable[[int], int]
+) -> dict[int, str]:
     """The region of Russia of each listed mention of a sentence whose lists' settlements, where
     the name alone identifies one, lie mostly in that region: "Viktorovka, Kolmakov, Kositsa,
     Kurilovka, ..., Novaya Sorochina, Pogrebki e Sverdlikovo" are villages of Kursk Oblast,
-    Kurilovka and Pogrebki too, though Ukraine has villages of those names."""
-    sentence_of = _sentences(text)
+    Kurilovka and Pogrebki too, though Ukraine has villages of those names. ``sentence_of``
+    numbers the sentence of an offset (_sentences)."""
     listed: dict[int, list[int]] = {}  # sentence -> its listed mentions
     for run in _list_runs(text, found):
         if len(run) > 1:
@@ -2712,16 +2709,16 @@ _RUSSIAN_LIST = 3  # settlements of one region of Russia that make a sentence's 
 _ECHO_STEM = 4
 
 
-def _echoes(name: str, written: dict[str, str]) -> list[tuple[str, str]]:
+def _echoes(name: str, written: dict[str, str]) -> dict[str, str]:
     """The names, each with its span, of the places the text names as written (``written``:
     those sharing ``name``'s first letters) that differ from ``name`` only in the last two letters
     of the longer: Prymorske (Приморское) for Prymorsk, both read from Приморском."""
-    echoes = []
-    for other, span in written.items():
-        cut = max(len(name), len(other)) - 2
-        if other != name and name[:cut] == other[:cut]:
-            echoes.append((other, span))
-    return echoes
+    return {
+        other: span
+        for other, span in written.items()
+        if other != name
+        and name[: max(len(name), len(other)) - 2] == other[: max(len(name), len(other)) - 2]
+    }
 
 
 # The adjectival case endings a masculine name (Приморський) and a neuter one (Приморське)

@@ -119,7 +119,7 @@ _PLURAL_ENDINGS = frozenset("иыі")
 _NEUTER_ENDINGS = frozenset("оеєОЕЄoe")
 _CZECH_LOCATIVE = re.compile(r"[^\Wdtn]ě$")
 # The Polish noun of a city's land and its cases (Charkowszczyzna, na Chersońszczyźnie,
-# Doniecczyzna): the stem is the city's name.
+# Doniecczyzna; in lower case in running text): the stem is the city's name.
 _POLISH_REGION = re.compile(r"(.{3,}?)(?:sz)?czy(?:zna|zny|znie|źnie|znę|zną)")
 _IN_SK = re.compile(r"(?:ськ|цьк|зьк|ск|цк)$", re.IGNORECASE)  # a town's name: Покровськ
 _MASCULINE_ENDINGS = ("ий", "ій", "ый", "ой")
